@@ -1,0 +1,12 @@
+"""Stratus API: the table of contents. Blueprints per feature; schedules are declared here."""
+
+from chalice.app import Chalice
+
+from chalicelib.health.routes import bp as health
+from chalicelib.meta.routes import bp as meta
+from chalicelib.web import harden
+
+app = Chalice(app_name="stratus", configure_logs=False)
+app.register_middleware(harden, "http")
+app.register_blueprint(health)
+app.register_blueprint(meta)  # last: its fallback routes answer 404 for unknown paths

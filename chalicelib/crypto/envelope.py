@@ -1,0 +1,188 @@
+"""Envelope encryption: KMS GenerateDataKey (AES-256) + AES-256-GCM, with a bounded key cache.
+
+Blob layout (all integers big-endian)::
+
+    version (1 byte, 0x01) | len(edk) (2 bytes) | edk | nonce (12 bytes) | ciphertext + tag (16)
+
+The encryption context (purpose, org, user, ...) is bound twice: as the KMS encryption
+context of the data key and as AES-GCM associated data, so a blob copied onto another user's
+item does not decrypt. Plaintext data keys are cached in memory with bounds on age and uses,
+as the AWS Encryption SDK's caching materials manager does, so KMS is not called per item.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from botocore.exceptions import ClientError
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from chalicelib.clock import Clock
+from chalicelib.errors import DecryptionFailed
+
+if TYPE_CHECKING:
+    from mypy_boto3_kms.client import KMSClient
+
+VERSION = 1
+NONCE_BYTES = 12
+TAG_BYTES = 16
+_HEADER = struct.Struct(">BH")
+# KMS's answers for a data key that is not ours, was altered, or is bound to another context
+_REFUSED = frozenset(
+    {
+        "InvalidCiphertextException",
+        "IncorrectKeyException",
+        "AccessDeniedException",
+        "NotFoundException",
+    }
+)
+
+EncryptionContext = Mapping[str, str]
+
+
+def canonical_context(context: EncryptionContext) -> bytes:
+    """A stable byte form of the context, used as AES-GCM associated data and cache key."""
+    if not context:
+        raise ValueError("an encryption context is required")
+    parts = []
+    for name in sorted(context):
+        value = context[name]
+        if not isinstance(name, str) or not isinstance(value, str):
+            raise TypeError("encryption context names and values must be strings")
+        parts.append(f"{len(name)}:{name}={len(value)}:{value}")
+    return ";".join(parts).encode()
+
+
+@dataclass
+class _CachedKey:
+    plaintext: bytes
+    encrypted: bytes
+    created_at: float
+    uses: int = 0
+
+
+class _BoundedCache:
+    """LRU of data keys; an entry dies after `max_age` seconds or `max_uses` uses."""
+
+    def __init__(self, clock: Clock, max_age: float, max_uses: int, max_entries: int) -> None:
+        self._clock = clock
+        self._max_age = max_age
+        self._max_uses = max_uses
+        self._max_entries = max_entries
+        self._entries: OrderedDict[bytes, _CachedKey] = OrderedDict()
+
+    def use(self, key: bytes) -> _CachedKey | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        if self._clock.now() - entry.created_at >= self._max_age or entry.uses >= self._max_uses:
+            del self._entries[key]
+            return None
+        entry.uses += 1
+        self._entries.move_to_end(key)
+        return entry
+
+    def add(self, key: bytes, entry: _CachedKey) -> None:
+        self._entries[key] = entry
+        self._entries.move_to_end(key)
+        while len(self._entries) > self._max_entries:
+            self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+
+class Envelope:
+    """Seal and open secrets under KMS envelope encryption."""
+
+    def __init__(
+        self,
+        kms: KMSClient,
+        key_id: str,
+        clock: Clock,
+        *,
+        max_age: float = 300.0,
+        max_uses: int = 10_000,
+        max_entries: int = 256,
+    ) -> None:
+        self._kms = kms
+        self._key_id = key_id
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._encrypt_keys = _BoundedCache(clock, max_age, max_uses, max_entries)
+        self._decrypt_keys = _BoundedCache(clock, max_age, max_uses, max_entries)
+
+    def seal(self, plaintext: bytes, context: EncryptionContext) -> bytes:
+        """Encrypt `plaintext` bound to `context`; returns the versioned blob."""
+        aad = canonical_context(context)
+        with self._lock:
+            entry = self._encrypt_keys.use(aad)
+            if entry is None:
+                reply = self._kms.generate_data_key(
+                    KeyId=self._key_id, KeySpec="AES_256", EncryptionContext=dict(context)
+                )
+                entry = _CachedKey(
+                    reply["Plaintext"], reply["CiphertextBlob"], self._clock.now(), uses=1
+                )
+                self._encrypt_keys.add(aad, entry)
+                self._decrypt_keys.add(
+                    entry.encrypted + b"\0" + aad,
+                    _CachedKey(entry.plaintext, entry.encrypted, entry.created_at),
+                )
+        nonce = os.urandom(NONCE_BYTES)
+        sealed = AESGCM(entry.plaintext).encrypt(nonce, plaintext, aad)
+        return _HEADER.pack(VERSION, len(entry.encrypted)) + entry.encrypted + nonce + sealed
+
+    def open(self, blob: bytes, context: EncryptionContext) -> bytes:
+        """Decrypt a blob made by `seal` under the same context; DecryptionFailed otherwise."""
+        aad = canonical_context(context)
+        if len(blob) < _HEADER.size:
+            raise DecryptionFailed("sealed blob is truncated")
+        version, edk_len = _HEADER.unpack_from(blob)
+        if version != VERSION:
+            raise DecryptionFailed(f"unsupported sealed blob version {version}")
+        body = blob[_HEADER.size :]
+        if edk_len == 0 or len(body) < edk_len + NONCE_BYTES + TAG_BYTES:
+            raise DecryptionFailed("sealed blob is truncated")
+        edk = body[:edk_len]
+        nonce = body[edk_len : edk_len + NONCE_BYTES]
+        sealed = body[edk_len + NONCE_BYTES :]
+        data_key = self._data_key_for(edk, context, aad)
+        try:
+            return AESGCM(data_key).decrypt(nonce, sealed, aad)
+        except InvalidTag:
+            raise DecryptionFailed("sealed blob failed authentication") from None
+
+    def _data_key_for(self, edk: bytes, context: EncryptionContext, aad: bytes) -> bytes:
+        cache_key = edk + b"\0" + aad
+        with self._lock:
+            entry = self._decrypt_keys.use(cache_key)
+            if entry is not None:
+                return entry.plaintext
+            try:
+                reply = self._kms.decrypt(
+                    CiphertextBlob=edk, EncryptionContext=dict(context), KeyId=self._key_id
+                )
+            except ClientError as exc:
+                code = exc.response.get("Error", {}).get("Code", "")
+                if code in _REFUSED:
+                    raise DecryptionFailed(f"KMS refused the data key ({code})") from None
+                raise
+            plaintext = reply["Plaintext"]
+            if len(plaintext) != 32:
+                raise DecryptionFailed("data key has the wrong length")
+            self._decrypt_keys.add(cache_key, _CachedKey(plaintext, edk, self._clock.now(), 1))
+            return plaintext
+
+    def forget_keys(self) -> None:
+        """Drop every cached data key (e.g. after a key-policy change)."""
+        with self._lock:
+            self._encrypt_keys.clear()
+            self._decrypt_keys.clear()

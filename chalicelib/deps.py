@@ -1,0 +1,84 @@
+"""Collaborators, built lazily once per container (never at import time: cold start, moto)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from chalicelib.clock import Clock, SystemClock
+from chalicelib.settings import get_settings
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.client import DynamoDBClient
+    from mypy_boto3_kms.client import KMSClient
+
+    from chalicelib.crypto.envelope import Envelope
+    from chalicelib.store.table import Store
+
+
+_RETRIES: dict[str, Any] = {"max_attempts": 3, "mode": "standard"}
+
+
+@lru_cache(maxsize=1)
+def clock() -> Clock:
+    return SystemClock()
+
+
+@lru_cache(maxsize=1)
+def _session() -> object:
+    import boto3
+
+    return boto3.session.Session()
+
+
+@lru_cache(maxsize=1)
+def dynamodb_client() -> DynamoDBClient:
+    import boto3
+    from botocore.config import Config
+
+    session: boto3.session.Session = _session()  # type: ignore[assignment]
+    config = Config(
+        connect_timeout=2, read_timeout=5, retries={"max_attempts": 3, "mode": "standard"}
+    )
+    return session.client("dynamodb", config=config)
+
+
+@lru_cache(maxsize=1)
+def kms_client() -> KMSClient:
+    import boto3
+    from botocore.config import Config
+
+    session: boto3.session.Session = _session()  # type: ignore[assignment]
+    config = Config(
+        connect_timeout=2, read_timeout=5, retries={"max_attempts": 3, "mode": "standard"}
+    )
+    return session.client("kms", config=config)
+
+
+@lru_cache(maxsize=1)
+def store() -> Store:
+    from chalicelib.store.table import Store
+
+    return Store(dynamodb_client(), get_settings().table_name, clock())
+
+
+@lru_cache(maxsize=1)
+def envelope() -> Envelope:
+    from chalicelib.crypto.envelope import Envelope
+
+    settings = get_settings()
+    return Envelope(
+        kms_client(),
+        settings.kms_key_id,
+        clock(),
+        max_age=settings.data_key_max_age_seconds,
+        max_uses=settings.data_key_max_uses,
+        max_entries=settings.data_key_cache_entries,
+    )
+
+
+def reset() -> None:
+    """Forget every built collaborator (a new container; used when settings change)."""
+    for factory in (clock, _session, dynamodb_client, kms_client, store, envelope):
+        factory.cache_clear()
+    get_settings.cache_clear()

@@ -1,0 +1,72 @@
+"""Settings: every configurable fact, read from the environment once per container."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from chalicelib import __version__
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "")
+    return int(raw) if raw.strip() else default
+
+
+def _float(name: str, default: float) -> float:
+    raw = os.environ.get(name, "")
+    return float(raw) if raw.strip() else default
+
+
+def _csv(name: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in os.environ.get(name, "").split(",") if part.strip())
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the app needs to know about its deployment; nothing secret is logged from here."""
+
+    stage: str = "dev"
+    version: str = __version__
+    table_name: str = "stratus"
+    kms_key_id: str = "alias/stratus"
+    public_base_url: str = "http://127.0.0.1:8000"
+    cors_origins: tuple[str, ...] = ()
+    salesforce_login_url: str = "https://login.salesforce.com"
+    salesforce_sandbox_url: str = "https://test.salesforce.com"
+    salesforce_client_id: str = ""
+    salesforce_client_secret: str = field(default="", repr=False)
+    session_ttl_seconds: int = 30 * 24 * 3600
+    data_key_max_age_seconds: float = 300.0
+    data_key_max_uses: int = 10_000
+    data_key_cache_entries: int = 256
+
+
+def load_settings() -> Settings:
+    """Build settings from the environment (defaults suit the local stack)."""
+    port = os.environ.get("PORT", "8000")
+    return Settings(
+        stage=os.environ.get("STRATUS_STAGE", "dev"),
+        table_name=os.environ.get("STRATUS_TABLE", "stratus"),
+        kms_key_id=os.environ.get("STRATUS_KMS_KEY_ID", "alias/stratus"),
+        public_base_url=os.environ.get("PUBLIC_BASE_URL", f"http://127.0.0.1:{port}").rstrip("/"),
+        cors_origins=_csv("STRATUS_CORS_ORIGINS"),
+        salesforce_login_url=os.environ.get(
+            "SALESFORCE_LOGIN_URL", "https://login.salesforce.com"
+        ).rstrip("/"),
+        salesforce_sandbox_url=os.environ.get(
+            "SALESFORCE_SANDBOX_URL", "https://test.salesforce.com"
+        ).rstrip("/"),
+        salesforce_client_id=os.environ.get("SALESFORCE_CLIENT_ID", ""),
+        salesforce_client_secret=os.environ.get("SALESFORCE_CLIENT_SECRET", ""),
+        session_ttl_seconds=_int("STRATUS_SESSION_TTL_SECONDS", 30 * 24 * 3600),
+        data_key_max_age_seconds=_float("STRATUS_DATA_KEY_MAX_AGE_SECONDS", 300.0),
+        data_key_max_uses=_int("STRATUS_DATA_KEY_MAX_USES", 10_000),
+    )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The container's settings, read once."""
+    return load_settings()

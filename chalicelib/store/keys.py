@@ -1,0 +1,51 @@
+"""Every item family of the single table, in one place.
+
+Everything that belongs to a user lives in that user's partition (`USER#<org>#<user>`) or is
+reachable from it through gsi1 (`gsi1pk = USER#<org>#<user>`), so account deletion can find
+and delete all of it. Keys never contain secrets: session tokens appear only as SHA-256.
+"""
+
+from __future__ import annotations
+
+Key = tuple[str, str]
+
+
+def user_pk(org_id: str, user_id: str) -> str:
+    return f"USER#{org_id}#{user_id}"
+
+
+def profile_key(org_id: str, user_id: str) -> Key:
+    """The user's profile (identity, org configuration)."""
+    return user_pk(org_id, user_id), "PROFILE"
+
+
+def connection_key(org_id: str, user_id: str, provider: str) -> Key:
+    """One connection per user, org and provider; holds the sealed refresh token."""
+    return user_pk(org_id, user_id), f"CONNECTION#{provider}"
+
+
+def session_key(token_sha256: str) -> Key:
+    """A session, addressed by the SHA-256 of its token (gsi1 points back to the user)."""
+    return f"SESSION#{token_sha256}", "SESSION"
+
+
+def oauth_state_key(state_sha256: str) -> Key:
+    """A single-use OAuth state (TTL 10 minutes), by the SHA-256 of the state value."""
+    return f"OAUTHSTATE#{state_sha256}", "STATE"
+
+
+def lease_key(resource: str) -> Key:
+    """A lease serialising work on one resource (a token refresh, a user's calendar sync)."""
+    return f"LEASE#{resource}", "LEASE"
+
+
+def counter_key(name: str, shard: int = 0) -> Key:
+    return f"COUNTER#{name}", f"SHARD#{shard}"
+
+
+def org_pk(org_id: str) -> str:
+    return f"ORG#{org_id}"
+
+
+def org_settings_key(org_id: str) -> Key:
+    return org_pk(org_id), "SETTINGS"

@@ -1,0 +1,321 @@
+"""The single-table helper: TTL-aware reads, conditional writes, leases, counters, pages.
+
+DynamoDB deletes expired items lazily (up to about 48 hours late, moto never): every read
+path here treats `expires_at <= now` as absent, through `_alive`, and no caller repeats it.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
+from botocore.exceptions import ClientError
+
+from chalicelib.clock import Clock
+from chalicelib.errors import ConditionFailed, LeaseHeld, ValidationFailed
+from chalicelib.store.keys import Key, lease_key
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.client import DynamoDBClient
+
+TTL_ATTR = "expires_at"
+Item = dict[str, Any]
+_serializer = TypeSerializer()
+_deserializer = TypeDeserializer()
+_NOT_EXPIRED = f"(attribute_not_exists({TTL_ATTR}) OR {TTL_ATTR} > :now)"
+
+
+def _plain(value: Any) -> Any:
+    """DynamoDB numbers come back as Decimal; give callers int or float."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, set):
+        return {_plain(v) for v in value}
+    return value
+
+
+def _dynamo_value(value: Any) -> Any:
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, dict):
+        return {k: _dynamo_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dynamo_value(v) for v in value]
+    return value
+
+
+def to_attrs(item: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: _serializer.serialize(_dynamo_value(v)) for k, v in item.items()}
+
+
+def from_attrs(attrs: Mapping[str, Any]) -> Item:
+    return {k: _plain(_deserializer.deserialize(v)) for k, v in attrs.items()}
+
+
+def _condition_failed(exc: ClientError) -> bool:
+    return exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a query; `cursor` is None on the last page."""
+
+    items: list[Item]
+    cursor: str | None
+
+
+@dataclass(frozen=True)
+class Lease:
+    """Proof of holding a lease until `expires_at` (epoch seconds)."""
+
+    resource: str
+    holder: str
+    expires_at: float
+
+
+class Store:
+    """The table, seen through the rules of DESIGN §2."""
+
+    def __init__(self, client: DynamoDBClient, table_name: str, clock: Clock) -> None:
+        self._client = client
+        self._table = table_name
+        self._clock = clock
+
+    # -- reads -------------------------------------------------------------------------------
+    def _alive(self, item: Item | None) -> Item | None:
+        """The one place that hides expired items."""
+        if item is None:
+            return None
+        expires = item.get(TTL_ATTR)
+        if expires is not None and float(expires) <= self._clock.now():
+            return None
+        return item
+
+    def get(self, key: Key, *, consistent: bool = True) -> Item | None:
+        pk, sk = key
+        reply = self._client.get_item(
+            TableName=self._table,
+            Key=to_attrs({"pk": pk, "sk": sk}),
+            ConsistentRead=consistent,
+        )
+        raw = reply.get("Item")
+        return self._alive(from_attrs(raw)) if raw else None
+
+    def query(
+        self,
+        pk: str,
+        *,
+        sk_prefix: str | None = None,
+        index: str | None = None,
+        limit: int = 100,
+        cursor: str | None = None,
+        newest_first: bool = False,
+    ) -> Page:
+        """One page of live items under `pk` (on the table, or on gsi1 with index="gsi1")."""
+        pk_name, sk_name = ("gsi1pk", "gsi1sk") if index == "gsi1" else ("pk", "sk")
+        condition = "#pk = :pk"
+        names = {"#pk": pk_name}
+        values: dict[str, Any] = {":pk": pk}
+        if sk_prefix:
+            condition += " AND begins_with(#sk, :prefix)"
+            names["#sk"] = sk_name
+            values[":prefix"] = sk_prefix
+        kwargs: dict[str, Any] = {
+            "TableName": self._table,
+            "KeyConditionExpression": condition,
+            "ExpressionAttributeNames": names,
+            "ExpressionAttributeValues": to_attrs(values),
+            "Limit": limit,
+            "ScanIndexForward": not newest_first,
+        }
+        if index:
+            kwargs["IndexName"] = index
+        if cursor:
+            kwargs["ExclusiveStartKey"] = self._decode_cursor(cursor, pk_name, pk)
+        reply = self._client.query(**kwargs)
+        items = [self._alive(from_attrs(raw)) for raw in reply.get("Items", [])]
+        last = reply.get("LastEvaluatedKey")
+        next_cursor = self._encode_cursor(from_attrs(last)) if last else None
+        return Page([i for i in items if i is not None], next_cursor)
+
+    def query_all(
+        self, pk: str, *, sk_prefix: str | None = None, index: str | None = None
+    ) -> Iterator[Item]:
+        """Every live item under `pk`, across pages."""
+        cursor: str | None = None
+        while True:
+            page = self.query(pk, sk_prefix=sk_prefix, index=index, limit=500, cursor=cursor)
+            yield from page.items
+            if page.cursor is None:
+                return
+            cursor = page.cursor
+
+    @staticmethod
+    def _encode_cursor(key: Item) -> str:
+        raw = json.dumps(key, sort_keys=True, separators=(",", ":")).encode()
+        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+    @staticmethod
+    def _decode_cursor(cursor: str, pk_name: str, pk: str) -> dict[str, Any]:
+        try:
+            padded = cursor + "=" * (-len(cursor) % 4)
+            key = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        except (ValueError, binascii.Error):
+            raise ValidationFailed("The cursor is not valid.", field="cursor") from None
+        if (
+            not isinstance(key, dict)
+            or key.get(pk_name) != pk
+            or not all(isinstance(v, str | int) for v in key.values())
+        ):
+            raise ValidationFailed("The cursor is not valid.", field="cursor")
+        return to_attrs(key)
+
+    # -- writes ------------------------------------------------------------------------------
+    def put(self, item: Mapping[str, Any]) -> None:
+        self._client.put_item(TableName=self._table, Item=to_attrs(item))
+
+    def put_if_absent(self, item: Mapping[str, Any]) -> None:
+        """Create the item unless a live one holds the key (an expired one does not count)."""
+        try:
+            self._client.put_item(
+                TableName=self._table,
+                Item=to_attrs(item),
+                ConditionExpression=f"attribute_not_exists(pk) OR {TTL_ATTR} <= :now",
+                ExpressionAttributeValues=to_attrs({":now": int(self._clock.now())}),
+            )
+        except ClientError as exc:
+            if _condition_failed(exc):
+                raise ConditionFailed(f"{item['pk']}/{item['sk']} exists") from None
+            raise
+
+    def delete(self, key: Key) -> None:
+        pk, sk = key
+        self._client.delete_item(TableName=self._table, Key=to_attrs({"pk": pk, "sk": sk}))
+
+    def take(self, key: Key) -> Item | None:
+        """Delete a live item and return it, at most once across all callers (single-use items)."""
+        pk, sk = key
+        try:
+            reply = self._client.delete_item(
+                TableName=self._table,
+                Key=to_attrs({"pk": pk, "sk": sk}),
+                ConditionExpression=f"attribute_exists(pk) AND {_NOT_EXPIRED}",
+                ExpressionAttributeValues=to_attrs({":now": self._clock.now()}),
+                ReturnValues="ALL_OLD",
+            )
+        except ClientError as exc:
+            if _condition_failed(exc):
+                return None
+            raise
+        old = reply.get("Attributes")
+        return from_attrs(old) if old else None
+
+    def delete_many(self, keys: Sequence[Key]) -> int:
+        """Delete items in batches of 25, retrying unprocessed ones; returns how many were asked."""
+        requests = [{"DeleteRequest": {"Key": to_attrs({"pk": pk, "sk": sk})}} for pk, sk in keys]
+        for start in range(0, len(requests), 25):
+            pending: Any = {self._table: requests[start : start + 25]}
+            while pending:
+                reply = self._client.batch_write_item(RequestItems=pending)
+                pending = reply.get("UnprocessedItems") or None
+        return len(requests)
+
+    def increment(
+        self, key: Key, attribute: str = "count", by: int = 1, *, expires_at: int | None = None
+    ) -> int:
+        """Atomically add `by` to a counter and return its new value (never read-modify-write)."""
+        pk, sk = key
+        update = "ADD #a :by"
+        values: dict[str, Any] = {":by": by}
+        if expires_at is not None:
+            update += f" SET {TTL_ATTR} = if_not_exists({TTL_ATTR}, :exp)"
+            values[":exp"] = expires_at
+        reply = self._client.update_item(
+            TableName=self._table,
+            Key=to_attrs({"pk": pk, "sk": sk}),
+            UpdateExpression=update,
+            ExpressionAttributeNames={"#a": attribute},
+            ExpressionAttributeValues=to_attrs(values),
+            ReturnValues="UPDATED_NEW",
+        )
+        return int(from_attrs(reply["Attributes"])[attribute])
+
+    # -- leases ------------------------------------------------------------------------------
+    def acquire_lease(self, resource: str, seconds: float, holder: str | None = None) -> Lease:
+        """Take the lease on `resource` for `seconds`; LeaseHeld if someone else holds it."""
+        pk, sk = lease_key(resource)
+        now = self._clock.now()
+        lease = Lease(resource, holder or uuid.uuid4().hex, now + seconds)
+        try:
+            self._client.put_item(
+                TableName=self._table,
+                Item=to_attrs(
+                    {
+                        "pk": pk,
+                        "sk": sk,
+                        "holder": lease.holder,
+                        "lease_until": lease.expires_at,
+                        TTL_ATTR: int(lease.expires_at) + 1,
+                    }
+                ),
+                ConditionExpression="attribute_not_exists(pk) OR lease_until <= :now",
+                ExpressionAttributeValues=to_attrs({":now": now}),
+            )
+        except ClientError as exc:
+            if _condition_failed(exc):
+                raise LeaseHeld(resource) from None
+            raise
+        return lease
+
+    def renew_lease(self, lease: Lease, seconds: float) -> Lease:
+        """Extend a lease still held by its holder; LeaseHeld if it was lost."""
+        pk, sk = lease_key(lease.resource)
+        now = self._clock.now()
+        renewed = Lease(lease.resource, lease.holder, now + seconds)
+        try:
+            self._client.update_item(
+                TableName=self._table,
+                Key=to_attrs({"pk": pk, "sk": sk}),
+                UpdateExpression=f"SET lease_until = :until, {TTL_ATTR} = :exp",
+                ConditionExpression="holder = :me AND lease_until > :now",
+                ExpressionAttributeValues=to_attrs(
+                    {
+                        ":until": renewed.expires_at,
+                        ":exp": int(renewed.expires_at) + 1,
+                        ":me": lease.holder,
+                        ":now": now,
+                    }
+                ),
+            )
+        except ClientError as exc:
+            if _condition_failed(exc):
+                raise LeaseHeld(lease.resource) from None
+            raise
+        return renewed
+
+    def release_lease(self, lease: Lease) -> bool:
+        """Release a lease; only its holder can. Returns False if it was no longer held."""
+        pk, sk = lease_key(lease.resource)
+        try:
+            self._client.delete_item(
+                TableName=self._table,
+                Key=to_attrs({"pk": pk, "sk": sk}),
+                ConditionExpression="holder = :me",
+                ExpressionAttributeValues=to_attrs({":me": lease.holder}),
+            )
+        except ClientError as exc:
+            if _condition_failed(exc):
+                return False
+            raise
+        return True

@@ -1,0 +1,142 @@
+"""HTTP helpers shared by every feature: error shaping, security headers, request parsing.
+
+One middleware (`harden`) is registered by app.py; it turns StratusError and Chalice's own
+error responses into `{"error": {"code", "message"}}` and adds the security headers to every
+response, errors included.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from chalice.app import Request, Response
+from pydantic import BaseModel, ValidationError
+
+from chalicelib.errors import FRAMEWORK_CODES, StratusError, ValidationFailed
+from chalicelib.logs import logger
+
+SECURITY_HEADERS: dict[str, str] = {
+    "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
+    "X-Content-Type-Options": "nosniff",
+}
+JSON_TYPE = "application/json"
+M = TypeVar("M", bound=BaseModel)
+
+
+def error_response(
+    code: str, message: str, status: int, headers: dict[str, str] | None = None
+) -> Response:
+    """The one shape of every error the API answers."""
+    return Response(
+        body={"error": {"code": code, "message": message}},
+        status_code=status,
+        headers={"Content-Type": JSON_TYPE, **(headers or {})},
+    )
+
+
+def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(
+        body=body, status_code=status, headers={"Content-Type": JSON_TYPE, **(headers or {})}
+    )
+
+
+def _from_chalice_error(response: Response) -> Response:
+    """Chalice answers its own errors as {"Code", "Message"}; reshape them."""
+    body = response.body
+    if isinstance(body, dict) and set(body) == {"Code", "Message"}:
+        status = response.status_code
+        code = FRAMEWORK_CODES.get(status, "error")
+        message = str(body["Message"]) if status < 500 else "An internal error occurred."
+        headers = {
+            k: v if isinstance(v, str) else ", ".join(v)
+            for k, v in response.headers.items()
+            if k.lower() != "content-type"
+        }
+        return error_response(code, message, status, headers)
+    return response
+
+
+def harden(event: Request, get_response: Callable[[Request], Response]) -> Response:
+    """App middleware: domain errors to JSON, framework errors reshaped, security headers."""
+    try:
+        response = get_response(event)
+    except StratusError as exc:
+        response = error_response(exc.code, exc.message, exc.status, exc.headers)
+    except Exception:  # an unexpected failure still answers JSON, and is logged once
+        logger.exception("unhandled error", extra={"path": getattr(event, "path", None)})
+        response = error_response("internal_error", "An internal error occurred.", 500)
+    response = _from_chalice_error(response)
+    headers = response.headers
+    for name, value in SECURITY_HEADERS.items():
+        headers.setdefault(name, value)
+    content_type = str(next((v for k, v in headers.items() if k.lower() == "content-type"), ""))
+    is_json = content_type == "" or content_type.startswith(JSON_TYPE)
+    if is_json and not any(k.lower() == "cache-control" for k in headers):
+        headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _field_name(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in loc) or "body"
+
+
+def _validation_failed(exc: ValidationError, where: str) -> ValidationFailed:
+    first = exc.errors(include_url=False)[0]
+    name = _field_name(tuple(first.get("loc", ())))
+    if first.get("type") == "json_invalid":
+        return ValidationFailed("The request body is not valid JSON.", field="body")
+    return ValidationFailed(f"{where} field '{name}': {first.get('msg', 'invalid')}", field=name)
+
+
+def parse_body(model: type[M], request: Request) -> M:
+    """Validate a JSON body against `model`; any failure is a 400 naming the field."""
+    raw = request.raw_body or b""
+    if not raw.strip():
+        raise ValidationFailed("A JSON request body is required.", field="body")
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as exc:
+        raise _validation_failed(exc, "Body") from None
+
+
+def parse_query(model: type[M], request: Request) -> M:
+    """Validate query-string parameters (first value of each) against `model`."""
+    params = dict(request.query_params or {})
+    try:
+        return model.model_validate(params)
+    except ValidationError as exc:
+        raise _validation_failed(exc, "Query") from None
+
+
+@dataclass(frozen=True)
+class RouteDoc:
+    """What the OpenAPI document says about one route."""
+
+    summary: str
+    responses: dict[int, type[BaseModel] | None] = field(default_factory=dict)
+    body: type[BaseModel] | None = None
+    query: type[BaseModel] | None = None
+    tags: tuple[str, ...] = ()
+    content_type: str = JSON_TYPE
+    auth: bool = False
+
+
+ROUTE_DOCS: dict[Callable[..., Any], RouteDoc] = {}
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def documented(doc: RouteDoc) -> Callable[[F], F]:
+    """Attach OpenAPI facts to a view function (the route table stays Chalice's)."""
+
+    def register(view: F) -> F:
+        ROUTE_DOCS[view] = doc
+        return view
+
+    return register
+
+
+def dumps(body: Any) -> str:
+    return json.dumps(body, separators=(",", ":"))

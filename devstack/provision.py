@@ -1,0 +1,55 @@
+"""Provision the data plane from infra/template.yaml on an AWS-compatible endpoint.
+
+moto's CloudFormation creates the table and key but ignores TimeToLiveSpecification and
+PointInTimeRecoverySpecification, so both are applied through the API after the stack is up.
+Used by the local stack (`make run`) and by the tests, so both run on the real template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "infra" / "template.yaml"
+
+
+@dataclass(frozen=True)
+class ProvisionedStack:
+    stack_name: str
+    table_name: str
+    key_id: str
+    key_alias: str
+
+
+def provision_stack(session: Any, stage: str = "local") -> ProvisionedStack:
+    """Create (or reuse) the stack for `stage` with `session` (a boto3 Session) and finish it."""
+    cloudformation = session.client("cloudformation")
+    dynamodb = session.client("dynamodb")
+    stack_name = f"stratus-{stage}"
+    existing = {
+        s["StackName"]
+        for s in cloudformation.list_stacks()["StackSummaries"]
+        if s["StackStatus"] != "DELETE_COMPLETE"
+    }
+    if stack_name not in existing:
+        cloudformation.create_stack(
+            StackName=stack_name,
+            TemplateBody=TEMPLATE.read_text(),
+            Parameters=[{"ParameterKey": "Stage", "ParameterValue": stage}],
+        )
+        cloudformation.get_waiter("stack_create_complete").wait(
+            StackName=stack_name, WaiterConfig={"Delay": 1, "MaxAttempts": 60}
+        )
+    stack = cloudformation.describe_stacks(StackName=stack_name)["Stacks"][0]
+    outputs = {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
+    table_name = outputs["TableName"]
+    dynamodb.update_time_to_live(
+        TableName=table_name,
+        TimeToLiveSpecification={"Enabled": True, "AttributeName": "expires_at"},
+    )
+    dynamodb.update_continuous_backups(
+        TableName=table_name,
+        PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True},
+    )
+    return ProvisionedStack(stack_name, table_name, outputs["KeyId"], outputs["KeyAlias"])

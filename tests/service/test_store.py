@@ -1,0 +1,208 @@
+"""The single-table helper on moto: TTL-aware reads, conditional writes, leases, counters, pages."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from chalicelib.errors import ConditionFailed, LeaseHeld, ValidationFailed
+from chalicelib.store import keys
+from chalicelib.store.table import Store
+from tests.fakes import FakeClock
+
+
+def _item(pk: str, sk: str, **extra: object) -> dict[str, object]:
+    return {"pk": pk, "sk": sk, **extra}
+
+
+def test_put_and_get_round_trip_python_types(store: Store) -> None:
+    # Given
+    store.put(_item("P", "S", n=3, f=1.5, s="x", flag=True, tags=["a"], nested={"k": 2}))
+    # When
+    item = store.get(("P", "S"))
+    # Then
+    assert item == _item("P", "S", n=3, f=1.5, s="x", flag=True, tags=["a"], nested={"k": 2})
+
+
+def test_expired_item_is_invisible_to_every_read_path(store: Store, clock: FakeClock) -> None:
+    # Given an item that expires in 10 s, next to one that never expires
+    now = int(clock.now())
+    store.put(_item("P", "A", expires_at=now + 10))
+    store.put(_item("P", "B"))
+    store.put(_item("G", "1", gsi1pk="U", gsi1sk="1", expires_at=now + 10))
+    assert store.get(("P", "A")) is not None
+    # When time passes its expiry (moto, like DynamoDB for up to ~48 h, still holds it)
+    clock.advance(10)
+    # Then get, query, query_all, the index and take all treat it as absent
+    assert store.get(("P", "A")) is None
+    assert [i["sk"] for i in store.query("P").items] == ["B"]
+    assert [i["sk"] for i in store.query_all("P")] == ["B"]
+    assert store.query("U", index="gsi1").items == []
+    assert store.take(("P", "A")) is None
+
+
+def test_put_if_absent_refuses_a_live_item_but_replaces_an_expired_one(
+    store: Store, clock: FakeClock
+) -> None:
+    now = int(clock.now())
+    store.put_if_absent(_item("P", "S", v=1, expires_at=now + 5))
+    with pytest.raises(ConditionFailed):
+        store.put_if_absent(_item("P", "S", v=2))
+    clock.advance(6)
+    store.put_if_absent(_item("P", "S", v=3))
+    assert store.get(("P", "S")) == _item("P", "S", v=3)
+
+
+def test_take_returns_a_single_use_item_exactly_once_across_threads(store: Store) -> None:
+    # Given one single-use item (an OAuth state, say)
+    store.put(_item("STATE", "S", verifier="v"))
+    winners: list[dict[str, object]] = []
+    barrier = threading.Barrier(16)
+
+    def take() -> None:
+        barrier.wait()
+        item = store.take(("STATE", "S"))
+        if item is not None:
+            winners.append(item)
+
+    # When 16 threads take it at once
+    threads = [threading.Thread(target=take) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    # Then exactly one got it, and it is gone
+    assert len(winners) == 1 and winners[0]["verifier"] == "v"
+    assert store.get(("STATE", "S")) is None
+
+
+def test_query_pages_with_an_opaque_cursor(store: Store) -> None:
+    for i in range(7):
+        store.put(_item("P", f"ITEM#{i}", i=i))
+    store.put(_item("P", "OTHER#1"))
+    seen: list[int] = []
+    cursor = None
+    pages = 0
+    while True:
+        page = store.query("P", sk_prefix="ITEM#", limit=3, cursor=cursor)
+        seen.extend(int(i["i"]) for i in page.items)
+        pages += 1
+        if page.cursor is None:
+            break
+        cursor = page.cursor
+    assert seen == list(range(7))
+    assert pages >= 3
+    newest = store.query("P", sk_prefix="ITEM#", limit=2, newest_first=True)
+    assert [i["i"] for i in newest.items] == [6, 5]
+
+
+@pytest.mark.parametrize("cursor", ["not-base64!!", "eyJwayI6Ik9USEVSIiwic2siOiJ4In0", "W10"])
+def test_a_forged_or_foreign_cursor_is_a_validation_error(store: Store, cursor: str) -> None:
+    # "eyJwayI6Ik9USEVSIi..." is {"pk":"OTHER","sk":"x"}: another partition's key
+    with pytest.raises(ValidationFailed):
+        store.query("P", cursor=cursor)
+
+
+def test_delete_many_removes_more_than_one_batch(store: Store) -> None:
+    item_keys = [("P", f"S#{i:03d}") for i in range(60)]
+    for pk, sk in item_keys:
+        store.put(_item(pk, sk))
+    assert store.delete_many(item_keys) == 60
+    assert store.query("P").items == []
+
+
+def test_sixteen_threads_times_a_hundred_increments_give_the_exact_total(store: Store) -> None:
+    key = keys.counter_key("opens", shard=0)
+
+    def bump() -> None:
+        for _ in range(100):
+            store.increment(key)
+
+    threads = [threading.Thread(target=bump) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    item = store.get(key)
+    assert item is not None and item["count"] == 1600
+
+
+def test_increment_sets_expiry_once(store: Store, clock: FakeClock) -> None:
+    key = keys.counter_key("clicks")
+    first_expiry = int(clock.now()) + 100
+    assert store.increment(key, by=2, expires_at=first_expiry) == 2
+    assert store.increment(key, by=3, expires_at=first_expiry + 50) == 5
+    item = store.get(key)
+    assert item is not None and item["expires_at"] == first_expiry
+
+
+def test_a_second_holder_is_refused_until_release(store: Store) -> None:
+    lease = store.acquire_lease("refresh#u1", seconds=30)
+    with pytest.raises(LeaseHeld):
+        store.acquire_lease("refresh#u1", seconds=30)
+    assert store.release_lease(lease) is True
+    assert store.acquire_lease("refresh#u1", seconds=30).holder != lease.holder
+
+
+def test_an_expired_lease_can_be_taken_over_and_the_old_holder_can_neither_renew_nor_release(
+    store: Store, clock: FakeClock
+) -> None:
+    old = store.acquire_lease("sync#u1", seconds=5)
+    clock.advance(5.01)
+    new = store.acquire_lease("sync#u1", seconds=5)
+    with pytest.raises(LeaseHeld):
+        store.renew_lease(old, seconds=5)
+    assert store.release_lease(old) is False
+    # the new holder still holds it
+    with pytest.raises(LeaseHeld):
+        store.acquire_lease("sync#u1", seconds=5)
+    assert store.release_lease(new) is True
+
+
+def test_renew_extends_the_lease(store: Store, clock: FakeClock) -> None:
+    lease = store.acquire_lease("sync#u2", seconds=5)
+    clock.advance(4)
+    renewed = store.renew_lease(lease, seconds=5)
+    clock.advance(4)  # 8 s after acquiring: past the first term, within the renewed one
+    with pytest.raises(LeaseHeld):
+        store.acquire_lease("sync#u2", seconds=5)
+    assert renewed.expires_at > lease.expires_at
+
+
+def test_sixteen_threads_contending_for_one_lease_never_overlap(store: Store) -> None:
+    # Given a lease guarding a critical section, and 16 threads that each want it 5 times
+    holders: list[int] = []
+    overlaps: list[int] = []
+    done = [0]
+    lock = threading.Lock()
+
+    def worker() -> None:
+        wins = 0
+        while wins < 5:
+            try:
+                lease = store.acquire_lease("critical", seconds=30)
+            except LeaseHeld:
+                time.sleep(0.001)
+                continue
+            with lock:
+                holders.append(1)
+                if len(holders) > 1:
+                    overlaps.append(len(holders))
+            time.sleep(0.001)
+            with lock:
+                holders.pop()
+                done[0] += 1
+            assert store.release_lease(lease)
+            wins += 1
+
+    # When they all contend
+    threads = [threading.Thread(target=worker) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    # Then there was exactly one holder at a time, and everyone got through
+    assert overlaps == []
+    assert done[0] == 80
