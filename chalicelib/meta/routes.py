@@ -37,7 +37,8 @@ def openapi_document() -> Any:
 
 def _unknown_route(**_: str) -> None:
     request = bp.current_request
-    raise NotFound(f"No route matches {request.method} {request.path}.")
+    path = str((request.context or {}).get("path") or request.path)
+    raise NotFound(f"No route matches {request.method} {path}.")
 
 
 for depth in range(1, FALLBACK_DEPTH + 1):

@@ -1,0 +1,173 @@
+"""HTTP basics (DESIGN §6) through chalice.test.Client: errors, 404s, headers, validation."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+import pytest
+from chalice.app import Chalice
+from chalice.test import Client
+from pydantic import BaseModel, Field
+
+from chalicelib.errors import StratusError
+from chalicelib.web import SECURITY_HEADERS, harden, parse_body, parse_query
+
+METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"]
+
+
+def _assert_hardened(response: object) -> None:
+    headers = {k.lower(): v for k, v in response.headers.items()}  # type: ignore[attr-defined]
+    for name, value in SECURITY_HEADERS.items():
+        assert headers.get(name.lower()) == value, name
+
+
+def _assert_error(response: object, status: int, code: str) -> dict[str, str]:
+    assert response.status_code == status  # type: ignore[attr-defined]
+    body = json.loads(response.body)  # type: ignore[attr-defined]
+    assert set(body) == {"error"} and set(body["error"]) == {"code", "message"}
+    assert body["error"]["code"] == code
+    assert body["error"]["message"]
+    return body["error"]  # type: ignore[no-any-return]
+
+
+def test_health_answers_ok_and_the_version(client: Client) -> None:
+    from chalicelib import __version__
+
+    response = client.http.get("/health")
+    assert response.status_code == 200
+    assert json.loads(response.body) == {"status": "ok", "version": __version__}
+    _assert_hardened(response)
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize(
+    "path", ["/nope", "/health/extra", "/a/b/c/d/e/f/g/h", "/auth", "/openapi.json/x"]
+)
+@pytest.mark.parametrize("method", METHODS)
+def test_unknown_routes_are_404_json(client: Client, path: str, method: str) -> None:
+    response = client.http.request(method, path, body=b"", headers={})
+    _assert_hardened(response)
+    if method == "HEAD":
+        assert response.status_code == 404
+        return
+    error = _assert_error(response, 404, "not_found")
+    assert path in error["message"]
+
+
+def test_a_wrong_method_on_a_known_route_is_405_json(client: Client) -> None:
+    response = client.http.post("/health", body=b"{}", headers={"Content-Type": "application/json"})
+    _assert_error(response, 405, "method_not_allowed")
+    _assert_hardened(response)
+
+
+def _registered_routes() -> Iterator[tuple[str, str]]:
+    from app import app
+
+    for path, methods in sorted(app.routes.items()):
+        for method in sorted(methods):
+            yield path, method
+
+
+def test_every_registered_route_answers_with_the_security_headers(client: Client) -> None:
+    # Given every (path, method) Chalice has registered, with its parameters filled in
+    seen = 0
+    for path, method in _registered_routes():
+        concrete = re.sub(r"{\w+}", "x", path)
+        # When it is called with no credentials and an empty body
+        response = client.http.request(method, concrete, body=b"", headers={})
+        # Then, whatever the status, the response is hardened and never a 5xx
+        _assert_hardened(response)
+        assert response.status_code < 500, (method, path, response.body)
+        seen += 1
+    assert seen >= 50  # the fallback routes alone register 8 depths x 6 methods
+
+
+# -- the error machinery, on a small app with the same middleware ------------------------------
+
+
+class Greeting(BaseModel):
+    name: str = Field(min_length=1, max_length=20)
+    times: int = Field(default=1, ge=1, le=3)
+
+
+class Paging(BaseModel):
+    limit: int = Field(default=10, ge=1, le=50)
+
+
+@pytest.fixture
+def small_app() -> Iterator[Client]:
+    app = Chalice(app_name="stratus-web-test", configure_logs=False)
+    app.register_middleware(harden, "http")
+
+    @app.route("/greet", methods=["POST"])
+    def greet() -> dict[str, str]:
+        greeting = parse_body(Greeting, app.current_request)
+        return {"text": " ".join([f"hello {greeting.name}"] * greeting.times)}
+
+    @app.route("/page", methods=["GET"])
+    def page() -> dict[str, int]:
+        return {"limit": parse_query(Paging, app.current_request).limit}
+
+    @app.route("/teapot", methods=["GET"])
+    def teapot() -> None:
+        raise StratusError("teapot", "I am a teapot.", status=418, headers={"Retry-After": "7"})
+
+    @app.route("/boom", methods=["GET"])
+    def boom() -> None:
+        raise RuntimeError("secret detail that must not leak")
+
+    with Client(app) as test_client:
+        yield test_client
+
+
+def _post(client: Client, body: bytes) -> object:
+    return client.http.post("/greet", body=body, headers={"Content-Type": "application/json"})
+
+
+def test_valid_input_passes(small_app: Client) -> None:
+    response = _post(small_app, b'{"name": "ana", "times": 2}')
+    assert json.loads(response.body) == {"text": "hello ana hello ana"}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        (b'{"times": 2}', "name"),
+        (b'{"name": ""}', "name"),
+        (b'{"name": "ana", "times": 9}', "times"),
+        (b'{"name": "ana", "times": "many"}', "times"),
+        (b"[1, 2]", "body"),
+    ],
+)
+def test_validation_errors_are_400_naming_the_field(
+    small_app: Client, body: bytes, field: str
+) -> None:
+    error = _assert_error(_post(small_app, body), 400, "validation_error")
+    assert f"'{field}'" in error["message"] or field == "body"
+
+
+@pytest.mark.parametrize("body", [b"", b"   ", b"{not json", b'{"name": "a"'])
+def test_missing_or_malformed_json_is_400(small_app: Client, body: bytes) -> None:
+    _assert_error(_post(small_app, body), 400, "validation_error")
+
+
+def test_query_validation_is_400_naming_the_parameter(small_app: Client) -> None:
+    error = _assert_error(small_app.http.get("/page?limit=500"), 400, "validation_error")
+    assert "'limit'" in error["message"]
+    assert json.loads(small_app.http.get("/page?limit=5").body) == {"limit": 5}
+
+
+def test_a_domain_error_keeps_its_status_code_and_headers(small_app: Client) -> None:
+    response = small_app.http.get("/teapot")
+    _assert_error(response, 418, "teapot")
+    assert response.headers["Retry-After"] == "7"
+    _assert_hardened(response)
+
+
+def test_an_unexpected_exception_is_a_500_json_without_details(small_app: Client) -> None:
+    response = small_app.http.get("/boom")
+    error = _assert_error(response, 500, "internal_error")
+    assert "secret" not in error["message"]
+    _assert_hardened(response)
