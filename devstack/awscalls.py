@@ -1,4 +1,4 @@
-"""Count AWS requests at the botocore boundary (tests assert them exactly; `make bench` prints them)."""
+"""Count AWS requests at the botocore boundary: tests assert them exactly, `make bench` prints."""
 
 from __future__ import annotations
 

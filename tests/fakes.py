@@ -1,4 +1,4 @@
-"""Test doubles that stand in for time (never for AWS or Salesforce: those are moto and the emulator)."""
+"""Test doubles for time only (AWS is moto, Salesforce is the emulator)."""
 
 from __future__ import annotations
 
