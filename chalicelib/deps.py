@@ -13,7 +13,9 @@ if TYPE_CHECKING:
     from mypy_boto3_kms.client import KMSClient
 
     from chalicelib.crypto.envelope import Envelope
+    from chalicelib.sessions import Sessions
     from chalicelib.store.table import Store
+    from chalicelib.vault import ConnectionVault
 
 
 _RETRIES: dict[str, Any] = {"max_attempts": 3, "mode": "standard"}
@@ -77,8 +79,22 @@ def envelope() -> Envelope:
     )
 
 
+@lru_cache(maxsize=1)
+def sessions() -> Sessions:
+    from chalicelib.sessions import Sessions
+
+    return Sessions(store(), clock(), get_settings().session_ttl_seconds)
+
+
+@lru_cache(maxsize=1)
+def vault() -> ConnectionVault:
+    from chalicelib.vault import ConnectionVault
+
+    return ConnectionVault(store(), envelope(), clock(), get_settings())
+
+
 def reset() -> None:
     """Forget every built collaborator (a new container; used when settings change)."""
-    for factory in (clock, _session, dynamodb_client, kms_client, store, envelope):
+    for factory in (clock, _session, dynamodb_client, kms_client, store, envelope, sessions, vault):
         factory.cache_clear()
     get_settings.cache_clear()

@@ -37,10 +37,32 @@ class Settings:
     salesforce_sandbox_url: str = "https://test.salesforce.com"
     salesforce_client_id: str = ""
     salesforce_client_secret: str = field(default="", repr=False)
+    salesforce_extra_login_hosts: tuple[str, ...] = ()
+    salesforce_api_version: str = "62.0"
     session_ttl_seconds: int = 30 * 24 * 3600
     data_key_max_age_seconds: float = 300.0
     data_key_max_uses: int = 10_000
     data_key_cache_entries: int = 256
+
+    @property
+    def salesforce_origins(self) -> tuple[str, ...]:
+        """Origins trusted as given: the configured login URLs and the extra hosts."""
+        configured = (self.salesforce_login_url, self.salesforce_sandbox_url)
+        extra = tuple(_origin(entry) for entry in self.salesforce_extra_login_hosts)
+        return tuple(dict.fromkeys(_origin(url) for url in configured)) + extra
+
+    @property
+    def salesforce_redirect_uri(self) -> str:
+        return f"{self.public_base_url}/auth/salesforce/callback"
+
+
+def _origin(entry: str) -> str:
+    """`host:port` or a full origin -> origin; plain http only for loopback hosts."""
+    if "://" in entry:
+        return entry.rstrip("/").lower()
+    host = entry.split(":", 1)[0]
+    scheme = "http" if host in {"127.0.0.1", "localhost", "[::1]"} else "https"
+    return f"{scheme}://{entry.lower()}"
 
 
 def load_settings() -> Settings:
@@ -60,6 +82,8 @@ def load_settings() -> Settings:
         ).rstrip("/"),
         salesforce_client_id=os.environ.get("SALESFORCE_CLIENT_ID", ""),
         salesforce_client_secret=os.environ.get("SALESFORCE_CLIENT_SECRET", ""),
+        salesforce_extra_login_hosts=_csv("SALESFORCE_EXTRA_LOGIN_HOSTS"),
+        salesforce_api_version=os.environ.get("SALESFORCE_API_VERSION", "62.0"),
         session_ttl_seconds=_int("STRATUS_SESSION_TTL_SECONDS", 30 * 24 * 3600),
         data_key_max_age_seconds=_float("STRATUS_DATA_KEY_MAX_AGE_SECONDS", 300.0),
         data_key_max_uses=_int("STRATUS_DATA_KEY_MAX_USES", 10_000),

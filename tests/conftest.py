@@ -95,6 +95,8 @@ def app_env(stack: ProvisionedStack, monkeypatch: pytest.MonkeyPatch) -> Iterato
     monkeypatch.setenv("STRATUS_TABLE", stack.table_name)
     monkeypatch.setenv("STRATUS_KMS_KEY_ID", stack.key_alias)
     monkeypatch.setenv("PUBLIC_BASE_URL", "https://stratus.test")
+    monkeypatch.setenv("SALESFORCE_CLIENT_ID", "stratus-test")
+    monkeypatch.setenv("SALESFORCE_CLIENT_SECRET", "test-secret")
     deps.reset()
     yield
     deps.reset()

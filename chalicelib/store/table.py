@@ -199,6 +199,63 @@ class Store:
                 raise ConditionFailed(f"{item['pk']}/{item['sk']} exists") from None
             raise
 
+    def update(
+        self,
+        key: Key,
+        expression: str,
+        values: Mapping[str, Any],
+        names: Mapping[str, str] | None = None,
+        *,
+        condition: str | None = None,
+    ) -> None:
+        """An UpdateItem with an optional condition; ConditionFailed when it does not hold."""
+        pk, sk = key
+        kwargs: dict[str, Any] = {
+            "TableName": self._table,
+            "Key": to_attrs({"pk": pk, "sk": sk}),
+            "UpdateExpression": expression,
+            "ExpressionAttributeValues": to_attrs(values),
+        }
+        if names:
+            kwargs["ExpressionAttributeNames"] = dict(names)
+        if condition:
+            kwargs["ConditionExpression"] = condition
+        try:
+            self._client.update_item(**kwargs)
+        except ClientError as exc:
+            if _condition_failed(exc):
+                raise ConditionFailed(f"{pk}/{sk}: {condition}") from None
+            raise
+
+    def delete_owned_by(self, owner_pk: str) -> int:
+        """Delete every item of an owner: its partition and everything gsi1 points to it from.
+
+        Account deletion calls this; every item family that belongs to a user lives in the
+        user's partition or carries `gsi1pk = <user pk>` (store/keys.py).
+        """
+        owned = {(str(i["pk"]), str(i["sk"])) for i in self._query_everything(owner_pk, None)}
+        owned |= {(str(i["pk"]), str(i["sk"])) for i in self._query_everything(owner_pk, "gsi1")}
+        return self.delete_many(sorted(owned))
+
+    def _query_everything(self, pk: str, index: str | None) -> Iterator[Item]:
+        """Like query_all but expired items included: deletion must not leave them behind."""
+        pk_name = "gsi1pk" if index == "gsi1" else "pk"
+        kwargs: dict[str, Any] = {
+            "TableName": self._table,
+            "KeyConditionExpression": "#pk = :pk",
+            "ExpressionAttributeNames": {"#pk": pk_name},
+            "ExpressionAttributeValues": to_attrs({":pk": pk}),
+        }
+        if index:
+            kwargs["IndexName"] = index
+        while True:
+            reply = self._client.query(**kwargs)
+            for raw in reply.get("Items", []):
+                yield from_attrs(raw)
+            if "LastEvaluatedKey" not in reply:
+                return
+            kwargs["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
+
     def delete(self, key: Key) -> None:
         pk, sk = key
         self._client.delete_item(TableName=self._table, Key=to_attrs({"pk": pk, "sk": sk}))

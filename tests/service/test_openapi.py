@@ -16,6 +16,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from openapi_spec_validator import validate
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from chalicelib.openapi import build_openapi
 
@@ -71,6 +72,8 @@ def served_app(aws: object) -> Iterator[str]:
 
     os.environ["STRATUS_TABLE"] = aws.table_name  # type: ignore[attr-defined]
     os.environ["STRATUS_KMS_KEY_ID"] = aws.key_alias  # type: ignore[attr-defined]
+    os.environ["SALESFORCE_CLIENT_ID"] = "stratus-test"
+    os.environ["SALESFORCE_CLIENT_SECRET"] = "test-secret"
     deps.reset()
     config = Config.create(chalice_stage="test", app_name="stratus", chalice_app=app)
     server = LocalDevServer(app, config, "127.0.0.1", 0, handler_cls=Handler)
@@ -94,4 +97,7 @@ schema = schemathesis.openapi.from_dict(_generated())
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_every_operation_conforms_to_its_schema(case: schemathesis.Case, served_app: str) -> None:
-    case.call_and_validate(base_url=served_app)
+    # positive_data_acceptance expects 2xx for any schema-valid input; ours also depend on state
+    # no schema can carry (a single-use OAuth state, an allow-listed login host, a session), so
+    # their 4xx are right. Every other check applies: no 5xx, responses match their schemas.
+    case.call_and_validate(base_url=served_app, excluded_checks=[positive_data_acceptance])

@@ -1,0 +1,137 @@
+"""Sign-in with Salesforce, the signed-in user (/me), sign-out and account deletion."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chalice.app import Blueprint, Response
+
+from chalicelib import deps
+from chalicelib.auth import service
+from chalicelib.auth.models import (
+    CallbackQuery,
+    Deleted,
+    LoginQuery,
+    Me,
+    SalesforceCheck,
+)
+from chalicelib.errors import StratusError
+from chalicelib.sessions import authenticate, cleared_cookie, session_cookie, token_from_headers
+from chalicelib.settings import get_settings
+from chalicelib.web import RouteDoc, documented, parse_query
+
+bp = Blueprint(__name__)
+_NO_STORE = {"Cache-Control": "no-store"}
+
+
+def _redirect(location: str, extra: dict[str, str] | None = None) -> Response:
+    return Response(
+        body="", status_code=302, headers={"Location": location, **_NO_STORE, **(extra or {})}
+    )
+
+
+@bp.route("/auth/salesforce/login", methods=["GET"])
+@documented(
+    RouteDoc(
+        summary="Start signing in with Salesforce (302 to the Salesforce login host)",
+        query=LoginQuery,
+        responses={302: None},
+        tags=("auth",),
+    )
+)
+def salesforce_login() -> Response:
+    query = parse_query(LoginQuery, bp.current_request)
+    location = service.start_login(
+        deps.store(),
+        deps.envelope(),
+        get_settings(),
+        deps.clock(),
+        login=query.login,
+        return_to=query.return_to,
+    )
+    return _redirect(location)
+
+
+@bp.route("/auth/salesforce/callback", methods=["GET"])
+@documented(
+    RouteDoc(
+        summary="Salesforce's redirect back: sets the session and sends the browser on",
+        query=CallbackQuery,
+        responses={302: None},
+        tags=("auth",),
+    )
+)
+def salesforce_callback() -> Response:
+    query = parse_query(CallbackQuery, bp.current_request)
+    store = deps.store()
+    if query.error:
+        if query.state:  # the state is spent either way
+            from chalicelib.sessions import token_hash
+            from chalicelib.store import keys
+
+            store.take(keys.oauth_state_key(token_hash(query.state)))
+        code = "consent_denied" if query.error == "access_denied" else "salesforce_login_failed"
+        raise StratusError(
+            code,
+            f"Salesforce sign-in did not complete: consent was not given ({query.error}).",
+            400,
+        )
+    if not query.state or not query.code:
+        raise StratusError("validation_error", "Both code and state are required.", 400)
+    signed_in = service.finish_login(
+        store,
+        deps.envelope(),
+        deps.vault(),
+        deps.sessions(),
+        get_settings(),
+        deps.clock(),
+        code=query.code,
+        state=query.state,
+    )
+    max_age = deps.sessions().ttl_seconds
+    return _redirect(signed_in.return_to, {"Set-Cookie": session_cookie(signed_in.token, max_age)})
+
+
+@bp.route("/me", methods=["GET"])
+@documented(
+    RouteDoc(summary="The signed-in user, org and connections", responses={200: Me}, auth=True)
+)
+def me() -> dict[str, Any]:
+    principal = authenticate(bp.current_request)
+    return service.describe_me(deps.store(), deps.vault(), principal)
+
+
+@bp.route("/me/salesforce", methods=["GET"])
+@documented(
+    RouteDoc(
+        summary="Check the Salesforce connection live (one API call)",
+        responses={200: SalesforceCheck},
+        auth=True,
+    )
+)
+def me_salesforce() -> dict[str, Any]:
+    principal = authenticate(bp.current_request)
+    return service.check_salesforce(deps.vault(), principal)
+
+
+@bp.route("/auth/logout", methods=["POST"])
+@documented(RouteDoc(summary="Sign out: delete the session", responses={204: None}, tags=("auth",)))
+def logout() -> Response:
+    deps.sessions().delete(token_from_headers(bp.current_request.headers))
+    return Response(body="", status_code=204, headers={"Set-Cookie": cleared_cookie(), **_NO_STORE})
+
+
+@bp.route("/me", methods=["DELETE"])
+@documented(
+    RouteDoc(
+        summary="Delete the account: revoke at Salesforce and delete every stored item",
+        responses={200: Deleted},
+        auth=True,
+    )
+)
+def delete_me() -> Response:
+    principal = authenticate(bp.current_request)
+    result = service.delete_account(deps.store(), deps.vault(), get_settings(), principal)
+    return Response(
+        body=result, status_code=200, headers={"Set-Cookie": cleared_cookie(), **_NO_STORE}
+    )
