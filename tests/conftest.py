@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
+from http.cookies import SimpleCookie
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import boto3
 import pytest
+import requests
 from chalice.test import Client
 from moto import mock_aws
 
@@ -20,6 +25,7 @@ from chalicelib.store.table import Store
 from devstack.awscalls import AwsCallCounter
 from devstack.motoatomic import make_moto_atomic
 from devstack.provision import ProvisionedStack, provision_stack
+from devstack.sfemu import Emulator, EmulatorServer
 from tests.fakes import FakeClock
 
 _FAKE_AWS = {
@@ -109,3 +115,84 @@ def client(app_env: None) -> Iterator[Client]:
 
     with Client(app, stage_name="test") as test_client:
         yield test_client
+
+
+# -- Salesforce: the bundled sandbox emulator on 127.0.0.1 ---------------------------------------
+
+
+@dataclass
+class Salesforce:
+    emu: Emulator
+    url: str
+
+
+@pytest.fixture
+def salesforce() -> Iterator[Salesforce]:
+    """A fresh emulated org (seeded demo data) served over HTTP on a free loopback port."""
+    emu = Emulator(client_id="stratus-test", client_secret="test-secret")
+    server = EmulatorServer(emu, host="127.0.0.1", port=0).start()
+    try:
+        yield Salesforce(emu, server.url)
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def sf_env(
+    app_env: None, salesforce: Salesforce, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Salesforce]:
+    """The app pointed at the emulator, as the local stack points it."""
+    monkeypatch.setenv("SALESFORCE_LOGIN_URL", salesforce.url)
+    monkeypatch.setenv("SALESFORCE_SANDBOX_URL", salesforce.url)
+    monkeypatch.setenv("SALESFORCE_EXTRA_LOGIN_HOSTS", salesforce.url.split("://", 1)[1])
+    # the emulator speaks plain http on loopback; oauthlib refuses that unless told
+    monkeypatch.setenv("OAUTHLIB_INSECURE_TRANSPORT", "1")
+    monkeypatch.setenv("PUBLIC_BASE_URL", "http://127.0.0.1:8999")
+    deps.reset()
+    yield salesforce
+    deps.reset()
+
+
+def _query(url: str) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
+
+
+@dataclass
+class SignIn:
+    """Drives the browser's part of the sign-in: our login -> the emulator -> our callback."""
+
+    client: Client
+    salesforce: Salesforce
+
+    def authorize_url(self, login: str = "production", return_to: str = "/me") -> str:
+        response = self.client.http.get(
+            f"/auth/salesforce/login?{urlencode({'login': login, 'return_to': return_to})}"
+        )
+        assert response.status_code == 302, response.body
+        return str(response.headers["Location"])
+
+    def consent(self, authorize_url: str, username: str) -> dict[str, str]:
+        """The emulator's consent for `username` (login_hint): the callback's query."""
+        reply = requests.get(
+            authorize_url + "&" + urlencode({"login_hint": username}),
+            allow_redirects=False,
+            timeout=10,
+        )
+        assert reply.status_code == 302, reply.text
+        return _query(reply.headers["Location"])
+
+    def callback(self, params: dict[str, str]) -> Any:
+        return self.client.http.get(f"/auth/salesforce/callback?{urlencode(params)}")
+
+    def __call__(self, username: str = "alice@acme.demo", return_to: str = "/me") -> str:
+        """Sign `username` in; returns the session token."""
+        response = self.callback(self.consent(self.authorize_url(return_to=return_to), username))
+        assert response.status_code == 302, response.body
+        cookie = SimpleCookie()
+        cookie.load(response.headers["Set-Cookie"])
+        return cookie["stratus_session"].value
+
+
+@pytest.fixture
+def sign_in(client: Client, sf_env: Salesforce) -> SignIn:
+    return SignIn(client, sf_env)

@@ -1,0 +1,214 @@
+"""The connection vault and Salesforce client: refresh under a lease, rotation, revocation,
+account deletion. The app is served over real HTTP (Chalice's local server, threaded, as
+`chalice local` runs it) so that concurrent requests are really concurrent."""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+
+import boto3
+import pytest
+import requests
+from chalice.test import Client
+
+from chalicelib import deps
+from devstack.provision import ProvisionedStack
+from tests.conftest import Salesforce, SignIn
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _error_code(response: object) -> str:
+    return str(json.loads(response.body)["error"]["code"])  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def served(sf_env: Salesforce) -> Iterator[str]:
+    """The app on Chalice's threaded local HTTP server (what `chalice local` runs)."""
+    from chalice.config import Config
+    from chalice.local import LocalDevServer
+
+    from app import app
+
+    config = Config.create(chalice_stage="test", app_name="stratus", chalice_app=app)
+    server = LocalDevServer(app, config, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server.server_address[1]}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+def test_me_salesforce_makes_one_api_call_with_the_users_token(
+    sign_in: SignIn, client: Client
+) -> None:
+    token = sign_in("alice@acme.demo")
+    emu = sign_in.salesforce.emu
+    emu.reset_counters()
+    response = client.http.get("/me/salesforce", headers=_bearer(token))
+    assert response.status_code == 200, response.body
+    body = json.loads(response.body)
+    alice = emu.user_by_username("alice@acme.demo")
+    assert alice is not None
+    assert body["user_id"] == alice["Id"]
+    assert body["name"] == "Alice Anders"
+    assert body["api_usage"]["limit"] == 15000
+    assert emu.api_calls == 1
+    assert emu.api_calls_by_user == {alice["Id"]: 1}
+
+
+def test_sign_in_reads_the_org_configuration_in_one_api_call(sign_in: SignIn) -> None:
+    sign_in.salesforce.emu.reset_counters()
+    sign_in("maria@acme.demo")
+    assert sign_in.salesforce.emu.api_calls == 1  # one Composite with three queries
+
+
+def test_twenty_concurrent_requests_with_an_expired_token_refresh_exactly_once(
+    sign_in: SignIn, served: str
+) -> None:
+    # Given a signed-in user whose access token has expired, with refresh-token rotation on
+    token = sign_in("alice@acme.demo")
+    emu = sign_in.salesforce.emu
+    assert emu.rotate_refresh_tokens is True
+    emu.expire_access_tokens()
+    emu.reset_counters()
+    barrier = threading.Barrier(20)
+
+    def call() -> requests.Response:
+        barrier.wait()
+        return requests.get(f"{served}/me/salesforce", headers=_bearer(token), timeout=30)
+
+    # When 20 requests arrive at once
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        responses = list(pool.map(lambda _: call(), range(20)))
+    # Then every one succeeds, and Salesforce saw exactly one refresh
+    assert [r.status_code for r in responses] == [200] * 20, [r.text for r in responses]
+    assert emu.token_refreshes == 1
+    # and the connection is still good afterwards (the rotated refresh token was kept)
+    emu.expire_access_tokens()
+    again = requests.get(f"{served}/me/salesforce", headers=_bearer(token), timeout=30)
+    assert again.status_code == 200
+    assert emu.token_refreshes == 2
+
+
+def test_a_refresh_without_rotation_keeps_the_old_refresh_token(
+    sign_in: SignIn, client: Client
+) -> None:
+    token = sign_in("bob@acme.demo")
+    emu = sign_in.salesforce.emu
+    emu.rotate_refresh_tokens = False
+    for _ in range(2):
+        emu.expire_access_tokens()
+        assert client.http.get("/me/salesforce", headers=_bearer(token)).status_code == 200
+    assert emu.token_refreshes == 2
+
+
+def test_revocation_is_shown_in_me_and_api_routes_answer_reauth(
+    sign_in: SignIn, client: Client
+) -> None:
+    # Given a user whose tokens an admin revoked in Salesforce
+    token = sign_in("alice@acme.demo")
+    emu = sign_in.salesforce.emu
+    alice = emu.user_by_username("alice@acme.demo")
+    assert alice is not None
+    emu.revoke_user_tokens(alice["Id"])
+    emu.reset_counters()
+    # When an API route needs Salesforce
+    first = client.http.get("/me/salesforce", headers=_bearer(token))
+    # Then it answers 401 salesforce_reauth_required (after one failed refresh) ...
+    assert first.status_code == 401
+    assert _error_code(first) == "salesforce_reauth_required"
+    refreshes_after_first = emu.token_refreshes
+    # ... /me shows the connection revoked, while the session itself still works
+    me = json.loads(client.http.get("/me", headers=_bearer(token)).body)
+    assert me["connections"]["salesforce"]["status"] == "revoked"
+    # ... and later calls do not hammer Salesforce with refreshes
+    second = client.http.get("/me/salesforce", headers=_bearer(token))
+    assert _error_code(second) == "salesforce_reauth_required"
+    assert emu.token_refreshes == refreshes_after_first
+    assert emu.api_calls <= 1
+    # When the user signs in again, the connection is active again
+    sign_in("alice@acme.demo")
+    me = json.loads(client.http.get("/me", headers=_bearer(token)).body)
+    assert me["connections"]["salesforce"]["status"] == "active"
+
+
+def _scan_text(stack: ProvisionedStack) -> str:
+    client = boto3.client("dynamodb")
+    items = []
+    for page in client.get_paginator("scan").paginate(TableName=stack.table_name):
+        items.extend(page["Items"])
+    return json.dumps(items, default=lambda b: base64.b64encode(b).decode())
+
+
+def test_account_deletion_revokes_and_leaves_nothing_of_the_user(
+    sign_in: SignIn, client: Client, stack: ProvisionedStack
+) -> None:
+    # Given alice signed in on two devices, and bob signed in too
+    emu = sign_in.salesforce.emu
+    token = sign_in("alice@acme.demo")
+    sign_in("alice@acme.demo")
+    bob_token = sign_in("bob@acme.demo")
+    alice = emu.user_by_username("alice@acme.demo")
+    assert alice is not None
+    refresh_tokens = emu.issued_refresh_tokens(alice["Id"])
+    # When alice deletes her account
+    response = client.http.delete("/me", headers=_bearer(token))
+    # Then it answers how much was deleted, revoked at Salesforce, and cleared the cookie
+    assert response.status_code == 200, response.body
+    body = json.loads(response.body)
+    assert body == {"deleted": 4, "salesforce_revoked": True}  # profile, connection, 2 sessions
+    assert "Max-Age=0" in response.headers["Set-Cookie"]
+    # ... the old session is 401, nothing of hers is left, and bob is untouched
+    assert client.http.get("/me", headers=_bearer(token)).status_code == 401
+    assert alice["Id"] not in _scan_text(stack)
+    assert client.http.get("/me", headers=_bearer(bob_token)).status_code == 200
+    # ... and her refresh token no longer works at Salesforce
+    reply = requests.post(
+        f"{sign_in.salesforce.url}/services/oauth2/token",
+        data={
+            "grant_type": "refresh_token",
+            "refresh_token": refresh_tokens[-1],
+            "client_id": "stratus-test",
+            "client_secret": "test-secret",
+        },
+        timeout=10,
+    )
+    assert reply.status_code == 400 and reply.json()["error"] == "invalid_grant"
+
+
+def test_account_deletion_succeeds_when_salesforce_is_unreachable(
+    sign_in: SignIn,
+    client: Client,
+    stack: ProvisionedStack,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    token = sign_in("alice@acme.demo")
+    emu = sign_in.salesforce.emu
+    alice = emu.user_by_username("alice@acme.demo")
+    assert alice is not None
+    refresh_token = emu.issued_refresh_tokens(alice["Id"])[-1]
+    # Salesforce goes away: the login host now points at a closed port
+    store = deps.store()
+    org_id = json.loads(client.http.get("/me", headers=_bearer(token)).body)["org"]["id"]
+    from chalicelib.store import keys
+
+    key = keys.connection_key(org_id, alice["Id"], "salesforce")
+    item = store.get(key)
+    assert item is not None
+    store.put({**item, "login_base": "http://127.0.0.1:9"})
+    response = client.http.delete("/me", headers=_bearer(token))
+    assert response.status_code == 200
+    assert json.loads(response.body)["salesforce_revoked"] is False
+    assert alice["Id"] not in _scan_text(stack)
+    assert refresh_token not in caplog.text
+    assert any("revoke failed" in r.getMessage() for r in caplog.records)
