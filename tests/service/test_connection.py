@@ -212,3 +212,31 @@ def test_account_deletion_succeeds_when_salesforce_is_unreachable(
     assert alice["Id"] not in _scan_text(stack)
     assert refresh_token not in caplog.text
     assert any("revoke failed" in r.getMessage() for r in caplog.records)
+
+
+def test_no_token_or_code_reaches_the_logs(
+    sign_in: SignIn,
+    client: Client,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Given a full life: sign-in, a refresh, a revoked connection, sign-out, deletion
+    emu = sign_in.salesforce.emu
+    params = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
+    response = sign_in.callback(params)
+    session = response.headers["Set-Cookie"].split(";")[0].split("=", 1)[1]
+    emu.expire_access_tokens()
+    client.http.get("/me/salesforce", headers=_bearer(session))
+    alice = emu.user_by_username("alice@acme.demo")
+    assert alice is not None
+    emu.revoke_user_tokens(alice["Id"])
+    emu.expire_access_tokens()
+    client.http.get("/me/salesforce", headers=_bearer(session))
+    client.http.delete("/me", headers=_bearer(session))
+    # Then none of the secrets appears in anything logged
+    logged = capsys.readouterr().out + caplog.text
+    secrets = [session, params["code"], params["state"]]
+    secrets += emu.issued_refresh_tokens(alice["Id"]) + emu.issued_access_tokens(alice["Id"])
+    assert "signed in" in logged  # the logs were captured
+    for secret in secrets:
+        assert secret not in logged
