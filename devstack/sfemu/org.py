@@ -1,0 +1,570 @@
+"""The org's data, its permission model (profiles, permission sets, object permissions, sharing)
+and the DML the REST API exposes (create / read / update / delete), as one user sees them."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .ids import IdFactory, canonical_id
+from .schema import (
+    ID_TYPES,
+    SCHEMA,
+    STRING_TYPES,
+    FieldDef,
+    SObjectDef,
+    lookup_type,
+    type_for_id,
+)
+from .soql import Record, format_datetime, to_json_value
+
+_EMAIL_RE = re.compile(
+    r"^[^@\s,;<>()\"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$"
+)
+
+#: System permissions that bypass sharing.
+VIEW_ALL = "PermissionsViewAllData"
+MODIFY_ALL = "PermissionsModifyAllData"
+
+#: Types that activities (Task, Event, EmailMessage) hang off for sharing.
+_ACTIVITY_LINKS = ("WhoId", "WhatId", "RelatedToId", "ParentId")
+
+_OPP_STAGES: dict[str, tuple[float, bool, bool, str]] = {
+    # stage: (probability, closed, won, forecast category)
+    "Prospecting": (10.0, False, False, "Pipeline"),
+    "Qualification": (10.0, False, False, "Pipeline"),
+    "Needs Analysis": (20.0, False, False, "Pipeline"),
+    "Value Proposition": (50.0, False, False, "Pipeline"),
+    "Id. Decision Makers": (60.0, False, False, "Pipeline"),
+    "Perception Analysis": (70.0, False, False, "Pipeline"),
+    "Proposal/Price Quote": (75.0, False, False, "Pipeline"),
+    "Negotiation/Review": (90.0, False, False, "Pipeline"),
+    "Closed Won": (100.0, True, True, "Closed"),
+    "Closed Lost": (0.0, True, False, "Omitted"),
+}
+
+
+class ApiError(Exception):
+    """An error answered in Salesforce's REST error format."""
+
+    def __init__(
+        self, status: int, code: str, message: str, fields: list[str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.fields = fields
+
+    def body(self) -> list[dict[str, Any]]:
+        item: dict[str, Any] = {"message": self.message, "errorCode": self.code}
+        if self.fields is not None:
+            item["fields"] = self.fields
+        return [item]
+
+
+def not_found() -> ApiError:
+    return ApiError(404, "NOT_FOUND", "The requested resource does not exist")
+
+
+@dataclass(frozen=True)
+class Access:
+    """A user's effective permissions, computed once per request."""
+
+    user_id: str
+    system: frozenset[str]  # system permission field names that are true
+    objects: dict[str, frozenset[str]]  # sobject type -> true ObjectPermissions flags
+
+    @property
+    def view_all(self) -> bool:
+        return VIEW_ALL in self.system or MODIFY_ALL in self.system
+
+    @property
+    def modify_all(self) -> bool:
+        return MODIFY_ALL in self.system
+
+    def object_flag(self, obj: SObjectDef, flag: str) -> bool:
+        if not obj.object_perms:
+            if flag in {"PermissionsViewAllRecords", "PermissionsModifyAllRecords"}:
+                return self.modify_all or (self.view_all and flag == "PermissionsViewAllRecords")
+            if obj.sharing == "activity":
+                return True  # activities have no object permissions
+            return flag == "PermissionsRead"  # setup objects: readable, not writable by API
+        if self.modify_all:
+            return True
+        if self.view_all and flag in {"PermissionsRead", "PermissionsViewAllRecords"}:
+            return True
+        return flag in self.objects.get(obj.name, frozenset())
+
+
+class Org:
+    """All records of the org, indexed by type and ID, plus the permission model."""
+
+    def __init__(self, ids: IdFactory, clock: Callable[[], dt.datetime]) -> None:
+        self.ids = ids
+        self.clock = clock
+        self.records: dict[str, dict[str, Record]] = {name: {} for name in SCHEMA}
+        self.org_id = ""
+        self._case_number = 1000
+
+    # ---- raw storage (no permission checks) ------------------------------------------------
+    def get(self, record_id: str | None) -> Record | None:
+        if not record_id:
+            return None
+        canonical = canonical_id(record_id)
+        obj = type_for_id(canonical) if canonical else None
+        if obj is None or canonical is None:
+            return None
+        return self.records[obj.name].get(canonical)
+
+    def insert(
+        self, type_name: str, values: dict[str, Any], *, as_user: str | None = None
+    ) -> Record:
+        """Store a record as given (seeding): defaults and derived fields are filled in."""
+        obj = SCHEMA[type_name]
+        now = self.clock()
+        record: Record = {f.name: None for f in obj.fields.values()}
+        record["Id"] = self.ids.new(obj.prefix)
+        for name in ("CreatedDate", "LastModifiedDate", "SystemModstamp"):
+            if name in record:
+                record[name] = now
+        for name in ("CreatedById", "LastModifiedById"):
+            if name in record:
+                record[name] = as_user
+        if "OwnerId" in record:
+            record["OwnerId"] = as_user
+        self._defaults(obj, record)
+        for key, value in values.items():
+            record[obj.fields[key.lower()].name] = value
+        self._derive(obj, record, created=True)
+        self.records[type_name][record["Id"]] = record
+        return record
+
+    def snapshot(self) -> dict[str, dict[str, Record]]:
+        return copy.deepcopy(self.records)
+
+    def restore(self, snapshot: dict[str, dict[str, Record]]) -> None:
+        self.records = snapshot
+
+    # ---- permissions -------------------------------------------------------------------------
+    def permission_set_ids(self, user_id: str) -> list[str]:
+        return [
+            a["PermissionSetId"]
+            for a in self.records["PermissionSetAssignment"].values()
+            if a["AssigneeId"] == user_id and a.get("IsActive", True) is not False
+        ]
+
+    def access(self, user_id: str) -> Access:
+        system: set[str] = set()
+        objects: dict[str, set[str]] = {}
+        for ps_id in self.permission_set_ids(user_id):
+            ps = self.records["PermissionSet"].get(ps_id)
+            if ps is None:
+                continue
+            system.update(k for k, v in ps.items() if k.startswith("Permissions") and v is True)
+        ps_ids = set(self.permission_set_ids(user_id))
+        for perm in self.records["ObjectPermissions"].values():
+            if perm["ParentId"] in ps_ids:
+                flags = objects.setdefault(perm["SobjectType"], set())
+                flags.update(k for k, v in perm.items() if k.startswith("Permissions") and v)
+        return Access(
+            user_id=user_id,
+            system=frozenset(system),
+            objects={k: frozenset(v) for k, v in objects.items()},
+        )
+
+    def can_access(
+        self, access: Access, record: Record, mode: str = "read", depth: int = 0
+    ) -> bool:
+        """Record-level access (sharing), assuming object-level access was checked."""
+        obj = type_for_id(record["Id"])
+        if obj is None or depth > 4:
+            return False
+        if mode == "read":
+            if access.view_all or access.object_flag(obj, "PermissionsViewAllRecords"):
+                return True
+        elif access.modify_all or (
+            obj.object_perms and access.object_flag(obj, "PermissionsModifyAllRecords")
+        ):
+            return True
+        user = access.user_id
+        if obj.sharing == "public":
+            return mode == "read"
+        if obj.sharing == "assignee":
+            return mode == "read" and record.get("AssigneeId") == user
+        if record.get("OwnerId") == user:
+            return True
+        if obj.sharing == "parent" and obj.sharing_parent:
+            parent = self.get(record.get(obj.sharing_parent))
+            return parent is not None and self.can_access(access, parent, mode, depth + 1)
+        if obj.sharing == "activity":
+            if record.get("CreatedById") == user and "OwnerId" not in record:
+                return True
+            for link in _ACTIVITY_LINKS:
+                related = self.get(record.get(link)) if link in record else None
+                if related is not None and self.can_access(access, related, mode, depth + 1):
+                    return True
+        return False
+
+    def view(self, user_id: str) -> UserView:
+        return UserView(self, self.access(user_id))
+
+    # ---- defaults and derived fields ---------------------------------------------------------
+    def _defaults(self, obj: SObjectDef, record: Record) -> None:
+        defaults: dict[str, dict[str, Any]] = {
+            "Task": {"Status": "Not Started", "Priority": "Normal"},
+            "Lead": {"Status": "Open - Not Contacted"},
+            "Case": {"Status": "New", "Priority": "Medium"},
+            "EmailMessage": {"Status": "3"},
+            "User": {"IsActive": True, "UserType": "Standard"},
+            "PermissionSetAssignment": {"IsActive": True},
+        }
+        for key, value in defaults.get(obj.name, {}).items():
+            if record.get(key) is None:
+                record[key] = value
+        for f in obj.fields.values():
+            if f.type == "boolean" and record.get(f.name) is None:
+                record[f.name] = False
+
+    def _derive(self, obj: SObjectDef, record: Record, *, created: bool) -> None:
+        name = obj.name
+        if name in {"Contact", "Lead", "User"}:
+            parts = [record.get("FirstName"), record.get("LastName")]
+            record["Name"] = " ".join(p for p in parts if p) or None
+        elif name == "Opportunity":
+            stage = _OPP_STAGES.get(record.get("StageName") or "", (10.0, False, False, "Pipeline"))
+            if created and record.get("Probability") is None:
+                record["Probability"] = stage[0]
+            record["IsClosed"], record["IsWon"], record["ForecastCategory"] = stage[1:]
+        elif name == "Case":
+            if created and not record.get("CaseNumber"):
+                self._case_number += 1
+                record["CaseNumber"] = f"{self._case_number:08d}"
+            closed = record.get("Status") == "Closed"
+            if closed and not record.get("IsClosed"):
+                record["ClosedDate"] = self.clock()
+            if not closed:
+                record["ClosedDate"] = None
+            record["IsClosed"] = closed
+        elif name == "Task":
+            record["IsClosed"] = record.get("Status") == "Completed"
+            record["IsHighPriority"] = record.get("Priority") == "High"
+            record["AccountId"] = self._activity_account(record)
+        elif name == "Event":
+            start = record.get("StartDateTime") or record.get("ActivityDateTime")
+            if isinstance(start, dt.datetime):
+                record["StartDateTime"] = record["ActivityDateTime"] = start
+                record["ActivityDate"] = start.astimezone(dt.UTC).date()
+                end = record.get("EndDateTime")
+                minutes = record.get("DurationInMinutes")
+                if isinstance(minutes, int) and (end is None or created):
+                    record["EndDateTime"] = start + dt.timedelta(minutes=minutes)
+                elif isinstance(end, dt.datetime):
+                    record["DurationInMinutes"] = int((end - start).total_seconds() // 60)
+            record["AccountId"] = self._activity_account(record)
+
+    def _activity_account(self, record: Record) -> str | None:
+        what = self.get(record.get("WhatId"))
+        if what is not None:
+            what_type = type_for_id(what["Id"])
+            if what_type is not None and what_type.name == "Account":
+                return str(what["Id"])
+            if what.get("AccountId"):
+                return str(what["AccountId"])
+        who = self.get(record.get("WhoId"))
+        if who is not None and who.get("AccountId"):
+            return str(who["AccountId"])
+        return None
+
+    # ---- DML through the API -----------------------------------------------------------------
+    def _coerce(self, view: UserView, f: FieldDef, value: Any, label: str) -> Any:
+        def parse_error() -> ApiError:
+            kind = {"int": "int", "double": "double", "currency": "double", "percent": "double"}
+            return ApiError(
+                400,
+                "JSON_PARSER_ERROR",
+                f"Cannot deserialize instance of {kind.get(f.type, f.type)} from "
+                f"{type(value).__name__} value {value!r} or request may be missing a required "
+                f"field",
+            )
+
+        if value is None or (value == "" and f.type not in STRING_TYPES):
+            return None
+        if f.type in STRING_TYPES:
+            if isinstance(value, bool) or not isinstance(value, str | int | float):
+                raise parse_error()
+            text = str(value)
+            if len(text) > 131_072:
+                raise ApiError(400, "STRING_TOO_LONG", f"{f.name}: data value too large", [f.name])
+            if f.type == "email" and text and not _EMAIL_RE.match(text):
+                raise ApiError(
+                    400,
+                    "INVALID_EMAIL_ADDRESS",
+                    f"{f.name}: invalid email address: {text}",
+                    [f.name],
+                )
+            return text or None
+        if f.type == "boolean":
+            if isinstance(value, bool):
+                return value
+            if isinstance(value, str) and value.lower() in {"true", "false"}:
+                return value.lower() == "true"
+            raise parse_error()
+        if f.type == "int":
+            if isinstance(value, bool):
+                raise parse_error()
+            try:
+                return int(value)
+            except (TypeError, ValueError):
+                raise parse_error() from None
+        if f.type in {"double", "currency", "percent"}:
+            if isinstance(value, bool):
+                raise parse_error()
+            try:
+                return float(value)
+            except (TypeError, ValueError):
+                raise parse_error() from None
+        if f.type == "date":
+            if not isinstance(value, str):
+                raise parse_error()
+            try:
+                return dt.date.fromisoformat(value[:10])
+            except ValueError:
+                raise parse_error() from None
+        if f.type == "datetime":
+            parsed = parse_api_datetime(value)
+            if parsed is None:
+                raise parse_error()
+            return parsed
+        if f.type in ID_TYPES:
+            canonical = canonical_id(value) if isinstance(value, str) else None
+            if canonical is None:
+                raise ApiError(
+                    400,
+                    "MALFORMED_ID",
+                    f"{label}: id value of incorrect type: {value}",
+                    [f.name],
+                )
+            target = type_for_id(canonical)
+            if target is None or target.name not in f.reference_to:
+                raise ApiError(
+                    400,
+                    "FIELD_INTEGRITY_EXCEPTION",
+                    f"{label}: id value of incorrect type: {value}",
+                    [f.name],
+                )
+            related = self.get(canonical)
+            if related is None or view.get_visible(canonical) is None:
+                raise ApiError(
+                    400,
+                    "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY",
+                    f"insufficient access rights on cross-reference id: {value}",
+                    [],
+                )
+            return canonical
+        raise parse_error()  # pragma: no cover
+
+    def _values(
+        self, view: UserView, obj: SObjectDef, body: Any, *, create: bool
+    ) -> dict[str, Any]:
+        if not isinstance(body, dict):
+            raise ApiError(
+                400,
+                "JSON_PARSER_ERROR",
+                "Cannot deserialize instance of " + obj.name + " from non-object value",
+            )
+        values: dict[str, Any] = {}
+        for key, value in body.items():
+            if key == "attributes":
+                continue
+            f = obj.field(str(key))
+            if f is None:
+                raise ApiError(
+                    400,
+                    "INVALID_FIELD",
+                    f"No such column '{key}' on sobject of type {obj.name}",
+                )
+            if (create and not f.createable) or (not create and not f.updateable):
+                raise ApiError(
+                    400,
+                    "INVALID_FIELD_FOR_INSERT_UPDATE",
+                    f"Unable to create/update fields: {f.name}. Please check the security "
+                    "settings of this field and verify that it is read/write for your profile or "
+                    "permission set.",
+                    [f.name],
+                )
+            label = f.name[:-2] + " ID" if f.name.endswith("Id") else f.name
+            values[f.name] = self._coerce(view, f, value, label)
+        return values
+
+    def create(self, view: UserView, type_name: str, body: Any) -> Record:
+        obj = self._writable_type(view, type_name, "PermissionsCreate")
+        values = self._values(view, obj, body, create=True)
+        missing = [
+            f.name for f in obj.fields.values() if f.required and values.get(f.name) in (None, "")
+        ]
+        if obj.name == "Event":
+            if values.get("StartDateTime") is None and values.get("ActivityDateTime") is None:
+                missing.append("StartDateTime")
+            if values.get("DurationInMinutes") is None and values.get("EndDateTime") is None:
+                missing.append("DurationInMinutes")
+        if missing:
+            raise ApiError(
+                400,
+                "REQUIRED_FIELD_MISSING",
+                f"Required fields are missing: [{', '.join(missing)}]",
+                missing,
+            )
+        if values.get("OwnerId") is None:
+            values.pop("OwnerId", None)  # defaults to the creating user
+        return self.insert(obj.name, values, as_user=view.user_id)
+
+    def _writable_type(self, view: UserView, type_name: str, flag: str) -> SObjectDef:
+        obj = lookup_type(type_name)
+        if obj is None:
+            raise ApiError(404, "NOT_FOUND", "The requested resource does not exist")
+        if not view.access.object_flag(obj, flag):
+            verb = {"PermissionsCreate": "create", "PermissionsEdit": "edit"}.get(flag, "delete")
+            raise ApiError(
+                403,
+                "INSUFFICIENT_ACCESS_OR_READONLY",
+                f"insufficient access rights on object id: you cannot {verb} {obj.name} records",
+            )
+        return obj
+
+    def _record_for_write(self, view: UserView, obj: SObjectDef, record_id: str) -> Record:
+        record = self.get(record_id)
+        if record is None or type_for_id(record["Id"]) is not obj:
+            raise not_found()
+        if not self.can_access(view.access, record, "read"):
+            raise not_found()
+        if not self.can_access(view.access, record, "edit"):
+            raise ApiError(
+                403, "INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id"
+            )
+        return record
+
+    def update(self, view: UserView, type_name: str, record_id: str, body: Any) -> None:
+        obj = self._writable_type(view, type_name, "PermissionsEdit")
+        record = self._record_for_write(view, obj, record_id)
+        values = self._values(view, obj, body, create=False)
+        for f in obj.fields.values():
+            if f.required and f.name in values and values[f.name] in (None, ""):
+                raise ApiError(
+                    400,
+                    "REQUIRED_FIELD_MISSING",
+                    f"Required fields are missing: [{f.name}]",
+                    [f.name],
+                )
+        record.update(values)
+        record["LastModifiedDate"] = record["SystemModstamp"] = self.clock()
+        record["LastModifiedById"] = view.user_id
+        self._derive(obj, record, created=False)
+
+    def delete(self, view: UserView, type_name: str, record_id: str) -> None:
+        obj = self._writable_type(view, type_name, "PermissionsDelete")
+        record = self._record_for_write(view, obj, record_id)
+        self._cascade_delete(record["Id"])
+
+    def _cascade_delete(self, record_id: str) -> None:
+        obj = type_for_id(record_id)
+        if obj is None:
+            return
+        self.records[obj.name].pop(record_id, None)
+        for child_type in SCHEMA.values():
+            for child in list(self.records[child_type.name].values()):
+                parent_field = child_type.sharing_parent
+                is_activity = child_type.sharing == "activity"
+                owned = bool(parent_field) and child.get(parent_field or "") == record_id
+                linked = is_activity and any(
+                    child.get(link) == record_id for link in ("WhatId", "RelatedToId", "ParentId")
+                )
+                if owned or linked:
+                    self._cascade_delete(child["Id"])
+                elif child_type.sharing == "activity" and child.get("WhoId") == record_id:
+                    child["WhoId"] = None
+
+
+def parse_api_datetime(value: Any) -> dt.datetime | None:
+    if not isinstance(value, str):
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    if re.search(r"[+-]\d{4}$", text):
+        text = text[:-2] + ":" + text[-2:]
+    try:
+        parsed = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=dt.UTC)
+    return parsed.astimezone(dt.UTC)
+
+
+class UserView:
+    """The org as one user sees it: the SOQL engine's data source."""
+
+    def __init__(self, org: Org, access: Access) -> None:
+        self.org = org
+        self.access = access
+        self.user_id = access.user_id
+
+    def can_read(self, type_name: str) -> bool:
+        obj = lookup_type(type_name)
+        return obj is not None and self.access.object_flag(obj, "PermissionsRead")
+
+    def visible_records(self, type_name: str) -> Iterable[Record]:
+        obj = lookup_type(type_name)
+        if obj is None or not self.can_read(obj.name):
+            return []
+        return [
+            r for r in self.org.records[obj.name].values() if self.org.can_access(self.access, r)
+        ]
+
+    def get_visible(self, record_id: str) -> Record | None:
+        record = self.org.get(record_id)
+        if record is None:
+            return None
+        obj = type_for_id(record["Id"])
+        if obj is None or not self.can_read(obj.name):
+            return None
+        return record if self.org.can_access(self.access, record) else None
+
+    def now(self) -> dt.datetime:
+        return self.org.clock()
+
+    def visible_ids(self, type_name: str) -> set[str]:
+        return {r["Id"] for r in self.visible_records(type_name)}
+
+
+def record_json(
+    record: Record, api_version: str, fields: list[str] | None = None
+) -> dict[str, Any]:
+    """A record as GET sobjects/Type/Id answers it."""
+    obj = type_for_id(record["Id"])
+    assert obj is not None
+    out: dict[str, Any] = {
+        "attributes": {
+            "type": obj.name,
+            "url": f"/services/data/v{api_version}/sobjects/{obj.name}/{record['Id']}",
+        }
+    }
+    selected = [obj.fields[n.lower()] for n in fields] if fields else list(obj.fields.values())
+    for f in selected:
+        out[f.name] = to_json_value(f.type, record.get(f.name))
+    return out
+
+
+__all__ = [
+    "Access",
+    "ApiError",
+    "Org",
+    "UserView",
+    "format_datetime",
+    "not_found",
+    "parse_api_datetime",
+    "record_json",
+]
