@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -24,7 +25,17 @@ class Error(BaseModel):
     error: ErrorDetail
 
 
-def _schema_ref(model: type[BaseModel], components: dict[str, Any]) -> dict[str, Any]:
+def resolve(ref: type[BaseModel] | str) -> type[BaseModel]:
+    """A model, or "module:Name" imported on demand."""
+    if isinstance(ref, str):
+        module, _, name = ref.partition(":")
+        model: type[BaseModel] = getattr(importlib.import_module(module), name)
+        return model
+    return ref
+
+
+def _schema_ref(ref: type[BaseModel] | str, components: dict[str, Any]) -> dict[str, Any]:
+    model = resolve(ref)
     schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
     for name, definition in schema.pop("$defs", {}).items():
         components[name] = definition
@@ -32,8 +43,8 @@ def _schema_ref(model: type[BaseModel], components: dict[str, Any]) -> dict[str,
     return {"$ref": f"#/components/schemas/{model.__name__}"}
 
 
-def _query_parameters(model: type[BaseModel]) -> list[dict[str, Any]]:
-    schema = model.model_json_schema()
+def _query_parameters(ref: type[BaseModel] | str) -> list[dict[str, Any]]:
+    schema = resolve(ref).model_json_schema()
     required = set(schema.get("required", []))
     return [
         {"name": name, "in": "query", "required": name in required, "schema": prop}

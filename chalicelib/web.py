@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from chalice.app import Request, Response
-from pydantic import BaseModel, ValidationError
 
 from chalicelib.errors import FRAMEWORK_CODES, StratusError, ValidationFailed
 from chalicelib.logs import logger
@@ -23,7 +22,10 @@ SECURITY_HEADERS: dict[str, str] = {
     "X-Content-Type-Options": "nosniff",
 }
 JSON_TYPE = "application/json"
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound="BaseModel")
 
 
 def error_response(
@@ -93,6 +95,8 @@ def _validation_failed(exc: ValidationError, where: str) -> ValidationFailed:
 
 def parse_body(model: type[M], request: Request) -> M:
     """Validate a JSON body against `model`; any failure is a 400 naming the field."""
+    from pydantic import ValidationError
+
     raw = request.raw_body or b""
     if not raw.strip():
         raise ValidationFailed("A JSON request body is required.", field="body")
@@ -104,6 +108,8 @@ def parse_body(model: type[M], request: Request) -> M:
 
 def parse_query(model: type[M], request: Request) -> M:
     """Validate query-string parameters (first value of each) against `model`."""
+    from pydantic import ValidationError
+
     params = dict(request.query_params or {})
     try:
         return model.model_validate(params)
@@ -111,14 +117,17 @@ def parse_query(model: type[M], request: Request) -> M:
         raise _validation_failed(exc, "Query") from None
 
 
+# Model references in a RouteDoc are a pydantic model or "module:Name", so that a route module
+# need not import its models (and pydantic) at cold start: the view that uses them imports them,
+# and chalicelib.openapi resolves the names.
 @dataclass(frozen=True)
 class RouteDoc:
     """What the OpenAPI document says about one route."""
 
     summary: str
-    responses: dict[int, type[BaseModel] | None] = field(default_factory=dict)
-    body: type[BaseModel] | None = None
-    query: type[BaseModel] | None = None
+    responses: dict[int, type[BaseModel] | str | None] = field(default_factory=dict)
+    body: type[BaseModel] | str | None = None
+    query: type[BaseModel] | str | None = None
     tags: tuple[str, ...] = ()
     content_type: str = JSON_TYPE
     auth: bool = False

@@ -7,18 +7,13 @@ from typing import Any
 from chalice.app import Blueprint, Response
 
 from chalicelib import deps
-from chalicelib.auth import service
-from chalicelib.auth.models import (
-    CallbackQuery,
-    Deleted,
-    LoginQuery,
-    Me,
-    SalesforceCheck,
-)
 from chalicelib.errors import StratusError
-from chalicelib.sessions import authenticate, cleared_cookie, session_cookie, token_from_headers
 from chalicelib.settings import get_settings
 from chalicelib.web import RouteDoc, documented, parse_query
+
+# Views import the service, models and sessions when called: a cold start serving another
+# route (the pixel, /health) does not pay for pydantic, boto3 or requests.
+MODELS = "chalicelib.auth.models"
 
 bp = Blueprint(__name__)
 _NO_STORE = {"Cache-Control": "no-store"}
@@ -34,12 +29,15 @@ def _redirect(location: str, extra: dict[str, str] | None = None) -> Response:
 @documented(
     RouteDoc(
         summary="Start signing in with Salesforce (302 to the Salesforce login host)",
-        query=LoginQuery,
+        query=f"{MODELS}:LoginQuery",
         responses={302: None},
         tags=("auth",),
     )
 )
 def salesforce_login() -> Response:
+    from chalicelib.auth import service
+    from chalicelib.auth.models import LoginQuery
+
     query = parse_query(LoginQuery, bp.current_request)
     location = service.start_login(
         deps.store(),
@@ -56,12 +54,16 @@ def salesforce_login() -> Response:
 @documented(
     RouteDoc(
         summary="Salesforce's redirect back: sets the session and sends the browser on",
-        query=CallbackQuery,
+        query=f"{MODELS}:CallbackQuery",
         responses={302: None},
         tags=("auth",),
     )
 )
 def salesforce_callback() -> Response:
+    from chalicelib.auth import service
+    from chalicelib.auth.models import CallbackQuery
+    from chalicelib.sessions import session_cookie
+
     query = parse_query(CallbackQuery, bp.current_request)
     store = deps.store()
     if query.error:
@@ -94,9 +96,16 @@ def salesforce_callback() -> Response:
 
 @bp.route("/me", methods=["GET"])
 @documented(
-    RouteDoc(summary="The signed-in user, org and connections", responses={200: Me}, auth=True)
+    RouteDoc(
+        summary="The signed-in user, org and connections",
+        responses={200: f"{MODELS}:Me"},
+        auth=True,
+    )
 )
 def me() -> dict[str, Any]:
+    from chalicelib.auth import service
+    from chalicelib.sessions import authenticate
+
     principal = authenticate(bp.current_request)
     return service.describe_me(deps.store(), deps.vault(), principal)
 
@@ -105,11 +114,14 @@ def me() -> dict[str, Any]:
 @documented(
     RouteDoc(
         summary="Check the Salesforce connection live (one API call)",
-        responses={200: SalesforceCheck},
+        responses={200: f"{MODELS}:SalesforceCheck"},
         auth=True,
     )
 )
 def me_salesforce() -> dict[str, Any]:
+    from chalicelib.auth import service
+    from chalicelib.sessions import authenticate
+
     principal = authenticate(bp.current_request)
     return service.check_salesforce(deps.vault(), principal)
 
@@ -117,6 +129,8 @@ def me_salesforce() -> dict[str, Any]:
 @bp.route("/auth/logout", methods=["POST"])
 @documented(RouteDoc(summary="Sign out: delete the session", responses={204: None}, tags=("auth",)))
 def logout() -> Response:
+    from chalicelib.sessions import cleared_cookie, token_from_headers
+
     deps.sessions().delete(token_from_headers(bp.current_request.headers))
     return Response(body="", status_code=204, headers={"Set-Cookie": cleared_cookie(), **_NO_STORE})
 
@@ -125,11 +139,14 @@ def logout() -> Response:
 @documented(
     RouteDoc(
         summary="Delete the account: revoke at Salesforce and delete every stored item",
-        responses={200: Deleted},
+        responses={200: f"{MODELS}:Deleted"},
         auth=True,
     )
 )
 def delete_me() -> Response:
+    from chalicelib.auth import service
+    from chalicelib.sessions import authenticate, cleared_cookie
+
     principal = authenticate(bp.current_request)
     result = service.delete_account(deps.store(), deps.vault(), get_settings(), principal)
     return Response(

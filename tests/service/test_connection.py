@@ -220,7 +220,11 @@ def test_no_token_or_code_reaches_the_logs(
     capsys: pytest.CaptureFixture[str],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    # Given a full life: sign-in, a refresh, a revoked connection, sign-out, deletion
+    # Given the most verbose logging, and a full life: sign-in, a refresh, a revoked
+    # connection, deletion
+    from chalicelib.logs import get_logger
+
+    get_logger().setLevel("DEBUG")
     emu = sign_in.salesforce.emu
     params = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
     response = sign_in.callback(params)
