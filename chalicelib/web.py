@@ -61,8 +61,60 @@ def _from_chalice_error(response: Response) -> Response:
     return response
 
 
+def _allowed_origin(event: Request) -> str | None:
+    """The request's Origin if it is a configured client origin (CORS), else None."""
+    from chalicelib.settings import get_settings
+
+    origin = event.headers.get("origin") if event.headers else None
+    return str(origin) if origin and origin in get_settings().cors_origins else None
+
+
+_ROUTES: dict[str, dict[str, Any]] = {}
+
+
+def methods_of(event: Request) -> list[str]:
+    resource = str((event.context or {}).get("resourcePath", ""))
+    return sorted(m for m in _ROUTES.get(resource, {}) if m != "OPTIONS")
+
+
+def _preflight_view(**_: str) -> Response:
+    """Never reached: `harden` answers every OPTIONS request (see add_preflight_routes)."""
+    return Response(body="", status_code=204)
+
+
+def add_preflight_routes(app: Any) -> None:
+    """Declare OPTIONS on every path, so API Gateway passes CORS preflights to the app, where
+    `harden` answers them for the configured client origins only (CORS is per origin, which
+    Chalice's static CORSConfig cannot express)."""
+    _ROUTES.clear()
+    _ROUTES.update(app.routes)
+    for index, path in enumerate(sorted(app.routes)):
+        if "OPTIONS" not in app.routes[path]:
+            app.route(path, methods=["OPTIONS"], name=f"preflight_{index}")(_preflight_view)
+
+
+def _preflight(event: Request, origin: str | None) -> Response:
+    """Answer a CORS preflight: allowed origins get the route's methods, others nothing."""
+    headers: dict[str, str | list[str]] = {"Vary": "Origin"}
+    if origin is not None:
+        headers.update(
+            {
+                "Access-Control-Allow-Origin": origin,
+                "Access-Control-Allow-Credentials": "true",
+                "Access-Control-Allow-Methods": ", ".join(methods_of(event)),
+                "Access-Control-Allow-Headers": "Authorization, Content-Type",
+                "Access-Control-Max-Age": "600",
+            }
+        )
+    return Response(body="", status_code=204, headers=headers)
+
+
 def harden(event: Request, get_response: Callable[[Request], Response]) -> Response:
-    """App middleware: domain errors to JSON, framework errors reshaped, security headers."""
+    """App middleware: domain errors to JSON, framework errors reshaped, security headers, CORS
+    for the configured client origins only."""
+    origin = _allowed_origin(event)
+    if event.method == "OPTIONS":
+        return _secure(_preflight(event, origin))
     try:
         response = get_response(event)
     except StratusError as exc:
@@ -71,6 +123,14 @@ def harden(event: Request, get_response: Callable[[Request], Response]) -> Respo
         logger.exception("unhandled error", extra={"path": getattr(event, "path", None)})
         response = error_response("internal_error", "An internal error occurred.", 500)
     response = _from_chalice_error(response)
+    if origin is not None:
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Allow-Credentials"] = "true"
+        response.headers["Vary"] = "Origin"
+    return _secure(response)
+
+
+def _secure(response: Response) -> Response:
     headers = response.headers
     for name, value in SECURITY_HEADERS.items():
         headers.setdefault(name, value)

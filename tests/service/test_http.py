@@ -171,3 +171,56 @@ def test_an_unexpected_exception_is_a_500_json_without_details(small_app: Client
     error = _assert_error(response, 500, "internal_error")
     assert "secret" not in error["message"]
     _assert_hardened(response)
+
+
+# -- CORS: only for configured client origins -------------------------------------------------
+
+
+@pytest.fixture
+def cors_client(app_env: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Client]:
+    from app import app
+    from chalicelib import deps
+
+    monkeypatch.setenv("STRATUS_CORS_ORIGINS", "https://sidebar.example, https://m.example")
+    deps.reset()
+    with Client(app, stage_name="test") as test_client:
+        yield test_client
+    deps.reset()
+
+
+def test_a_preflight_from_a_configured_origin_is_allowed_with_credentials(
+    cors_client: Client,
+) -> None:
+    response = cors_client.http.request(
+        "OPTIONS",
+        "/me",
+        body=b"",
+        headers={"Origin": "https://sidebar.example", "Access-Control-Request-Method": "GET"},
+    )
+    assert response.status_code == 204
+    assert response.headers["Access-Control-Allow-Origin"] == "https://sidebar.example"
+    assert response.headers["Access-Control-Allow-Credentials"] == "true"
+    assert response.headers["Access-Control-Allow-Methods"] == "DELETE, GET"
+    assert "Origin" in response.headers["Vary"]
+    _assert_hardened(response)
+
+
+@pytest.mark.parametrize("origin", ["https://evil.example", "https://sidebar.example.evil", "null"])
+def test_other_origins_get_no_cors_headers(cors_client: Client, origin: str) -> None:
+    preflight = cors_client.http.request(
+        "OPTIONS",
+        "/me",
+        body=b"",
+        headers={"Origin": origin, "Access-Control-Request-Method": "DELETE"},
+    )
+    plain = cors_client.http.get("/health", headers={"Origin": origin})
+    for response in (preflight, plain):
+        assert "Access-Control-Allow-Origin" not in response.headers
+        assert "Access-Control-Allow-Credentials" not in response.headers
+
+
+def test_responses_to_a_configured_origin_carry_cors_headers(cors_client: Client) -> None:
+    response = cors_client.http.get("/me", headers={"Origin": "https://m.example"})
+    assert response.status_code == 401  # errors too, so the client can read them
+    assert response.headers["Access-Control-Allow-Origin"] == "https://m.example"
+    assert response.headers["Access-Control-Allow-Credentials"] == "true"

@@ -19,8 +19,9 @@ from urllib.parse import quote
 
 from chalicelib.errors import StratusError
 from chalicelib.logs import logger
+from chalicelib.settings import get_settings
 
-TIMEOUT = (3.05, 15)
+CONNECT_TIMEOUT = 3.05  # seconds; the read timeout is the setting SALESFORCE_TIMEOUT_SECONDS
 COMPOSITE_MAX = 25
 _USAGE = re.compile(r"api-usage=(\d+)/(\d+)")
 
@@ -109,8 +110,12 @@ class SalesforceClient:
         http: Any = None,
         sleep: Callable[[float], None] = time.sleep,
         on_usage: Callable[[ApiUsage], None] | None = None,
+        read_timeout: float | None = None,
     ) -> None:
+        if read_timeout is None:
+            read_timeout = get_settings().salesforce_timeout_seconds
         self.instance_url = instance_url.rstrip("/")
+        self._timeout = (CONNECT_TIMEOUT, read_timeout)
         self.api_version = api_version
         self._tokens = tokens
         self._sleep = sleep
@@ -188,7 +193,7 @@ class SalesforceClient:
                     params=params,
                     json=json,
                     headers={"Authorization": f"Bearer {token}", "Accept": "application/json"},
-                    timeout=TIMEOUT,
+                    timeout=self._timeout,
                 )
             except requests.RequestException as exc:
                 if idempotent and attempt == 0:

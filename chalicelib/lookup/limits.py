@@ -1,0 +1,74 @@
+"""The org's Salesforce API usage as this container last saw it, and the rule that spends it.
+
+Every Salesforce answer carries `Sforce-Limit-Info: api-usage=<used>/<limit>`; the lookup
+service records the latest reading per org. At or above `share` of the daily limit, lookups are
+served from the cache only: a miss is answered 503 `salesforce_limit_near` (or
+`salesforce_limit_exceeded` when the reading is at the limit) with `Retry-After`.
+
+The reading only changes when we call Salesforce, so a block must end by itself: a reading older
+than `max_age_seconds` (the cache lifetime) no longer blocks, and the next miss is served and
+refreshes it. While the org stays near its limit this costs at most about one call per org,
+per container, per cache lifetime; once usage falls (the limit is a rolling 24 hours), misses
+are served again.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+
+from chalicelib.clock import Clock
+from chalicelib.errors import StratusError
+from chalicelib.providers.salesforce.client import ApiUsage
+
+
+def limit_error(usage: ApiUsage, retry_after: float) -> StratusError:
+    """503 near or at the limit, telling the client when a miss may be served again."""
+    headers = {"Retry-After": str(max(1, math.ceil(retry_after)))}
+    if usage.limit and usage.used >= usage.limit:
+        return StratusError(
+            "salesforce_limit_exceeded",
+            "The org's Salesforce API limit is exhausted; only recent lookups can be shown.",
+            503,
+            headers,
+        )
+    return StratusError(
+        "salesforce_limit_near",
+        "The org is close to its daily Salesforce API limit; only recent lookups can be shown.",
+        503,
+        headers,
+    )
+
+
+class UsageGuard:
+    """The last `Sforce-Limit-Info` reading per org, and whether a miss may call Salesforce."""
+
+    def __init__(self, clock: Clock, share: float, max_age_seconds: float) -> None:
+        self._clock = clock
+        self.share = share
+        self.max_age_seconds = max_age_seconds
+        self._lock = threading.Lock()
+        self._readings: dict[str, tuple[float, ApiUsage]] = {}
+
+    def record(self, org_id: str, usage: ApiUsage | None) -> None:
+        if usage is None:
+            return
+        with self._lock:
+            self._readings[org_id] = (self._clock.now(), usage)
+
+    def reading(self, org_id: str) -> ApiUsage | None:
+        with self._lock:
+            seen = self._readings.get(org_id)
+        return seen[1] if seen else None
+
+    def check(self, org_id: str) -> None:
+        """Raise 503 when the org's fresh reading is at or above the share; else return."""
+        with self._lock:
+            seen = self._readings.get(org_id)
+        if seen is None:
+            return
+        seen_at, usage = seen
+        age = self._clock.now() - seen_at
+        if age >= self.max_age_seconds or not usage.limit or usage.share < self.share:
+            return
+        raise limit_error(usage, self.max_age_seconds - age)
