@@ -1,0 +1,53 @@
+"""`python -m devstack` (what `make run` executes): serve the API on the embedded local stack.
+
+Ctrl-C or SIGTERM stops chalice local, the Salesforce emulator and moto, then exits 0; if
+chalice local dies on its own, everything stops and its exit code is ours.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from types import FrameType
+
+from devstack.stack import LocalStack, StackError
+
+
+class _Stop(Exception):
+    """Raised in the main thread by SIGINT/SIGTERM."""
+
+
+def _raise_stop(signum: int, frame: FrameType | None) -> None:
+    raise _Stop(signal.Signals(signum).name)
+
+
+def main() -> int:
+    raw_port = os.environ.get("PORT", "").strip() or "8000"
+    if not raw_port.isdigit() or not 0 < int(raw_port) < 65536:
+        print(f"devstack: PORT must be a port number, not {raw_port!r}.", file=sys.stderr)
+        return 2
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _raise_stop)
+    stack = LocalStack(port=int(raw_port))
+    try:
+        print(f"devstack: starting the local stack for {stack.api_url} ...", flush=True)
+        stack.start()
+        print(stack.banner(), flush=True)
+        code = stack.wait()
+        print(f"devstack: chalice local exited with code {code}; stopping.", flush=True)
+        return code
+    except StackError as exc:
+        print(f"devstack: {exc}", file=sys.stderr, flush=True)
+        return exc.exit_code
+    except _Stop as stop:
+        print(f"devstack: {stop} received, stopping.", flush=True)
+        return 0
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, signal.SIG_IGN)  # let the clean-up finish
+        stack.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

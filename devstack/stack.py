@@ -1,0 +1,332 @@
+"""The local stack behind `make run`: moto, the Salesforce emulator and `chalice local`.
+
+    stack = LocalStack(port=8000).start()   # provisions, starts everything, waits for /health
+    stack.api_url, stack.aws_endpoint, stack.salesforce_url
+    stack.wait()                            # until chalice local exits (its return code)
+    stack.stop()                            # idempotent: chalice's process group, emulator, moto
+
+Everything the app needs reaches it through environment variables of the `chalice local`
+child; this process's own `os.environ` is never changed, so tests can run a stack in-process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+LOOPBACK = "127.0.0.1"
+FAKE_AWS = {
+    "AWS_ACCESS_KEY_ID": "local",
+    "AWS_SECRET_ACCESS_KEY": "local",
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "AWS_REGION": "us-east-1",
+}
+EMULATOR_CLIENT_ID = "stratus-local"
+EMULATOR_CLIENT_SECRET = "local-secret"
+HEALTH_TIMEOUT = 30.0
+KILL_GRACE = 5.0
+_PR_SET_PDEATHSIG = 1
+
+
+class StackError(RuntimeError):
+    """A start-up failure, explained in one line (the runner prints it and exits non-zero)."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def port_in_use(port: int, host: str = LOOPBACK) -> bool:
+    """True when something listens on host:port (bound as the servers bind: SO_REUSEADDR)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return True
+            raise
+    return False
+
+
+def _die_with_parent(parent_pid: int) -> Any:
+    """preexec_fn: SIGTERM this child when the runner dies (Linux), however it dies."""
+
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl  # resolved before the fork
+    except (OSError, AttributeError):  # not Linux: the runner's own clean-up has to do
+        prctl = None
+
+    def preexec() -> None:
+        if prctl is not None:
+            prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() != parent_pid:  # the runner died before prctl took effect
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    return preexec
+
+
+class _EndpointSession:
+    """A boto3 Session whose clients all talk to one endpoint (os.environ stays untouched)."""
+
+    def __init__(self, session: Any, endpoint_url: str) -> None:
+        self._session = session
+        self._endpoint_url = endpoint_url
+
+    def client(self, service_name: str, **kwargs: Any) -> Any:
+        kwargs.setdefault("endpoint_url", self._endpoint_url)
+        return self._session.client(service_name, **kwargs)
+
+
+@dataclass
+class LocalStack:
+    """moto + provisioning + Salesforce emulator + `chalice local` on 127.0.0.1.
+
+    `env` is the user's environment (default: os.environ); the variables it honours are
+    AWS_ENDPOINT_URL, SALESFORCE_LOGIN_URL / SANDBOX_URL / CLIENT_ID / CLIENT_SECRET /
+    EXTRA_LOGIN_HOSTS, SALESFORCE_EMULATOR_PORT and PUBLIC_BASE_URL; `port` is the API's port.
+    """
+
+    port: int = 8000
+    env: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+    health_timeout: float = HEALTH_TIMEOUT
+    stage: str = "local"
+
+    aws_endpoint: str = field(default="", init=False)
+    salesforce_url: str = field(default="", init=False)
+    child_env: dict[str, str] = field(default_factory=dict, init=False)
+    provisioned: Any = field(default=None, init=False)
+    emulator: Any = field(default=None, init=False)
+    process: subprocess.Popen[bytes] | None = field(default=None, init=False)
+    _moto: Any = field(default=None, init=False, repr=False)
+    _emulator_server: Any = field(default=None, init=False, repr=False)
+
+    @property
+    def api_url(self) -> str:
+        return f"http://{LOOPBACK}:{self.port}"
+
+    # -- start ---------------------------------------------------------------------------------
+    def start(self) -> LocalStack:
+        """Start everything and wait for /health; on any failure stop what was started."""
+        try:
+            self._check_ports()
+            self._start_aws()
+            self._start_salesforce()
+            self._start_chalice()
+            self._wait_healthy()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _check_ports(self) -> None:
+        if port_in_use(self.port):
+            raise StackError(
+                f"Port {self.port} on {LOOPBACK} is already in use: stop whatever uses it "
+                f"or choose another one, e.g. `PORT=8001 make run`."
+            )
+        emulator_port = self._emulator_port()
+        if (
+            not self.env.get("SALESFORCE_LOGIN_URL")
+            and emulator_port
+            and port_in_use(emulator_port)
+        ):
+            raise StackError(
+                f"Port {emulator_port} on {LOOPBACK} (SALESFORCE_EMULATOR_PORT) is already in "
+                f"use: choose another one, or 0 for any free port."
+            )
+
+    def _emulator_port(self) -> int:
+        raw = self.env.get("SALESFORCE_EMULATOR_PORT", "").strip() or "0"
+        if not raw.isdigit() or int(raw) > 65535:
+            raise StackError(f"SALESFORCE_EMULATOR_PORT must be a port number, not {raw!r}.")
+        return int(raw)
+
+    def _start_aws(self) -> None:
+        import boto3
+
+        from devstack.motoatomic import make_moto_atomic
+        from devstack.provision import provision_stack
+
+        aws = {k: v for k, v in self.env.items() if k.startswith("AWS_")}
+        if self.env.get("AWS_ENDPOINT_URL"):
+            self.aws_endpoint = self.env["AWS_ENDPOINT_URL"]
+            for name, value in FAKE_AWS.items():
+                aws.setdefault(name, value)
+        else:
+            from moto.server import ThreadedMotoServer
+
+            logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
+            make_moto_atomic()  # conditional writes behave as in DynamoDB
+            self._moto = ThreadedMotoServer(ip_address=LOOPBACK, port=0, verbose=False)
+            self._moto.start()
+            host, port = self._moto.get_host_and_port()
+            self.aws_endpoint = f"http://{host}:{port}"
+            aws = {"AWS_ENDPOINT_URL": self.aws_endpoint, **FAKE_AWS}  # no profile, no token
+        session = boto3.session.Session(
+            aws_access_key_id=aws["AWS_ACCESS_KEY_ID"],
+            aws_secret_access_key=aws["AWS_SECRET_ACCESS_KEY"],
+            aws_session_token=aws.get("AWS_SESSION_TOKEN"),
+            region_name=aws.get("AWS_REGION") or aws["AWS_DEFAULT_REGION"],
+        )
+        self.provisioned = provision_stack(
+            _EndpointSession(session, self.aws_endpoint), stage=self.stage
+        )
+        self.child_env.update(aws)
+        self.child_env.update(
+            STRATUS_TABLE=self.provisioned.table_name,
+            STRATUS_KMS_KEY_ID=self.provisioned.key_alias,
+        )
+
+    def _start_salesforce(self) -> None:
+        if self.env.get("SALESFORCE_LOGIN_URL"):
+            self.salesforce_url = self.env["SALESFORCE_LOGIN_URL"]
+            return
+        from devstack.sfemu import Emulator, EmulatorServer
+
+        client_id = self.env.get("SALESFORCE_CLIENT_ID") or EMULATOR_CLIENT_ID
+        client_secret = self.env.get("SALESFORCE_CLIENT_SECRET") or EMULATOR_CLIENT_SECRET
+        self.emulator = Emulator(client_id=client_id, client_secret=client_secret)
+        server = EmulatorServer(self.emulator, host=LOOPBACK, port=self._emulator_port())
+        try:
+            self._emulator_server = server.start()
+        except OSError as exc:
+            raise StackError(f"The Salesforce emulator could not listen: {exc}") from None
+        self.salesforce_url = server.url
+        extra = [h for h in self.env.get("SALESFORCE_EXTRA_LOGIN_HOSTS", "").split(",") if h]
+        self.child_env.update(
+            SALESFORCE_LOGIN_URL=server.url,
+            SALESFORCE_SANDBOX_URL=server.url,
+            SALESFORCE_CLIENT_ID=client_id,
+            SALESFORCE_CLIENT_SECRET=client_secret,
+            SALESFORCE_EXTRA_LOGIN_HOSTS=",".join([*extra, server.url.split("://", 1)[1]]),
+            # the emulator speaks plain http on loopback; oauthlib refuses that unless told
+            OAUTHLIB_INSECURE_TRANSPORT="1",
+        )
+
+    def _start_chalice(self) -> None:
+        env = {k: v for k, v in self.env.items() if not k.startswith("AWS_")}
+        env.update(self.child_env)  # the AWS_* chosen in _start_aws, the stack, Salesforce
+        env["PORT"] = str(self.port)
+        env.setdefault("PUBLIC_BASE_URL", self.api_url)
+        env["PYTHONUNBUFFERED"] = "1"
+        no_proxy = [p for p in env.get("NO_PROXY", env.get("no_proxy", "")).split(",") if p]
+        env["NO_PROXY"] = env["no_proxy"] = ",".join([*no_proxy, LOOPBACK, "localhost"])
+        self.child_env = env
+        chalice = Path(sys.executable).with_name("chalice")
+        command = [str(chalice), "local", "--no-autoreload", "--host", LOOPBACK]
+        command += ["--port", str(self.port), "--stage", "dev"]
+        self.process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            process_group=0,  # our own group: Ctrl-C reaches the runner, which stops it
+            preexec_fn=_die_with_parent(os.getpid()),
+        )
+
+    def _wait_healthy(self) -> None:
+        assert self.process is not None
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        deadline = time.monotonic() + self.health_timeout
+        while time.monotonic() < deadline:
+            code = self.process.poll()
+            if code is not None:
+                raise StackError(
+                    f"chalice local exited with code {code} before answering /health "
+                    f"(its output is above).",
+                    exit_code=code if code > 0 else 1,
+                )
+            try:
+                with opener.open(f"{self.api_url}/health", timeout=2) as reply:
+                    if reply.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.2)
+        raise StackError(
+            f"chalice local did not answer {self.api_url}/health within "
+            f"{self.health_timeout:.0f} s."
+        )
+
+    # -- run and stop --------------------------------------------------------------------------
+    def wait(self) -> int:
+        """Block until chalice local exits; its exit code (128 + N when killed by signal N)."""
+        assert self.process is not None
+        code = self.process.wait()
+        return code if code >= 0 else 128 - code
+
+    def stop(self) -> None:
+        """Stop chalice local's process group, then the emulator and moto. Idempotent."""
+        if self.process is not None:
+            _stop_group(self.process)
+            self.process = None
+        if self._emulator_server is not None:
+            self._emulator_server.stop()
+            self._emulator_server = None
+        if self._moto is not None:
+            self._moto.stop()
+            # ThreadedMotoServer.stop() ends the loop but leaves the socket bound: close it
+            if self._moto._server is not None:
+                self._moto._server.server_close()
+            self._moto = None
+
+    # -- what to try ---------------------------------------------------------------------------
+    def banner(self) -> str:
+        """The friendly "what to open and try" block printed once the API answers."""
+        api = self.api_url
+        lines = [
+            "",
+            "Stratus is running locally.",
+            f"  API              {api}",
+            f"  health           {api}/health",
+            f"  OpenAPI          {api}/openapi.json",
+            f"  sign in          {api}/auth/salesforce/login",
+            f"  AWS (moto)       {self.aws_endpoint}"
+            + ("" if self._moto else "  (yours: AWS_ENDPOINT_URL)"),
+        ]
+        if self.provisioned is not None:
+            lines.append(
+                f"  table / key      {self.provisioned.table_name} / {self.provisioned.key_alias}"
+            )
+        if self.emulator is not None:
+            lines.append(f"  Salesforce       {self.salesforce_url}  (bundled sandbox emulator)")
+            lines.append(f"  emulator stats   {self.salesforce_url}/_emulator/stats")
+            lines.append("  demo users (pick one on the emulator's consent page):")
+            for user in self.emulator.users.values():
+                name = f"{user.get('FirstName') or ''} {user.get('LastName') or ''}".strip()
+                lines.append(f"    {user['Username']:<26} {name}, {user.get('Title') or ''}")
+        else:
+            lines.append(f"  Salesforce       {self.salesforce_url}  (SALESFORCE_LOGIN_URL)")
+        lines += ["", f"Try: curl -i {api}/health", "Ctrl-C to stop.", ""]
+        return "\n".join(lines)
+
+
+def _stop_group(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM the child's process group, SIGKILL it after KILL_GRACE seconds."""
+    for sig, grace in ((signal.SIGTERM, KILL_GRACE), (signal.SIGKILL, KILL_GRACE)):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, sig)
+        try:
+            process.wait(timeout=grace)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+    # the leader is reaped; sweep any member of its group that outlived it
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, signal.SIGKILL)
