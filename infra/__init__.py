@@ -1,0 +1,1 @@
+"""Deployment tooling: the data-plane template (template.yaml) and the API bundle (package)."""
