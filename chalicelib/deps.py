@@ -12,9 +12,13 @@ if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
     from mypy_boto3_kms.client import KMSClient
 
+    from chalicelib.admin.org_settings import OrgSettingsCache
     from chalicelib.crypto.envelope import Envelope
     from chalicelib.sessions import Sessions
     from chalicelib.store.table import Store
+    from chalicelib.tracking.events import EventRecorder
+    from chalicelib.tracking.hits import HotPath
+    from chalicelib.tracking.tokens import SigningKeys
     from chalicelib.vault import ConnectionVault
 
 
@@ -93,8 +97,82 @@ def vault() -> ConnectionVault:
     return ConnectionVault(store(), envelope(), clock(), get_settings())
 
 
+@lru_cache(maxsize=1)
+def hot_path_dynamodb_client() -> DynamoDBClient:
+    """For the tracking pixel and redirect: short timeouts, one retry (never hold an email)."""
+    import boto3
+    from botocore.config import Config
+
+    session: boto3.session.Session = _session()  # type: ignore[assignment]
+    config = Config(
+        connect_timeout=1, read_timeout=1, retries={"max_attempts": 2, "mode": "standard"}
+    )
+    return session.client("dynamodb", config=config)
+
+
+@lru_cache(maxsize=1)
+def hot_path_store() -> Store:
+    from chalicelib.store.table import Store
+
+    return Store(hot_path_dynamodb_client(), get_settings().table_name, clock())
+
+
+@lru_cache(maxsize=1)
+def org_settings() -> OrgSettingsCache:
+    from chalicelib.admin.org_settings import OrgSettingsCache
+
+    ttl = get_settings().org_settings_cache_seconds
+    return OrgSettingsCache(hot_path_store(), clock(), ttl=ttl)
+
+
+@lru_cache(maxsize=1)
+def tracking_keys() -> SigningKeys | None:
+    """The tracking signing keys, or None (tracking unconfigured: nothing verifies)."""
+    from chalicelib.logs import logger
+    from chalicelib.tracking.tokens import KeyConfigError, SigningKeys
+
+    try:
+        keys = SigningKeys.parse(get_settings().tracking_signing_keys)
+    except KeyConfigError as exc:
+        logger.error("TRACKING_SIGNING_KEYS is invalid", extra={"problem": str(exc)})
+        return None
+    if keys is None:
+        logger.warning("TRACKING_SIGNING_KEYS is not set: email tracking is unavailable")
+    return keys
+
+
+@lru_cache(maxsize=1)
+def tracking_recorder() -> EventRecorder:
+    from chalicelib.tracking.events import DynamoEventRecorder
+
+    return DynamoEventRecorder(hot_path_store())
+
+
+@lru_cache(maxsize=1)
+def tracking_hot_path() -> HotPath:
+    """The pixel's and the redirect's collaborators (a benchmark swaps the recorder)."""
+    from chalicelib.tracking.hits import HotPath
+
+    return HotPath(
+        keys=tracking_keys(),
+        org_settings=org_settings(),
+        recorder=tracking_recorder(),
+        clock=clock(),
+        retention_seconds=get_settings().tracking_retention_days * 86400,
+    )
+
+
 def reset() -> None:
     """Forget every built collaborator (a new container; used when settings change)."""
     for factory in (clock, _session, dynamodb_client, kms_client, store, envelope, sessions, vault):
         factory.cache_clear()
+    for tracking in (
+        hot_path_dynamodb_client,
+        hot_path_store,
+        org_settings,
+        tracking_keys,
+        tracking_recorder,
+        tracking_hot_path,
+    ):
+        tracking.cache_clear()
     get_settings.cache_clear()

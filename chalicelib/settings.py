@@ -47,6 +47,9 @@ class Settings:
     lookup_cache_seconds: int = 300  # 300-600: how long a lookup is served from memory
     lookup_cache_entries: int = 5000  # per container, least recently used dropped first
     lookup_limit_share: float = 0.9  # share of the org's daily API limit: above it, hits only
+    tracking_signing_keys: str = field(default="", repr=False)  # "kid:base64key,..." first signs
+    tracking_retention_days: int = 180  # tracked messages and their events expire after this
+    org_settings_cache_seconds: float = 60.0  # hot paths see an admin's change within this
 
     @property
     def salesforce_origins(self) -> tuple[str, ...]:
@@ -95,6 +98,9 @@ def load_settings() -> Settings:
         lookup_cache_seconds=min(max(_int("LOOKUP_CACHE_SECONDS", 300), 300), 600),
         lookup_cache_entries=max(1, _int("LOOKUP_CACHE_ENTRIES", 5000)),
         lookup_limit_share=min(max(_float("LOOKUP_LIMIT_SHARE", 0.9), 0.0), 1.0),
+        tracking_signing_keys=os.environ.get("TRACKING_SIGNING_KEYS", ""),
+        tracking_retention_days=max(1, _int("TRACKING_RETENTION_DAYS", 180)),
+        org_settings_cache_seconds=min(max(_float("ORG_SETTINGS_CACHE_SECONDS", 60.0), 0.0), 60.0),
     )
 
 

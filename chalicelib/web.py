@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from chalice.app import Request, Response
+from chalice.app import CaseInsensitiveMapping, Request, Response
 
 from chalicelib.errors import FRAMEWORK_CODES, StratusError, ValidationFailed
 from chalicelib.logs import logger
@@ -109,12 +109,31 @@ def _preflight(event: Request, origin: str | None) -> Response:
     return Response(body="", status_code=204, headers=headers)
 
 
+#: app.api.binary_types (app.py). Chalice uses this one list three ways: API Gateway's
+#: binaryMediaTypes (packaged), which responses to_dict base64-encodes, and a check that answers
+#: 400 when a binary response's type is not named by the request's Accept. API Gateway decides
+#: by the request's first Accept type whether to decode a base64 body, and mail clients and
+#: image proxies send anything (nothing, text/html, image/webp,*/*...), so only "*/*" serves the
+#: tracking GIF to all of them. With it, every response is base64-encoded by to_dict and decoded
+#: by API Gateway, chalice local and chalice.test.Client alike; `harden` reads a missing Accept
+#: as "*/*" (RFC 9110 12.5.1) so Chalice's check passes. See docs/tracking.md.
+BINARY_MEDIA_TYPES: list[str] = ["*/*"]
+
+
+def _accept_anything_if_unsaid(event: Request) -> None:
+    """A request without Accept accepts any media type (RFC 9110 12.5.1): say so explicitly."""
+    headers = event.headers
+    if headers is not None and headers.get("accept") is None:
+        event.headers = CaseInsensitiveMapping({**dict(headers.items()), "accept": "*/*"})
+
+
 def harden(event: Request, get_response: Callable[[Request], Response]) -> Response:
     """App middleware: domain errors to JSON, framework errors reshaped, security headers, CORS
     for the configured client origins only."""
     origin = _allowed_origin(event)
     if event.method == "OPTIONS":
         return _secure(_preflight(event, origin))
+    _accept_anything_if_unsaid(event)
     try:
         response = get_response(event)
     except StratusError as exc:
@@ -138,6 +157,8 @@ def _secure(response: Response) -> Response:
     is_json = content_type == "" or content_type.startswith(JSON_TYPE)
     if is_json and not any(k.lower() == "cache-control" for k in headers):
         headers["Cache-Control"] = "no-store"
+    if isinstance(response.body, str) and not is_json:
+        response.body = response.body.encode("utf-8")  # base64-encoded by to_dict: bytes only
     return response
 
 

@@ -49,3 +49,30 @@ def org_pk(org_id: str) -> str:
 
 def org_settings_key(org_id: str) -> Key:
     return org_pk(org_id), "SETTINGS"
+
+
+# -- email tracking: all in the sender's partition (account deletion removes it) --------------
+TRACKING_EVENT_PREFIX = "TEVT#"
+TRACKING_ACTIVITY_PREFIX = "TACT#"
+
+
+def tracked_message_key(org_id: str, user_id: str, message_id: str) -> Key:
+    """A message prepared for tracking: subject, recipients, links, creation time; TTL."""
+    return user_pk(org_id, user_id), f"TMSG#{message_id}"
+
+
+def tracking_events_prefix(message_id: str) -> str:
+    """Sort-key prefix of one message's open and click events (oldest first)."""
+    return f"{TRACKING_EVENT_PREFIX}{message_id}#"
+
+
+def tracking_event_key(
+    org_id: str, user_id: str, message_id: str, at_ms: int, event_id: str
+) -> Key:
+    """One open or click; gsi1 (gsi1pk = the user's pk) orders the user's events by time."""
+    return user_pk(org_id, user_id), f"{tracking_events_prefix(message_id)}{at_ms:013d}#{event_id}"
+
+
+def tracking_activity_sk(at_ms: int, message_id: str, event_id: str) -> str:
+    """gsi1sk of an event: the user's activity feed across messages, newest first."""
+    return f"{TRACKING_ACTIVITY_PREFIX}{at_ms:013d}#{message_id}#{event_id}"

@@ -1,0 +1,55 @@
+"""Org administration routes: the org's settings (org admins only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chalice.app import Blueprint
+
+from chalicelib import deps
+from chalicelib.web import RouteDoc, documented, parse_body
+
+MODELS = "chalicelib.admin.models"
+
+bp = Blueprint(__name__)
+
+
+@bp.route("/admin/settings", methods=["GET"])
+@documented(
+    RouteDoc(
+        summary="The org's settings (org admins only)",
+        responses={200: f"{MODELS}:OrgSettingsView"},
+        tags=("admin",),
+        auth=True,
+    )
+)
+def get_org_settings() -> dict[str, Any]:
+    from chalicelib.admin import service
+    from chalicelib.sessions import authenticate
+
+    principal = authenticate(bp.current_request)
+    return service.show_settings(deps.store(), principal)
+
+
+@bp.route("/admin/settings", methods=["PUT"])
+@documented(
+    RouteDoc(
+        summary="Change the org's settings (org admins only); omitted settings keep their value",
+        body=f"{MODELS}:OrgSettingsUpdate",
+        responses={200: f"{MODELS}:OrgSettingsView"},
+        tags=("admin",),
+        auth=True,
+    )
+)
+def put_org_settings() -> dict[str, Any]:
+    from chalicelib.admin import service
+    from chalicelib.admin.models import OrgSettingsUpdate
+    from chalicelib.sessions import authenticate
+
+    principal = authenticate(bp.current_request)
+    service.require_admin(principal)
+    update = parse_body(OrgSettingsUpdate, bp.current_request)
+    changes = update.model_dump(exclude_none=True)
+    return service.change_settings(
+        deps.store(), deps.clock(), deps.org_settings(), principal, changes
+    )

@@ -1,0 +1,43 @@
+"""Email lookup: who an address is in Salesforce, cached per user in the container's memory.
+
+Features that create or change a Salesforce record for an address (email sync, ...) call
+`invalidate(org, user, address)` or `invalidate_address(org, address)` afterwards, so the
+sidebar does not show the old answer for the rest of the cache lifetime.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from chalicelib.lookup.service import Lookups
+
+_lock = threading.Lock()
+_current: Lookups | None = None
+
+
+def lookups() -> Lookups:
+    """The container's lookup service (its cache lives as long as the container). It is built
+    again when `deps.reset()` gives the container new settings and a new clock (tests)."""
+    global _current
+    from chalicelib import deps
+    from chalicelib.lookup.service import Lookups
+    from chalicelib.settings import get_settings
+
+    settings, clock = get_settings(), deps.clock()
+    with _lock:
+        current = _current
+        if current is None or current.settings is not settings or current.clock is not clock:
+            current = _current = Lookups.from_settings(settings, clock)
+        return current
+
+
+def invalidate(org_id: str, user_id: str, address: str) -> bool:
+    """Forget what one user saw for `address`; True if something was cached."""
+    return lookups().invalidate(org_id, user_id, address)
+
+
+def invalidate_address(org_id: str, address: str) -> int:
+    """Forget `address` for every user of the org (in this container); how many entries."""
+    return lookups().invalidate_address(org_id, address)

@@ -1,0 +1,251 @@
+"""The one Composite request behind a lookup, and the shaping of its answer.
+
+For a batch of up to 25 addresses, four queries travel in one Composite request (Salesforce
+allows five queries per Composite and counts the whole request as one API call):
+
+- `contacts`: Contacts whose Email is IN the batch, with their account's fields (child-to-parent)
+  and their latest Tasks and Events (parent-to-child subqueries);
+- `leads`: unconverted Leads whose Email is IN the batch, with their latest Tasks and Events;
+- `opportunities` / `cases`: the accounts of those contacts (a semi-join on Contact.AccountId),
+  each with its five newest open Opportunities / Cases (subqueries).
+
+Every value put into SOQL passes through `providers.salesforce.soql`. A section the user may not
+read (no access to the object or a field: INVALID_TYPE, INVALID_FIELD, INSUFFICIENT_ACCESS) is
+answered empty; any other failure is the lookup's failure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from chalicelib.logs import logger
+from chalicelib.lookup.addresses import normalise
+from chalicelib.providers.salesforce import soql
+from chalicelib.providers.salesforce.client import SalesforceClient, to_stratus_error
+
+SECTION_LIMIT = 5  # opportunities, cases and activities shown for the first match
+ROWS_LIMIT = 200  # contacts or leads per batch: far more than 25 addresses ever share
+_UNREADABLE = ("INVALID_TYPE", "INVALID_FIELD", "INSUFFICIENT_ACCESS")
+
+_ACTIVITIES = (
+    f"(SELECT Id, Subject, ActivityDate, Status FROM Tasks"
+    f" ORDER BY ActivityDate DESC NULLS LAST LIMIT {SECTION_LIMIT}),"
+    f" (SELECT Id, Subject, StartDateTime FROM Events"
+    f" ORDER BY StartDateTime DESC NULLS LAST LIMIT {SECTION_LIMIT})"
+)
+
+
+def _in_list(addresses: Sequence[str]) -> str:
+    return "(" + ", ".join(soql.literal(address) for address in addresses) + ")"
+
+
+def lookup_queries(addresses: Sequence[str]) -> dict[str, str]:
+    """The SOQL of each section, by Composite reference id."""
+    emails = _in_list(addresses)
+    accounts = f"SELECT AccountId FROM Contact WHERE Email IN {emails}"
+    return {
+        "contacts": (
+            "SELECT Id, Name, Title, Phone, Email, LastModifiedDate, Owner.Name, AccountId,"
+            " Account.Name, Account.Industry, Account.Type, Account.Website, Account.Phone,"
+            f" Account.Owner.Name, {_ACTIVITIES}"
+            f" FROM Contact WHERE Email IN {emails}"
+            f" ORDER BY LastModifiedDate DESC LIMIT {ROWS_LIMIT}"
+        ),
+        "leads": (
+            "SELECT Id, Name, Title, Phone, Email, Company, LastModifiedDate, Owner.Name,"
+            f" {_ACTIVITIES}"
+            f" FROM Lead WHERE Email IN {emails} AND IsConverted = false"
+            f" ORDER BY LastModifiedDate DESC LIMIT {ROWS_LIMIT}"
+        ),
+        "opportunities": (
+            "SELECT Id, (SELECT Id, Name, StageName, Amount, CloseDate FROM Opportunities"
+            f" WHERE IsClosed = false ORDER BY CreatedDate DESC LIMIT {SECTION_LIMIT})"
+            f" FROM Account WHERE Id IN ({accounts})"
+        ),
+        "cases": (
+            "SELECT Id, (SELECT Id, CaseNumber, Subject, Status, Priority FROM Cases"
+            f" WHERE IsClosed = false ORDER BY CreatedDate DESC LIMIT {SECTION_LIMIT})"
+            f" FROM Account WHERE Id IN ({accounts})"
+        ),
+    }
+
+
+def fetch(
+    client: SalesforceClient, addresses: Sequence[str], now_iso: str
+) -> dict[str, dict[str, Any]]:
+    """Look up 1-25 normalised addresses in one Composite request: address -> result."""
+    queries = lookup_queries(addresses)
+    subrequests = [client.query_subrequest(ref, text) for ref, text in queries.items()]
+    replies = client.composite(subrequests)
+    sections = {ref: _records(ref, reply) for ref, reply in _by_reference(replies).items()}
+    shaper = _Shaper(client.instance_url, now_iso, sections)
+    return {address: shaper.result(address) for address in addresses}
+
+
+def _by_reference(replies: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {str(reply.get("referenceId")): reply for reply in replies}
+
+
+def _records(ref: str, reply: dict[str, Any]) -> list[dict[str, Any]]:
+    status = int(reply.get("httpStatusCode") or 500)
+    body = reply.get("body")
+    if status < 300 and isinstance(body, dict):
+        records = body.get("records") or []
+        if not body.get("done", True):
+            logger.warning("lookup section truncated", extra={"section": ref})
+        return [r for r in records if isinstance(r, dict)]
+    error = to_stratus_error(status, body)
+    if error.sf_code.startswith(_UNREADABLE):
+        logger.info("lookup section not readable", extra={"section": ref, "sf_code": error.sf_code})
+        return []
+    logger.warning("lookup section failed", extra={"section": ref, "sf_code": error.sf_code})
+    raise error
+
+
+def _children(record: dict[str, Any], relationship: str) -> list[dict[str, Any]]:
+    child = record.get(relationship)
+    if not isinstance(child, dict):
+        return []
+    return [r for r in child.get("records") or [] if isinstance(r, dict)]
+
+
+def _sortable(value: Any) -> str:
+    """A date or Salesforce datetime as `YYYY-MM-DDTHH:MM:SS` (UTC), comparable as text."""
+    if not isinstance(value, str) or not value:
+        return ""
+    return value[:19] if "T" in value else value[:10] + "T00:00:00"
+
+
+def _owner(record: dict[str, Any] | None) -> str | None:
+    owner = (record or {}).get("Owner")
+    return owner.get("Name") if isinstance(owner, dict) else None
+
+
+class _Shaper:
+    """Turns the four sections into one result per address."""
+
+    def __init__(self, instance_url: str, now_iso: str, sections: dict[str, list[dict[str, Any]]]):
+        self._base = instance_url.rstrip("/")
+        self._now = now_iso
+        self._by_email: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for kind, ref in (("Contact", "contacts"), ("Lead", "leads")):
+            for record in sections.get(ref, []):
+                email = normalise(str(record.get("Email") or ""))
+                self._by_email.setdefault((kind, email), []).append(record)
+        self._opportunities = {
+            str(a.get("Id")): _children(a, "Opportunities")
+            for a in sections.get("opportunities", [])
+        }
+        self._cases = {str(a.get("Id")): _children(a, "Cases") for a in sections.get("cases", [])}
+
+    def url(self, record_id: Any) -> str:
+        return f"{self._base}/{record_id}"
+
+    def activities(self, record: dict[str, Any]) -> list[dict[str, Any]]:
+        """The record's Tasks and Events, newest date first (upcoming ones included)."""
+        items = [
+            {
+                "type": "Task",
+                "id": task.get("Id"),
+                "subject": task.get("Subject"),
+                "date": task.get("ActivityDate"),
+                "status": task.get("Status"),
+                "url": self.url(task.get("Id")),
+            }
+            for task in _children(record, "Tasks")
+        ] + [
+            {
+                "type": "Event",
+                "id": event.get("Id"),
+                "subject": event.get("Subject"),
+                "date": event.get("StartDateTime"),
+                "status": None,
+                "url": self.url(event.get("Id")),
+            }
+            for event in _children(record, "Events")
+        ]
+        items.sort(key=lambda item: _sortable(item["date"]), reverse=True)
+        return items[:SECTION_LIMIT]
+
+    def last_active(self, record: dict[str, Any]) -> str:
+        """The latest of the record's last change and its activities that are not in the future."""
+        dates = [_sortable(a["date"]) for a in self.activities(record)]
+        past = [d for d in dates if d and d <= self._now]
+        return max([_sortable(record.get("LastModifiedDate")), *past])
+
+    def match(self, kind: str, record: dict[str, Any]) -> dict[str, Any]:
+        account = record.get("Account") if isinstance(record.get("Account"), dict) else None
+        return {
+            "type": kind,
+            "id": record.get("Id"),
+            "name": record.get("Name"),
+            "title": record.get("Title"),
+            "phone": record.get("Phone"),
+            "company": record.get("Company") if kind == "Lead" else (account or {}).get("Name"),
+            "owner": _owner(record),
+            "url": self.url(record.get("Id")),
+        }
+
+    def account(self, contact: dict[str, Any]) -> dict[str, Any] | None:
+        account = contact.get("Account")
+        account_id = contact.get("AccountId")
+        if not account_id or not isinstance(account, dict):
+            return None
+        return {
+            "id": account_id,
+            "name": account.get("Name"),
+            "industry": account.get("Industry"),
+            "type": account.get("Type"),
+            "website": account.get("Website"),
+            "phone": account.get("Phone"),
+            "owner": _owner(account),
+            "url": self.url(account_id),
+        }
+
+    def result(self, address: str) -> dict[str, Any]:
+        ranked: list[tuple[str, dict[str, Any]]] = []
+        for kind in ("Contact", "Lead"):
+            records = sorted(
+                self._by_email.get((kind, address), []), key=self.last_active, reverse=True
+            )
+            ranked.extend((kind, record) for record in records)
+        result: dict[str, Any] = {
+            "email": address,
+            "matches": [self.match(kind, record) for kind, record in ranked],
+            "account": None,
+            "opportunities": [],
+            "cases": [],
+            "activities": [],
+        }
+        if not ranked:
+            return result
+        kind, first = ranked[0]
+        result["activities"] = self.activities(first)
+        if kind == "Contact":
+            result["account"] = account = self.account(first)
+            if account is not None:
+                account_id = str(account["id"])
+                result["opportunities"] = [
+                    {
+                        "id": o.get("Id"),
+                        "name": o.get("Name"),
+                        "stage": o.get("StageName"),
+                        "amount": o.get("Amount"),
+                        "close_date": o.get("CloseDate"),
+                        "url": self.url(o.get("Id")),
+                    }
+                    for o in self._opportunities.get(account_id, [])
+                ]
+                result["cases"] = [
+                    {
+                        "id": c.get("Id"),
+                        "number": c.get("CaseNumber"),
+                        "subject": c.get("Subject"),
+                        "status": c.get("Status"),
+                        "priority": c.get("Priority"),
+                        "url": self.url(c.get("Id")),
+                    }
+                    for c in self._cases.get(account_id, [])
+                ]
+        return result

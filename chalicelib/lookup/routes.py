@@ -1,0 +1,61 @@
+"""GET /lookup?email= and POST /lookup: who the addresses of an email are in Salesforce."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chalice.app import Blueprint
+
+from chalicelib import deps
+from chalicelib.web import RouteDoc, documented, parse_body, parse_query
+
+# Views import the service, models and sessions when called (cold start: see auth.routes).
+MODELS = "chalicelib.lookup.models"
+
+bp = Blueprint(__name__)
+
+
+def _answer(addresses: list[str]) -> dict[str, Any]:
+    from chalicelib.lookup import lookups
+    from chalicelib.sessions import authenticate
+
+    principal = authenticate(bp.current_request)
+    org_id, user_id = principal.org_id, principal.user_id
+    results = lookups().lookup(
+        org_id, user_id, addresses, client=lambda: deps.vault().client(org_id, user_id)
+    )
+    return {"results": results}
+
+
+@bp.route("/lookup", methods=["GET"])
+@documented(
+    RouteDoc(
+        summary="Who one address is in Salesforce (one API call on a miss, none on a repeat)",
+        query=f"{MODELS}:LookupQuery",
+        responses={200: f"{MODELS}:LookupResults"},
+        tags=("lookup",),
+        auth=True,
+    )
+)
+def lookup_one() -> dict[str, Any]:
+    from chalicelib.lookup.models import LookupQuery
+
+    query = parse_query(LookupQuery, bp.current_request)
+    return _answer([query.email])
+
+
+@bp.route("/lookup", methods=["POST"])
+@documented(
+    RouteDoc(
+        summary="Who 1-25 addresses are in Salesforce (one API call for all the misses)",
+        body=f"{MODELS}:LookupBatch",
+        responses={200: f"{MODELS}:LookupResults"},
+        tags=("lookup",),
+        auth=True,
+    )
+)
+def lookup_many() -> dict[str, Any]:
+    from chalicelib.lookup.models import LookupBatch
+
+    batch = parse_body(LookupBatch, bp.current_request)
+    return _answer(batch.emails)

@@ -1,0 +1,74 @@
+"""Org settings: org admins only (as determined at sign-in); tracking is off by default."""
+
+from __future__ import annotations
+
+import json
+
+import boto3
+from chalice.test import Client
+
+from chalicelib.store import keys
+from devstack.provision import ProvisionedStack
+from tests.conftest import SignIn
+
+
+def _auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+
+
+def _put(client: Client, token: str, body: object) -> object:
+    return client.http.put("/admin/settings", body=json.dumps(body).encode(), headers=_auth(token))
+
+
+def test_tracking_is_off_by_default(client: Client, sign_in: SignIn) -> None:
+    response = client.http.get("/admin/settings", headers=_auth(sign_in("admin@acme.demo")))
+    assert response.status_code == 200
+    assert json.loads(response.body) == {"email_tracking": False, "link_tracking": False}
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_an_admin_changes_one_setting_and_the_other_keeps_its_value(
+    client: Client, sign_in: SignIn, stack: ProvisionedStack
+) -> None:
+    admin = sign_in("admin@acme.demo")
+    assert json.loads(_put(client, admin, {"email_tracking": True}).body) == {  # type: ignore[attr-defined]
+        "email_tracking": True,
+        "link_tracking": False,
+    }
+    assert json.loads(_put(client, admin, {"link_tracking": True}).body) == {  # type: ignore[attr-defined]
+        "email_tracking": True,
+        "link_tracking": True,
+    }
+    # the setting is the org's: one item in the org's partition
+    pk, sk = keys.org_settings_key(_org_of(client, admin))
+    item = boto3.client("dynamodb").get_item(
+        TableName=stack.table_name, Key={"pk": {"S": pk}, "sk": {"S": sk}}
+    )["Item"]
+    assert item["email_tracking"] == {"BOOL": True}
+
+
+def _org_of(client: Client, token: str) -> str:
+    return str(json.loads(client.http.get("/me", headers=_auth(token)).body)["org"]["id"])
+
+
+def test_a_user_who_is_not_an_admin_is_refused(client: Client, sign_in: SignIn) -> None:
+    alice = sign_in("alice@acme.demo")
+    for response in (
+        client.http.get("/admin/settings", headers=_auth(alice)),
+        _put(client, alice, {"email_tracking": True}),
+    ):
+        assert response.status_code == 403  # type: ignore[attr-defined]
+        assert json.loads(response.body)["error"]["code"] == "forbidden"  # type: ignore[attr-defined]
+
+
+def test_settings_need_a_session(client: Client, sign_in: SignIn) -> None:
+    assert client.http.get("/admin/settings").status_code == 401
+    assert _put(client, "nope", {"email_tracking": True}).status_code == 401  # type: ignore[attr-defined]
+
+
+def test_unknown_settings_and_wrong_types_are_400(client: Client, sign_in: SignIn) -> None:
+    admin = sign_in("admin@acme.demo")
+    for body in ({"email_trackin": True}, {"email_tracking": "maybe"}, []):
+        response = _put(client, admin, body)
+        assert response.status_code == 400  # type: ignore[attr-defined]
+        assert json.loads(response.body)["error"]["code"] == "validation_error"  # type: ignore[attr-defined]

@@ -1,0 +1,154 @@
+"""Tracking tokens: signed, compact, versioned, rotatable; nothing unsigned ever verifies."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chalicelib.tracking import tokens
+from chalicelib.tracking.tokens import Claim, KeyConfigError, SigningKeys
+
+KEY1 = base64.b64encode(b"k" * 32).decode()
+KEY0 = base64.b64encode(b"z" * 32).decode()
+KEYS = SigningKeys.parse(f"k1:{KEY1},k0:{KEY0}")
+assert KEYS is not None
+OPEN = Claim(
+    kind="open",
+    kid="",
+    prepared_at=1_800_000_000,
+    message_id=tokens.new_message_id(b"\x01" * 12),
+    recipient=7,
+    sender_fingerprint=tokens.sender_fingerprint("a" * 64),
+    org_id="00D000000000001AAA",
+    user_id="005000000000001AAA",
+)
+CLICK = replace(OPEN, kind="click", link=3, url="https://example.com/a?b=1&c=%20#frag")
+
+
+def test_an_open_token_round_trips_and_names_the_current_key() -> None:
+    token = tokens.sign(OPEN, KEYS)
+    assert tokens.verify(token, KEYS, "open") == replace(OPEN, kid="k1")
+    assert len(token) <= 120 and token.isascii() and "=" not in token
+
+
+def test_a_click_token_carries_the_exact_destination() -> None:
+    claim = tokens.verify(tokens.sign(CLICK, KEYS), KEYS, "click")
+    assert claim is not None and claim.url == CLICK.url and claim.link == 3
+
+
+def test_a_token_of_one_kind_is_not_accepted_as_the_other() -> None:
+    assert tokens.verify(tokens.sign(OPEN, KEYS), KEYS, "click") is None
+    assert tokens.verify(tokens.sign(CLICK, KEYS), KEYS, "open") is None
+
+
+def test_tokens_signed_with_a_previous_key_still_verify_after_rotation() -> None:
+    old_keys = SigningKeys.parse(f"k0:{KEY0}")
+    assert old_keys is not None
+    token = tokens.sign(CLICK, old_keys)
+    claim = tokens.verify(token, KEYS, "click")
+    assert claim is not None and claim.kid == "k0"
+
+
+def test_a_token_whose_key_was_retired_does_not_verify() -> None:
+    retired = SigningKeys.parse(f"k9:{base64.b64encode(b'r' * 32).decode()}")
+    assert retired is not None
+    assert tokens.verify(tokens.sign(CLICK, retired), KEYS, "click") is None
+
+
+def test_without_keys_nothing_verifies() -> None:
+    assert tokens.verify(tokens.sign(OPEN, KEYS), None, "open") is None
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "k1",
+        "k1:",
+        "k1:not base64!",
+        f"k1:{base64.b64encode(b'short').decode()}",
+        f"k1:{KEY1},k1:{KEY0}",
+        f"bad kid:{KEY1}",
+    ],
+)
+def test_malformed_key_configuration_is_rejected(raw: str) -> None:
+    with pytest.raises(KeyConfigError):
+        SigningKeys.parse(raw)
+
+
+def test_an_empty_key_configuration_means_no_keys() -> None:
+    assert SigningKeys.parse("") is None
+    assert SigningKeys.parse(" , ") is None
+
+
+def test_url_safe_base64_keys_are_accepted() -> None:
+    key = base64.urlsafe_b64encode(b"\xfb\xff" * 16).decode().rstrip("=")
+    parsed = SigningKeys.parse(f"a:{key}")
+    assert parsed is not None and parsed.keys["a"] == b"\xfb\xff" * 16
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(codec="ascii"), max_size=300))
+def test_no_string_the_server_did_not_sign_verifies(candidate: str) -> None:
+    assert tokens.verify(candidate, KEYS, "click") is None
+    assert tokens.verify(candidate, KEYS, "open") is None
+
+
+@settings(max_examples=200)
+@given(st.binary(min_size=0, max_size=400))
+def test_no_random_bytes_verify(payload: bytes) -> None:
+    candidate = base64.urlsafe_b64encode(payload).decode().rstrip("=")
+    assert tokens.verify(candidate, KEYS, "click") is None
+
+
+_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+@settings(max_examples=300)
+@given(st.data())
+def test_altering_any_character_of_a_signed_token_fails(data: st.DataObject) -> None:
+    url = data.draw(st.sampled_from(["https://a.example/", "http://b.example/x?y=1#z"]))
+    token = tokens.sign(replace(CLICK, url=url), KEYS)
+    index = data.draw(st.integers(0, len(token) - 1))
+    other = data.draw(st.sampled_from(_ALPHABET).filter(lambda c: c != token[index]))
+    altered = token[:index] + other + token[index + 1 :]
+    assert tokens.verify(altered, KEYS, "click") is None
+
+
+@settings(max_examples=100)
+@given(st.integers(1, 40))
+def test_truncated_or_extended_tokens_fail(cut: int) -> None:
+    token = tokens.sign(CLICK, KEYS)
+    assert tokens.verify(token[:-cut], KEYS, "click") is None
+    assert tokens.verify(token + "A" * cut, KEYS, "click") is None
+
+
+@settings(max_examples=100)
+@given(
+    recipient=st.integers(0, 99),
+    link=st.integers(0, 65535),
+    prepared_at=st.integers(0, 2**32 - 1),
+    org=st.text(min_size=1, max_size=40).filter(lambda s: len(s.encode()) <= 255),
+    path=st.text(alphabet="abcdefghij/?&=#%+", max_size=200),
+)
+def test_every_claim_round_trips(
+    recipient: int, link: int, prepared_at: int, org: str, path: str
+) -> None:
+    claim = replace(
+        CLICK,
+        recipient=recipient,
+        link=link,
+        prepared_at=prepared_at,
+        org_id=org,
+        url="https://x.example/" + path,
+    )
+    assert tokens.verify(tokens.sign(claim, KEYS), KEYS, "click") == replace(claim, kid="k1")
+
+
+def test_message_ids_are_16_url_safe_characters() -> None:
+    assert tokens.is_message_id(OPEN.message_id)
+    assert not tokens.is_message_id("x" * 15)
+    assert not tokens.is_message_id("../../etc/passw")
