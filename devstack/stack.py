@@ -11,11 +11,13 @@ child; this process's own `os.environ` is never changed, so tests can run a stac
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import ctypes
 import errno
 import logging
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -224,6 +226,11 @@ class LocalStack:
         env.update(self.child_env)  # the AWS_* chosen in _start_aws, the stack, Salesforce
         env["PORT"] = str(self.port)
         env.setdefault("PUBLIC_BASE_URL", self.api_url)
+        # a fresh tracking signing key per run, unless the user gives theirs
+        env.setdefault(
+            "TRACKING_SIGNING_KEYS",
+            "local:" + base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
+        )
         env["PYTHONUNBUFFERED"] = "1"
         no_proxy = [p for p in env.get("NO_PROXY", env.get("no_proxy", "")).split(",") if p]
         env["NO_PROXY"] = env["no_proxy"] = ",".join([*no_proxy, LOOPBACK, "localhost"])
