@@ -5,6 +5,11 @@
     stack.wait()                            # until chalice local exits (its return code)
     stack.stop()                            # idempotent: chalice's process group, emulator, moto
 
+`cancel` (a threading.Event) stops a start() in progress at its next safe point - between
+steps and while waiting for /health - so a signal never lands in the middle of starting a
+server thread or a child process (which could leave a half-started server that stop() cannot
+shut down). The runner sets it from its signal handler.
+
 Everything the app needs reaches it through environment variables of the `chalice local`
 child; this process's own `os.environ` is never changed, so tests can run a stack in-process.
 """
@@ -22,6 +27,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -51,6 +57,10 @@ class StackError(RuntimeError):
     def __init__(self, message: str, exit_code: int = 1) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+
+
+class StackCancelled(Exception):
+    """start() gave up because `cancel` was set (a signal arrived while starting)."""
 
 
 def port_in_use(port: int, host: str = LOOPBACK) -> bool:
@@ -108,6 +118,7 @@ class LocalStack:
     env: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
     health_timeout: float = HEALTH_TIMEOUT
     stage: str = "local"
+    cancel: threading.Event = field(default_factory=threading.Event)
 
     aws_endpoint: str = field(default="", init=False)
     salesforce_url: str = field(default="", init=False)
@@ -125,16 +136,25 @@ class LocalStack:
     # -- start ---------------------------------------------------------------------------------
     def start(self) -> LocalStack:
         """Start everything and wait for /health; on any failure stop what was started."""
+        steps = (
+            self._check_ports,
+            self._start_aws,
+            self._start_salesforce,
+            self._start_chalice,
+            self._wait_healthy,
+        )
         try:
-            self._check_ports()
-            self._start_aws()
-            self._start_salesforce()
-            self._start_chalice()
-            self._wait_healthy()
+            for step in steps:
+                self._checkpoint()
+                step()
         except BaseException:
             self.stop()
             raise
         return self
+
+    def _checkpoint(self) -> None:
+        if self.cancel.is_set():
+            raise StackCancelled("start-up cancelled")
 
     def _check_ports(self) -> None:
         if port_in_use(self.port):
@@ -252,6 +272,7 @@ class LocalStack:
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
         deadline = time.monotonic() + self.health_timeout
         while time.monotonic() < deadline:
+            self._checkpoint()
             code = self.process.poll()
             if code is not None:
                 raise StackError(
@@ -265,7 +286,7 @@ class LocalStack:
                         return
             except (urllib.error.URLError, OSError):
                 pass
-            time.sleep(0.2)
+            self.cancel.wait(0.2)
         raise StackError(
             f"chalice local did not answer {self.api_url}/health within "
             f"{self.health_timeout:.0f} s."
@@ -287,9 +308,9 @@ class LocalStack:
             self._emulator_server.stop()
             self._emulator_server = None
         if self._moto is not None:
-            self._moto.stop()
-            # ThreadedMotoServer.stop() ends the loop but leaves the socket bound: close it
-            if self._moto._server is not None:
+            if self._moto._server is not None:  # None: its thread never got as far as binding
+                self._moto.stop()
+                # ThreadedMotoServer.stop() ends the loop but leaves the socket bound: close it
                 self._moto._server.server_close()
             self._moto = None
 

@@ -70,8 +70,9 @@ class EmulatorServer:
         server, thread = self._server, self._thread
         if server is None:
             return
-        server.shutdown()
-        if thread is not None:
+        # shutdown() waits for serve_forever to return: only ask when the thread was started
+        if thread is not None and thread.ident is not None:
+            server.shutdown()
             thread.join(timeout=10)
         server.server_close()
         self._server = None

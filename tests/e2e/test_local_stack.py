@@ -19,7 +19,7 @@ import pytest
 from moto.server import ThreadedMotoServer
 
 from devstack.sfemu import Emulator, EmulatorServer
-from devstack.stack import LocalStack
+from devstack.stack import LocalStack, StackCancelled
 from tests.e2e.conftest import (
     ROOT,
     STOP_TIMEOUT,
@@ -236,14 +236,36 @@ def test_local_stack_in_process_start_and_stop(tmp_path: Path) -> None:
         assert can_bind(taken), taken
 
 
-def test_signal_during_start_up_leaves_nothing_behind(launch: Any) -> None:
+@pytest.mark.parametrize("delay", [0.0, 0.7, 1.5, 3.0])
+def test_signal_during_start_up_leaves_nothing_behind(launch: Any, delay: float) -> None:
+    """Whichever step the start is in (imports, moto, provisioning, chalice), it stops cleanly."""
     runner: Runner = launch()
     assert wait_until(lambda: "starting the local stack" in runner.output(), 30), runner.output()
+    time.sleep(delay)
     runner.process.send_signal(signal.SIGTERM)
     assert runner.process.wait(timeout=STOP_TIMEOUT) == 0, runner.output()
     leftovers = [p for p in pids_serving(runner.port) if alive(p)]
     assert not leftovers, [cmdline(p) for p in leftovers]
     assert can_bind(runner.port) and can_bind(runner.emulator_port)
+
+
+class _CancelledAfterSalesforce(LocalStack):
+    """A stack whose `cancel` is set once moto and the emulator are up (as a signal would)."""
+
+    def _start_salesforce(self) -> None:
+        super()._start_salesforce()
+        self.cancel.set()
+
+
+def test_cancelled_start_stops_what_it_had_started() -> None:
+    port, emulator_port = free_port(), free_port()
+    stack = _CancelledAfterSalesforce(port=port, env=runner_env(port, emulator_port))
+    with pytest.raises(StackCancelled):
+        stack.start()
+    assert stack.process is None  # chalice local was never started
+    assert stack._moto is None and stack._emulator_server is None
+    assert can_bind(emulator_port) and can_bind(int(stack.aws_endpoint.rsplit(":", 1)[1]))
+    stack.stop()  # still idempotent
 
 
 def test_user_given_aws_endpoint_and_salesforce_are_used_as_is() -> None:
