@@ -18,7 +18,8 @@ import pkgutil
 import statistics
 import subprocess
 import sys
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -138,6 +139,32 @@ def runs(default: int) -> int:
 
 def median(values: Sequence[float]) -> float:
     return float(statistics.median(values))
+
+
+# Credentials for moto's in-process mock_aws: never a real account, never a profile or endpoint
+FAKE_AWS = {
+    "AWS_ACCESS_KEY_ID": "bench",
+    "AWS_SECRET_ACCESS_KEY": "bench",
+    "AWS_SESSION_TOKEN": "bench",
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "AWS_REGION": "us-east-1",
+}
+
+
+@contextmanager
+def environment(overrides: Mapping[str, str] | None = None) -> Iterator[None]:
+    """This process's environment with FAKE_AWS and `overrides`, without AWS_ENDPOINT_URL or
+    AWS_PROFILE (so boto3 reaches mock_aws); restored as it was on the way out. Nests."""
+    saved = dict(os.environ)
+    os.environ.update(FAKE_AWS)
+    os.environ.update(overrides or {})
+    os.environ.pop("AWS_ENDPOINT_URL", None)
+    os.environ.pop("AWS_PROFILE", None)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 def clean_env(overrides: Mapping[str, str | None] | None = None) -> dict[str, str]:

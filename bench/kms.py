@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from bench.core import Figure, median, runs
+from bench.core import Figure, environment, median, runs
 
 ORDER = 30
 TITLE = "Envelope encryption: KMS requests (moto) and in-process cost"
@@ -25,29 +23,6 @@ associated data), medians of repeated rounds.
 OPERATIONS = 1_000
 PLAINTEXT = b"5Aep861KIwKdekr90I4iHdtDgWwRoXS3Q4m7PaCwvpe_MmGzgDx7.example.refresh-token"
 CONTEXT = {"purpose": "salesforce-token", "org": "00D5g000000bench", "user": "0055g00000bench"}
-_FAKE_AWS = {
-    "AWS_ACCESS_KEY_ID": "testing",
-    "AWS_SECRET_ACCESS_KEY": "testing",
-    "AWS_SESSION_TOKEN": "testing",
-    "AWS_DEFAULT_REGION": "us-east-1",
-    "AWS_REGION": "us-east-1",
-}
-
-
-@contextmanager
-def _fake_credentials() -> Iterator[None]:
-    saved = {k: os.environ.get(k) for k in [*_FAKE_AWS, "AWS_ENDPOINT_URL", "AWS_PROFILE"]}
-    os.environ.update(_FAKE_AWS)
-    os.environ.pop("AWS_ENDPOINT_URL", None)
-    os.environ.pop("AWS_PROFILE", None)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 def run() -> list[Figure]:
@@ -61,7 +36,7 @@ def run() -> list[Figure]:
     from devstack.provision import provision_stack
 
     rounds = runs(7)
-    with _fake_credentials(), mock_aws():
+    with environment(), mock_aws():
         stack = provision_stack(boto3.session.Session(), stage="bench")
         counter = AwsCallCounter()
         kms = counter.attach(boto3.client("kms"))

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 from unittest import mock
 
-from bench.core import Figure, median, runs
+from bench.core import Figure, environment, median, runs
 
 ORDER = 40
 TITLE = "Email tracking: the pixel and the redirect"
@@ -36,11 +33,6 @@ UA = (
     "Chrome/126.0.0.0 Safari/537.36"
 )
 _ENV = {
-    "AWS_ACCESS_KEY_ID": "testing",
-    "AWS_SECRET_ACCESS_KEY": "testing",
-    "AWS_SESSION_TOKEN": "testing",
-    "AWS_DEFAULT_REGION": "us-east-1",
-    "AWS_REGION": "us-east-1",
     "TRACKING_SIGNING_KEYS": f"b1:{KEY}",
     "PUBLIC_BASE_URL": "https://stratus.bench",
 }
@@ -64,21 +56,8 @@ class FixedOrgSettings:
         return self._settings
 
 
-@contextmanager
-def _environment(table: str | None = None) -> Iterator[None]:
-    overrides = dict(_ENV, **({"STRATUS_TABLE": table} if table else {}))
-    saved = {k: os.environ.get(k) for k in [*overrides, "AWS_ENDPOINT_URL", "AWS_PROFILE"]}
-    os.environ.update(overrides)
-    os.environ.pop("AWS_ENDPOINT_URL", None)
-    os.environ.pop("AWS_PROFILE", None)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+def _environment(table: str | None = None) -> Any:
+    return environment({**_ENV, **({"STRATUS_TABLE": table} if table else {})})
 
 
 def _prepare(store: Any) -> tuple[str, str]:
@@ -100,7 +79,7 @@ def _prepare(store: Any) -> tuple[str, str]:
     prepared = service.prepare_message(
         store, deps.clock(), deps.tracking_keys(), config, principal, request
     )
-    html = prepared["recipients"][0]["html"]
+    html: str = prepared["recipients"][0]["html"]
 
     def path(kind: str) -> str:
         start = html.index(f"https://stratus.bench/t/{kind}/") + len("https://stratus.bench")

@@ -22,9 +22,6 @@ if TYPE_CHECKING:
     from chalicelib.vault import ConnectionVault
 
 
-_RETRIES: dict[str, Any] = {"max_attempts": 3, "mode": "standard"}
-
-
 @lru_cache(maxsize=1)
 def clock() -> Clock:
     return SystemClock()
@@ -37,28 +34,30 @@ def _session() -> object:
     return boto3.session.Session()
 
 
-@lru_cache(maxsize=1)
-def dynamodb_client() -> DynamoDBClient:
+def _client(service: str, *, connect_timeout: int, read_timeout: int, attempts: int) -> Any:
+    """A client of the shared session with explicit timeouts and standard-mode retries."""
     import boto3
     from botocore.config import Config
 
     session: boto3.session.Session = _session()  # type: ignore[assignment]
     config = Config(
-        connect_timeout=2, read_timeout=5, retries={"max_attempts": 3, "mode": "standard"}
+        connect_timeout=connect_timeout,
+        read_timeout=read_timeout,
+        retries={"max_attempts": attempts, "mode": "standard"},
     )
-    return session.client("dynamodb", config=config)
+    return session.client(service, config=config)  # type: ignore[call-overload]
+
+
+@lru_cache(maxsize=1)
+def dynamodb_client() -> DynamoDBClient:
+    client: DynamoDBClient = _client("dynamodb", connect_timeout=2, read_timeout=5, attempts=3)
+    return client
 
 
 @lru_cache(maxsize=1)
 def kms_client() -> KMSClient:
-    import boto3
-    from botocore.config import Config
-
-    session: boto3.session.Session = _session()  # type: ignore[assignment]
-    config = Config(
-        connect_timeout=2, read_timeout=5, retries={"max_attempts": 3, "mode": "standard"}
-    )
-    return session.client("kms", config=config)
+    client: KMSClient = _client("kms", connect_timeout=2, read_timeout=5, attempts=3)
+    return client
 
 
 @lru_cache(maxsize=1)
@@ -100,14 +99,8 @@ def vault() -> ConnectionVault:
 @lru_cache(maxsize=1)
 def hot_path_dynamodb_client() -> DynamoDBClient:
     """For the tracking pixel and redirect: short timeouts, one retry (never hold an email)."""
-    import boto3
-    from botocore.config import Config
-
-    session: boto3.session.Session = _session()  # type: ignore[assignment]
-    config = Config(
-        connect_timeout=1, read_timeout=1, retries={"max_attempts": 2, "mode": "standard"}
-    )
-    return session.client("dynamodb", config=config)
+    client: DynamoDBClient = _client("dynamodb", connect_timeout=1, read_timeout=1, attempts=2)
+    return client
 
 
 @lru_cache(maxsize=1)
