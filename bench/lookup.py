@@ -83,15 +83,20 @@ def _sign_in(client: Any, username: str) -> str:
     import requests
 
     login = client.http.get("/auth/salesforce/login?" + urlencode({"return_to": "/me"}))
+    binding = SimpleCookie(login.headers["Set-Cookie"])["stratus_oauth"].value
     consent = requests.get(
         login.headers["Location"] + "&" + urlencode({"login_hint": username}),
         allow_redirects=False,
         timeout=10,
     )
     params = {k: v[0] for k, v in parse_qs(urlsplit(consent.headers["Location"]).query).items()}
-    callback = client.http.get("/auth/salesforce/callback?" + urlencode(params))
+    callback = client.http.get(
+        "/auth/salesforce/callback?" + urlencode(params),
+        headers={"Cookie": f"stratus_oauth={binding}"},
+    )
     cookie: SimpleCookie = SimpleCookie()
-    cookie.load(callback.headers["Set-Cookie"])
+    (session,) = [c for c in callback.headers["Set-Cookie"] if c.startswith("stratus_session=")]
+    cookie.load(session)
     return cookie["stratus_session"].value
 
 

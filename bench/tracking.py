@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any
 from unittest import mock
@@ -76,8 +77,10 @@ def _prepare(store: Any) -> tuple[str, str]:
         html='<p>Hi</p><a href="https://example.com/pricing?plan=pro#compare">pricing</a>',
     )
     config = service.TrackingConfig("https://stratus.bench", 180 * 86400)
-    prepared = service.prepare_message(
-        store, deps.clock(), deps.tracking_keys(), config, principal, request
+    prepared = json.loads(
+        service.prepare_message(
+            store, deps.clock(), deps.tracking_keys(), config, principal, request
+        )
     )
     html: str = prepared["recipients"][0]["html"]
 
@@ -118,7 +121,7 @@ def _aws_requests() -> dict[str, float]:
                         response = client.http.get(path, headers=headers)
                         if response.status_code not in (200, 302):
                             raise RuntimeError(f"{name} answered {response.status_code}")
-                    writes = counter.count("dynamodb.PutItem")
+                    writes = counter.count("dynamodb.TransactWriteItems")  # one conditional write
                     figures[f"{name}_reads"] = (counter.count() - writes) / HITS
                     figures[f"{name}_writes"] = writes / HITS
                     counter.reset()

@@ -61,6 +61,20 @@ def kms_client() -> KMSClient:
 
 
 @lru_cache(maxsize=1)
+def ssm_client() -> Any:
+    return _client("ssm", connect_timeout=2, read_timeout=3, attempts=3)
+
+
+@lru_cache(maxsize=8)
+def secret(value: str) -> str:
+    """A secret setting resolved (`ssm:<name>` read once per container; see chalicelib.secrets).
+    A failed read raises SecretUnavailable (503) and is not cached."""
+    from chalicelib.secrets import resolve
+
+    return resolve(value, ssm_client)
+
+
+@lru_cache(maxsize=1)
 def store() -> Store:
     from chalicelib.store.table import Store
 
@@ -93,7 +107,7 @@ def sessions() -> Sessions:
 def vault() -> ConnectionVault:
     from chalicelib.vault import ConnectionVault
 
-    return ConnectionVault(store(), envelope(), clock(), get_settings())
+    return ConnectionVault(store(), envelope(), clock(), get_settings(), secret=secret)
 
 
 @lru_cache(maxsize=1)
@@ -120,12 +134,13 @@ def org_settings() -> OrgSettingsCache:
 
 @lru_cache(maxsize=1)
 def tracking_keys() -> SigningKeys | None:
-    """The tracking signing keys, or None (tracking unconfigured: nothing verifies)."""
+    """The tracking signing keys, or None (tracking unconfigured: nothing verifies).
+    SecretUnavailable (an `ssm:` reference that could not be read) propagates: not cached."""
     from chalicelib.logs import logger
     from chalicelib.tracking.tokens import KeyConfigError, SigningKeys
 
     try:
-        keys = SigningKeys.parse(get_settings().tracking_signing_keys)
+        keys = SigningKeys.parse(secret(get_settings().tracking_signing_keys))
     except KeyConfigError as exc:
         logger.error("TRACKING_SIGNING_KEYS is invalid", extra={"problem": str(exc)})
         return None
@@ -159,6 +174,8 @@ def reset() -> None:
     """Forget every built collaborator (a new container; used when settings change)."""
     for factory in (clock, _session, dynamodb_client, kms_client, store, envelope, sessions, vault):
         factory.cache_clear()
+    ssm_client.cache_clear()
+    secret.cache_clear()
     for tracking in (
         hot_path_dynamodb_client,
         hot_path_store,

@@ -51,6 +51,13 @@ class LeaseHeld(StoreError):
     """Another holder owns the lease and it has not expired."""
 
 
+class StoreBusy(StratusError):
+    """The table kept throttling a write after bounded retries: nothing was lost, retry."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("busy", message, status=503, headers={"Retry-After": "2"})
+
+
 class DecryptionFailed(Exception):
     """A sealed blob did not decrypt: tampered, truncated, or bound to another context."""
 

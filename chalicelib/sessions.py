@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http.cookies import CookieError, SimpleCookie
 from typing import Any
 
 from chalicelib.clock import Clock
-from chalicelib.errors import StratusError
+from chalicelib.errors import ConditionFailed, StratusError
 from chalicelib.store import keys
 from chalicelib.store.table import Store
 
@@ -29,6 +29,7 @@ class Principal:
     session_id: str  # SHA-256 of the token: safe to log and store
     expires_at: int
     is_admin: bool
+    admin_checked_at: int = 0  # when `is_admin` was read from Salesforce (sign-in or recheck)
 
 
 def token_hash(token: str) -> str:
@@ -47,12 +48,8 @@ def cleared_cookie() -> str:
     return f"{COOKIE_NAME}=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=None"
 
 
-def token_from_headers(headers: Any) -> str | None:
-    """The session token of a request: `Authorization: Bearer` first, else the cookie."""
-    authorization = str(headers.get("authorization") or "")
-    if authorization[:7].lower() == "bearer ":
-        token = authorization[7:].strip()
-        return token or None
+def cookie_value(headers: Any, name: str) -> str | None:
+    """The value of cookie `name` in a request's Cookie header, or None (absent, empty, bad)."""
     raw = headers.get("cookie")
     if not raw:
         return None
@@ -61,8 +58,17 @@ def token_from_headers(headers: Any) -> str | None:
         jar.load(str(raw))
     except CookieError:
         return None
-    morsel = jar.get(COOKIE_NAME)
+    morsel = jar.get(name)
     return morsel.value or None if morsel is not None else None
+
+
+def token_from_headers(headers: Any) -> str | None:
+    """The session token of a request: `Authorization: Bearer` first, else the cookie."""
+    authorization = str(headers.get("authorization") or "")
+    if authorization[:7].lower() == "bearer ":
+        token = authorization[7:].strip()
+        return token or None
+    return cookie_value(headers, COOKIE_NAME)
 
 
 class Sessions:
@@ -86,11 +92,12 @@ class Sessions:
                 "org_id": org_id,
                 "user_id": user_id,
                 "is_admin": is_admin,
+                "admin_checked_at": now,
                 "created_at": now,
                 "expires_at": expires_at,
             }
         )
-        return token, Principal(org_id, user_id, session_id, expires_at, is_admin)
+        return token, Principal(org_id, user_id, session_id, expires_at, is_admin, now)
 
     def resolve(self, token: str | None) -> Principal | None:
         if not token or len(token) > 200:
@@ -105,7 +112,22 @@ class Sessions:
             session_id,
             int(item["expires_at"]),
             bool(item.get("is_admin", False)),
+            int(item.get("admin_checked_at") or item.get("created_at") or 0),
         )
+
+    def record_admin_check(self, principal: Principal, is_admin: bool) -> Principal:
+        """Keep a fresh reading of the user's admin rights on this session."""
+        now = int(self._clock.now())
+        try:
+            self._store.update(
+                keys.session_key(principal.session_id),
+                "SET is_admin = :admin, admin_checked_at = :now",
+                {":admin": is_admin, ":now": now},
+                condition="attribute_exists(pk)",
+            )
+        except ConditionFailed:  # the session ended meanwhile (logout, deletion)
+            raise unauthenticated() from None
+        return replace(principal, is_admin=is_admin, admin_checked_at=now)
 
     def delete(self, token: str | None) -> None:
         if token:

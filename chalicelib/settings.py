@@ -43,7 +43,9 @@ class Settings:
     data_key_max_age_seconds: float = 300.0
     data_key_max_uses: int = 10_000
     data_key_cache_entries: int = 256
-    salesforce_timeout_seconds: float = 15.0  # read timeout of every Salesforce call
+    # read timeout of every Salesforce call; with one retry the worst case must stay under API
+    # Gateway's 29 s (client.worst_case_seconds: 2 x (3.05 + 10) + 1 = 27.1 s)
+    salesforce_timeout_seconds: float = 10.0
     lookup_cache_seconds: int = 300  # 300-600: how long a lookup is served from memory
     lookup_cache_entries: int = 5000  # per container, least recently used dropped first
     lookup_limit_share: float = 0.9  # share of the org's daily API limit: above it, hits only
@@ -94,7 +96,7 @@ def load_settings() -> Settings:
         session_ttl_seconds=_int("STRATUS_SESSION_TTL_SECONDS", 30 * 24 * 3600),
         data_key_max_age_seconds=_float("STRATUS_DATA_KEY_MAX_AGE_SECONDS", 300.0),
         data_key_max_uses=_int("STRATUS_DATA_KEY_MAX_USES", 10_000),
-        salesforce_timeout_seconds=max(0.05, _float("SALESFORCE_TIMEOUT_SECONDS", 15.0)),
+        salesforce_timeout_seconds=max(0.05, _float("SALESFORCE_TIMEOUT_SECONDS", 10.0)),
         lookup_cache_seconds=min(max(_int("LOOKUP_CACHE_SECONDS", 300), 300), 600),
         lookup_cache_entries=max(1, _int("LOOKUP_CACHE_ENTRIES", 5000)),
         lookup_limit_share=min(max(_float("LOOKUP_LIMIT_SHARE", 0.9), 0.0), 1.0),

@@ -5,10 +5,15 @@ user). Access tokens are also cached in memory per container. A refresh is seria
 connection by a lease and re-reads the stored tokens after taking it: refresh-token rotation
 makes the loser of a race fail with invalid_grant, so a concurrent refresh is never repeated.
 `invalid_grant` marks the connection revoked; routes then answer 401 salesforce_reauth_required.
+
+Every client it builds reports the API usage of each Salesforce answer to the lookup's limit
+guard, and forgetting a connection (revoked, or the account deleted) drops the user's cached
+lookups; both import the lookup only when they happen (cold start).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import threading
@@ -20,10 +25,10 @@ from typing import Any
 
 from chalicelib.clock import Clock
 from chalicelib.crypto.envelope import Envelope
-from chalicelib.errors import ConditionFailed, LeaseHeld, StratusError
+from chalicelib.errors import ConditionFailed, DecryptionFailed, LeaseHeld, StratusError
 from chalicelib.logs import logger
 from chalicelib.providers.salesforce import oauth
-from chalicelib.providers.salesforce.client import SalesforceClient
+from chalicelib.providers.salesforce.client import ApiUsage, SalesforceClient
 from chalicelib.settings import Settings
 from chalicelib.store import keys
 from chalicelib.store.table import Store
@@ -33,6 +38,9 @@ ACTIVE = "active"
 REVOKED = "revoked"
 LEASE_SECONDS = 20.0
 WAIT_SECONDS = 15.0
+# A token stored by another request this recently is handed to a waiter instead of renewing
+# again (Salesforce sessions last 15 minutes at the least, so it is still good).
+HANDOVER_SECONDS = 60.0
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,12 @@ def reauth_required() -> StratusError:
     )
 
 
+def refresh_lease(org_id: str, user_id: str) -> str:
+    """The lease that serialises a connection's refreshes (its item lives outside the user's
+    partition, so account deletion removes it by name)."""
+    return f"sf-refresh#{org_id}#{user_id}"
+
+
 def _context(org_id: str, user_id: str) -> dict[str, str]:
     return {"purpose": "salesforce-tokens", "org": org_id, "user": user_id}
 
@@ -67,6 +81,7 @@ class ConnectionVault:
         *,
         refresh: Callable[[str, str, str, str], oauth.TokenGrant] = oauth.refresh,
         sleep: Callable[[float], None] = time.sleep,
+        secret: Callable[[str], str] = str,
     ) -> None:
         self._store = store
         self._envelope = envelope
@@ -74,8 +89,13 @@ class ConnectionVault:
         self._settings = settings
         self._refresh = refresh
         self._sleep = sleep
+        self._secret = secret  # resolves a secret setting (deps.secret: `ssm:` references)
         self._lock = threading.Lock()
         self._access: OrderedDict[tuple[str, str], tuple[int, str]] = OrderedDict()
+
+    def client_secret(self) -> str:
+        """The connected app's consumer secret (read from SSM on first use when referenced)."""
+        return self._secret(self._settings.salesforce_client_secret)
 
     # -- the stored connection ---------------------------------------------------------------
     def save(self, org_id: str, user_id: str, grant: oauth.TokenGrant, login_base: str) -> None:
@@ -124,7 +144,10 @@ class ConnectionVault:
         item = self._store.get(keys.connection_key(org_id, user_id, PROVIDER))
         if item is None:
             return None
-        return self._open(org_id, user_id, item)["refresh_token"]
+        try:
+            return self._open(org_id, user_id, item)["refresh_token"]
+        except StratusError:  # unreadable: there is nothing we could revoke at Salesforce
+            return None
 
     def client(self, org_id: str, user_id: str) -> SalesforceClient:
         """A REST client on the user's own connection; 401 reauth when there is none."""
@@ -135,6 +158,7 @@ class ConnectionVault:
             connection.instance_url,
             _Tokens(self, org_id, user_id),
             self._settings.salesforce_api_version,
+            on_usage=functools.partial(_usage_seen, org_id),
         )
 
     # -- tokens ------------------------------------------------------------------------------
@@ -143,8 +167,20 @@ class ConnectionVault:
         return self._envelope.seal(plaintext, _context(org_id, user_id))
 
     def _open(self, org_id: str, user_id: str, item: dict[str, Any]) -> dict[str, str]:
-        blob = item["tokens"]
-        opened = self._envelope.open(bytes(blob), _context(org_id, user_id))
+        """The connection's tokens. A blob that does not decrypt (tampered, copied from
+        another user, its KMS key disabled) can never work again: the connection is marked
+        revoked and the user is asked to sign in again, instead of a 500 on every request."""
+        try:
+            opened = self._envelope.open(bytes(item["tokens"]), _context(org_id, user_id))
+        except DecryptionFailed as failed:
+            logger.error(
+                "salesforce tokens do not decrypt; connection marked revoked",
+                extra={"org_id": org_id, "user_id": user_id, "problem": str(failed)},
+            )
+            key = keys.connection_key(org_id, user_id, PROVIDER)
+            self._mark_revoked(key, int(item["token_version"]))
+            self.forget(org_id, user_id)
+            raise reauth_required() from None
         tokens: dict[str, str] = json.loads(opened)
         return tokens
 
@@ -171,7 +207,7 @@ class ConnectionVault:
         """A token newer than `stale`: ours after a refresh under the lease, or the one a
         concurrent refresh (this container or another) already stored."""
         deadline = self._clock.now() + WAIT_SECONDS
-        resource = f"sf-refresh#{org_id}#{user_id}"
+        resource = refresh_lease(org_id, user_id)
         while True:
             try:
                 lease = self._store.acquire_lease(resource, LEASE_SECONDS)
@@ -194,15 +230,19 @@ class ConnectionVault:
             raise reauth_required()
         version = int(item["token_version"])
         tokens = self._open(org_id, user_id, item)
-        if tokens["access_token"] != stale:
+        minted_at = float(item.get("refreshed_at") or item.get("connected_at") or 0)
+        if tokens["access_token"] != stale and self._clock.now() - minted_at < HANDOVER_SECONDS:
+            # a concurrent request (this container or another) has just renewed it: use that
             self._remember(org_id, user_id, version, tokens["access_token"])
             return tokens["access_token"]
+        # the stored token is ours, or another container stored it long enough ago that it
+        # may have expired as well: renew (handing it back would end in a false "sign in again")
         settings = self._settings
         try:
             grant = self._refresh(
                 str(item["login_base"]),
                 settings.salesforce_client_id,
-                settings.salesforce_client_secret,
+                self.client_secret(),
                 tokens["refresh_token"],
             )
         except oauth.OAuthRejected as rejected:
@@ -252,8 +292,21 @@ class ConnectionVault:
             logger.info("connection changed during refresh; keeping the newer tokens")
 
     def forget(self, org_id: str, user_id: str) -> None:
+        """Forget what this container holds for the connection (it was revoked, or the account
+        is being deleted): the access token, and the lookups answered with it."""
         with self._lock:
             self._access.pop((org_id, user_id), None)
+        from chalicelib.lookup import invalidate_user
+
+        invalidate_user(org_id, user_id)
+
+
+def _usage_seen(org_id: str, usage: ApiUsage) -> None:
+    """A Salesforce answer's Sforce-Limit-Info, whichever feature called: the lookup's limit
+    guard spends the org's API limit for all of them."""
+    from chalicelib.lookup import record_usage
+
+    record_usage(org_id, usage)
 
 
 class _Tokens:

@@ -44,10 +44,13 @@ def provision_stack(session: Any, stage: str = "local") -> ProvisionedStack:
     stack = cloudformation.describe_stacks(StackName=stack_name)["Stacks"][0]
     outputs = {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
     table_name = outputs["TableName"]
-    dynamodb.update_time_to_live(
-        TableName=table_name,
-        TimeToLiveSpecification={"Enabled": True, "AttributeName": "expires_at"},
-    )
+    # moto's CloudFormation ignores the template's TTL; DynamoDB refuses to enable it twice
+    ttl = dynamodb.describe_time_to_live(TableName=table_name)["TimeToLiveDescription"]
+    if ttl.get("TimeToLiveStatus") not in {"ENABLED", "ENABLING"}:
+        dynamodb.update_time_to_live(
+            TableName=table_name,
+            TimeToLiveSpecification={"Enabled": True, "AttributeName": "expires_at"},
+        )
     dynamodb.update_continuous_backups(
         TableName=table_name,
         PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True},

@@ -257,7 +257,7 @@ class LocalStack:
         self.child_env = env
         chalice = Path(sys.executable).with_name("chalice")
         command = [str(chalice), "local", "--no-autoreload", "--host", LOOPBACK]
-        command += ["--port", str(self.port), "--stage", "dev"]
+        command += ["--port", str(self.port), "--stage", "local"]
         self.process = subprocess.Popen(
             command,
             cwd=ROOT,

@@ -159,16 +159,38 @@ def _query(url: str) -> dict[str, str]:
 
 @dataclass
 class SignIn:
-    """Drives the browser's part of the sign-in: our login -> the emulator -> our callback."""
+    """Drives the browser's part of the sign-in: our login -> the emulator -> our callback.
+
+    Like a browser, it keeps the `stratus_oauth` cookie that /auth/salesforce/login sets (the
+    latest one) and sends it to the callback; chalice.test.Client keeps no cookies itself.
+    """
 
     client: Client
     salesforce: Salesforce
+    browser_nonce: str | None = None
+
+    @staticmethod
+    def set_cookies(response: Any) -> list[str]:
+        """Every Set-Cookie of a response (chalice.test.Client gives one string or a list)."""
+        raw = response.headers.get("Set-Cookie") or []
+        return [raw] if isinstance(raw, str) else list(raw)
+
+    @classmethod
+    def cookie(cls, response: Any, name: str) -> str | None:
+        """The value a response sets for cookie `name` ("" when it clears it), else None."""
+        for header in cls.set_cookies(response):
+            jar: SimpleCookie = SimpleCookie()
+            jar.load(header)
+            if name in jar:
+                return jar[name].value
+        return None
 
     def authorize_url(self, login: str = "production", return_to: str = "/me") -> str:
         response = self.client.http.get(
             f"/auth/salesforce/login?{urlencode({'login': login, 'return_to': return_to})}"
         )
         assert response.status_code == 302, response.body
+        self.browser_nonce = self.cookie(response, "stratus_oauth")
         return str(response.headers["Location"])
 
     def consent(self, authorize_url: str, username: str) -> dict[str, str]:
@@ -182,15 +204,21 @@ class SignIn:
         return _query(reply.headers["Location"])
 
     def callback(self, params: dict[str, str]) -> Any:
-        return self.client.http.get(f"/auth/salesforce/callback?{urlencode(params)}")
+        headers = {"Cookie": f"stratus_oauth={self.browser_nonce}"} if self.browser_nonce else {}
+        response = self.client.http.get(
+            f"/auth/salesforce/callback?{urlencode(params)}", headers=headers
+        )
+        if self.cookie(response, "stratus_oauth") == "":
+            self.browser_nonce = None  # the callback cleared it
+        return response
 
     def __call__(self, username: str = "alice@acme.demo", return_to: str = "/me") -> str:
         """Sign `username` in; returns the session token."""
         response = self.callback(self.consent(self.authorize_url(return_to=return_to), username))
         assert response.status_code == 302, response.body
-        cookie = SimpleCookie()
-        cookie.load(response.headers["Set-Cookie"])
-        return cookie["stratus_session"].value
+        token = self.cookie(response, "stratus_session")
+        assert token, self.set_cookies(response)
+        return token
 
 
 @pytest.fixture

@@ -13,9 +13,10 @@ class OrgSettingsView(BaseModel):
 
 
 class OrgSettingsUpdate(BaseModel):
-    """The settings to change; those left out keep their value."""
+    """The settings to change; those left out (or null) keep their value. Only JSON booleans
+    are accepted (strict: 0, 1 or "true" are refused, as the schema says)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     email_tracking: bool | None = None
     link_tracking: bool | None = None

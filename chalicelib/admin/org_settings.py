@@ -61,7 +61,8 @@ class OrgSettingsCache:
     """Org settings cached per container for `ttl` seconds (bounded; failures fall back).
 
     A failed read serves the last known settings if there are any, else all-off, and is itself
-    remembered for `retry_after` seconds so that an outage does not cost a read per request.
+    remembered for `ttl` seconds like a successful one, so an outage costs at most one read per
+    org per `ttl` per container, as a working table does.
     """
 
     def __init__(
@@ -69,13 +70,11 @@ class OrgSettingsCache:
         store: Store,
         clock: Clock,
         ttl: float = 60.0,
-        retry_after: float = 10.0,
         max_orgs: int = 1024,
     ) -> None:
         self._store = store
         self._clock = clock
         self._ttl = ttl
-        self._retry_after = retry_after
         self._max = max_orgs
         self._entries: OrderedDict[str, tuple[float, OrgSettings]] = OrderedDict()
         self._lock = threading.Lock()
@@ -89,13 +88,11 @@ class OrgSettingsCache:
                 return entry[1]
         try:
             settings = read_org_settings(self._store, org_id)
-            until = now + self._ttl
         except Exception:
             logger.warning("org settings unavailable", extra={"org_id": org_id})
             settings = entry[1] if entry is not None else OrgSettings()
-            until = now + self._retry_after
         with self._lock:
-            self._entries[org_id] = (until, settings)
+            self._entries[org_id] = (now + self._ttl, settings)
             self._entries.move_to_end(org_id)
             while len(self._entries) > self._max:
                 self._entries.popitem(last=False)

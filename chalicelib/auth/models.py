@@ -9,8 +9,15 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 def is_safe_return_path(value: str) -> bool:
-    """A same-site relative path: `/x`, never `//x`, `/\\x`, a scheme, or an encoded variant."""
+    """A same-site relative path: `/x`, never `//x`, `/\\x`, a scheme, or an encoded variant.
+
+    Only printable ASCII without spaces: the path goes back in a Location header, where
+    anything else is either unsafe (controls, U+2028) or not Latin-1 and fails the response.
+    Non-ASCII characters must come percent-encoded (`/caf%C3%A9`).
+    """
     if not value.startswith("/") or len(value) > 512:
+        return False
+    if not all(0x21 <= ord(c) <= 0x7E for c in value):
         return False
     decoded = value
     for _ in range(4):  # undo layers of percent-encoding, checking each
@@ -42,7 +49,10 @@ class LoginQuery(BaseModel):
     @classmethod
     def _same_site(cls, value: str) -> str:
         if not is_safe_return_path(value):
-            raise ValueError("must be a relative path on this site, like /me")
+            raise ValueError(
+                "must be a relative path on this site, like /me, in printable ASCII "
+                "(percent-encode anything else)"
+            )
         return value
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice.app import Blueprint, Response
 
 from chalicelib import deps
 from chalicelib.errors import StratusError
+from chalicelib.logs import logger
 from chalicelib.settings import get_settings
 from chalicelib.web import RouteDoc, documented, parse_query
 
@@ -15,11 +16,14 @@ from chalicelib.web import RouteDoc, documented, parse_query
 # route (the pixel, /health) does not pay for pydantic, boto3 or requests.
 MODELS = "chalicelib.auth.models"
 
+if TYPE_CHECKING:
+    from chalicelib.auth.service import SignedIn
+
 bp = Blueprint(__name__)
 _NO_STORE = {"Cache-Control": "no-store"}
 
 
-def _redirect(location: str, extra: dict[str, str] | None = None) -> Response:
+def _redirect(location: str, extra: dict[str, str | list[str]] | None = None) -> Response:
     return Response(
         body="", status_code=302, headers={"Location": location, **_NO_STORE, **(extra or {})}
     )
@@ -36,10 +40,11 @@ def _redirect(location: str, extra: dict[str, str] | None = None) -> Response:
 )
 def salesforce_login() -> Response:
     from chalicelib.auth import service
+    from chalicelib.auth.browser import binding_cookie
     from chalicelib.auth.models import LoginQuery
 
     query = parse_query(LoginQuery, bp.current_request)
-    location = service.start_login(
+    started = service.start_login(
         deps.store(),
         deps.envelope(),
         get_settings(),
@@ -47,7 +52,7 @@ def salesforce_login() -> Response:
         login=query.login,
         return_to=query.return_to,
     )
-    return _redirect(location)
+    return _redirect(started.location, {"Set-Cookie": binding_cookie(started.browser_nonce)})
 
 
 @bp.route("/auth/salesforce/callback", methods=["GET"])
@@ -60,18 +65,40 @@ def salesforce_login() -> Response:
     )
 )
 def salesforce_callback() -> Response:
-    from chalicelib.auth import service
-    from chalicelib.auth.models import CallbackQuery
+    from chalicelib.auth.browser import cleared_binding_cookie
     from chalicelib.sessions import session_cookie
 
-    query = parse_query(CallbackQuery, bp.current_request)
+    # the browser binding is single-use too: cleared whatever the outcome
+    try:
+        signed_in = _finish_sign_in()
+    except StratusError as error:
+        error.headers["Set-Cookie"] = cleared_binding_cookie()
+        raise
+    except Exception:
+        logger.exception("sign-in failed unexpectedly")
+        raise StratusError(
+            "internal_error",
+            "An internal error occurred.",
+            500,
+            {"Set-Cookie": cleared_binding_cookie()},
+        ) from None
+    max_age = deps.sessions().ttl_seconds
+    cookies = [session_cookie(signed_in.token, max_age), cleared_binding_cookie()]
+    return _redirect(signed_in.return_to, {"Set-Cookie": cookies})
+
+
+def _finish_sign_in() -> SignedIn:
+    from chalicelib.auth import service
+    from chalicelib.auth.browser import COOKIE_NAME
+    from chalicelib.auth.models import CallbackQuery
+    from chalicelib.sessions import cookie_value
+
+    request = bp.current_request
+    query = parse_query(CallbackQuery, request)
     store = deps.store()
     if query.error:
         if query.state:  # the state is spent either way
-            from chalicelib.sessions import token_hash
-            from chalicelib.store import keys
-
-            store.take(keys.oauth_state_key(token_hash(query.state)))
+            service.spend_state(store, query.state)
         code = "consent_denied" if query.error == "access_denied" else "salesforce_login_failed"
         raise StratusError(
             code,
@@ -80,7 +107,7 @@ def salesforce_callback() -> Response:
         )
     if not query.state or not query.code:
         raise StratusError("validation_error", "Both code and state are required.", 400)
-    signed_in = service.finish_login(
+    return service.finish_login(
         store,
         deps.envelope(),
         deps.vault(),
@@ -89,9 +116,8 @@ def salesforce_callback() -> Response:
         deps.clock(),
         code=query.code,
         state=query.state,
+        browser_nonce=cookie_value(request.headers, COOKIE_NAME),
     )
-    max_age = deps.sessions().ttl_seconds
-    return _redirect(signed_in.return_to, {"Set-Cookie": session_cookie(signed_in.token, max_age)})
 
 
 @bp.route("/me", methods=["GET"])

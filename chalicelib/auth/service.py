@@ -1,32 +1,41 @@
 """Sign-in with Salesforce, /me, sign-out and account deletion.
 
-The flow: start_login stores a single-use state (TTL 10 min) with the PKCE verifier (sealed)
-and the login host, and sends the browser to Salesforce. finish_login takes the state (a
-conditional delete: a replay finds nothing), exchanges the code at that same host with the
-verifier, reads the identity and the org configuration (one Composite call), stores the
-profile and the connection (one per user and org) and creates a session.
+The flow: start_login stores a single-use state (TTL 10 min) with the PKCE verifier (sealed),
+the login host and the hash of a browser nonce (the `stratus_oauth` cookie, see browser.py),
+and sends the browser to Salesforce. finish_login takes the state (a conditional delete: a
+replay finds nothing), requires the same browser, exchanges the code at that same host with the
+verifier, reads the identity and the org configuration (one Composite call, with the tokens
+just granted, held in memory), and only then stores the connection (one per user and org) and
+the profile and creates a session. Any failure after the grant revokes it at Salesforce and
+leaves nothing of the half sign-in in the table.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hmac
+import json
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from chalicelib.auth import browser
 from chalicelib.clock import Clock
 from chalicelib.crypto.envelope import Envelope
-from chalicelib.errors import StratusError
+from chalicelib.errors import DecryptionFailed, StratusError
 from chalicelib.logs import logger
 from chalicelib.providers.salesforce import hosts, oauth, soql
+from chalicelib.providers.salesforce.client import SalesforceClient
 from chalicelib.sessions import Principal, Sessions
 from chalicelib.settings import Settings
 from chalicelib.store import keys
 from chalicelib.store.table import Store
-from chalicelib.vault import ACTIVE, ConnectionVault
+from chalicelib.vault import ACTIVE, PROVIDER, ConnectionVault, refresh_lease
 
-STATE_TTL_SECONDS = 600
-_STATE_CONTEXT = {"purpose": "oauth-pkce-verifier"}
+STATE_TTL_SECONDS = browser.MAX_AGE_SECONDS
+# One fixed context: every login shares one cached data key (no KMS call per anonymous login);
+# the state is bound inside the sealed plaintext instead (see _seal_verifier).
+_VERIFIER_CONTEXT = {"purpose": "oauth-pkce-verifier"}
 
 
 def bad_request(code: str, message: str) -> StratusError:
@@ -49,6 +58,37 @@ def resolve_login_base(login: str, settings: Settings) -> str:
     return base
 
 
+def invalid_state() -> StratusError:
+    return bad_request("invalid_state", "The sign-in link expired or was already used: retry.")
+
+
+def _seal_verifier(envelope: Envelope, verifier: str, state_hash: str) -> bytes:
+    plaintext = json.dumps({"state": state_hash, "verifier": verifier}).encode()
+    return envelope.seal(plaintext, _VERIFIER_CONTEXT)
+
+
+def _open_verifier(envelope: Envelope, blob: bytes, state_hash: str) -> str:
+    """The PKCE verifier sealed for this state; 400 invalid_state for one sealed for another."""
+    try:
+        opened = json.loads(envelope.open(blob, _VERIFIER_CONTEXT))
+    except (DecryptionFailed, ValueError):
+        raise invalid_state() from None
+    if not isinstance(opened, dict) or not isinstance(opened.get("verifier"), str):
+        raise invalid_state()
+    if not hmac.compare_digest(str(opened.get("state", "")), state_hash):
+        logger.warning("a PKCE verifier sealed for another state was presented")
+        raise invalid_state()
+    return str(opened["verifier"])
+
+
+@dataclass(frozen=True)
+class LoginStart:
+    """Where to send the browser, and the nonce its `stratus_oauth` cookie must carry."""
+
+    location: str
+    browser_nonce: str = field(repr=False)
+
+
 def start_login(
     store: Store,
     envelope: Envelope,
@@ -57,33 +97,44 @@ def start_login(
     *,
     login: str,
     return_to: str,
-) -> str:
-    """Remember a fresh state and return the Salesforce authorize URL to redirect to."""
+) -> LoginStart:
+    """Remember a fresh state bound to a browser nonce; the authorize URL to redirect to."""
     from chalicelib.sessions import new_token, token_hash
 
     if not settings.salesforce_client_id:
         raise StratusError("salesforce_not_configured", "SALESFORCE_CLIENT_ID is not set.", 503)
     login_base = resolve_login_base(login, settings)
     state = new_token()
+    browser_nonce = new_token()
     verifier, challenge = oauth.new_pkce_pair()
-    pk, sk = keys.oauth_state_key(token_hash(state))
+    state_hash = token_hash(state)
+    pk, sk = keys.oauth_state_key(state_hash)
     store.put_if_absent(
         {
             "pk": pk,
             "sk": sk,
             "login_base": login_base,
-            "verifier": envelope.seal(verifier.encode(), _STATE_CONTEXT | {"state": pk}),
+            "verifier": _seal_verifier(envelope, verifier, state_hash),
+            "browser": browser.nonce_hash(browser_nonce),
             "return_to": return_to,
             "expires_at": int(clock.now()) + STATE_TTL_SECONDS,
         }
     )
-    return oauth.authorize_url(
+    location = oauth.authorize_url(
         login_base,
         settings.salesforce_client_id,
         settings.salesforce_redirect_uri,
         state,
         challenge,
     )
+    return LoginStart(location, browser_nonce)
+
+
+def spend_state(store: Store, state: str) -> None:
+    """Delete a state whatever it was (Salesforce answered an error: it cannot be used again)."""
+    from chalicelib.sessions import token_hash
+
+    store.take(keys.oauth_state_key(token_hash(state)))
 
 
 @dataclass(frozen=True)
@@ -107,9 +158,23 @@ def _records(subresponse: dict[str, Any]) -> list[dict[str, Any]]:
     return list(body.get("records", [])) if isinstance(body, dict) else []
 
 
-def _org_configuration(vault: ConnectionVault, org_id: str, user_id: str) -> dict[str, Any]:
+class _GrantTokens:
+    """A TokenSource over the tokens a sign-in was just granted, before anything is stored."""
+
+    def __init__(self, access_token: str) -> None:
+        self._access_token = access_token
+
+    def current(self) -> str:
+        return self._access_token
+
+    def refreshed(self, stale: str) -> str:
+        raise StratusError(
+            "salesforce_unavailable", "Salesforce refused the token it has just issued.", 502
+        )
+
+
+def _org_configuration(client: SalesforceClient, user_id: str) -> dict[str, Any]:
     """Profile, permission sets and admin rights: three queries, one Composite API call."""
-    client = vault.client(org_id, user_id)
     who = soql.id_literal(user_id)
     replies = client.composite(
         [
@@ -155,6 +220,11 @@ def _org_configuration(vault: ConnectionVault, org_id: str, user_id: str) -> dic
     }
 
 
+def admin_rights(vault: ConnectionVault, org_id: str, user_id: str) -> bool:
+    """The user's admin rights as Salesforce says now (one Composite API call)."""
+    return bool(_org_configuration(vault.client(org_id, user_id), user_id)["is_admin"])
+
+
 def finish_login(
     store: Store,
     envelope: Envelope,
@@ -165,23 +235,36 @@ def finish_login(
     *,
     code: str,
     state: str,
+    browser_nonce: str | None,
 ) -> SignedIn:
+    """Take the state (single use), check the browser, exchange the code, sign the user in.
+
+    The state is spent before the browser check: a state presented from another browser has
+    leaked, and the browser that started the sign-in starts again.
+    """
     from chalicelib.sessions import token_hash
 
-    pk, sk = keys.oauth_state_key(token_hash(state))
-    remembered = store.take((pk, sk))
+    state_hash = token_hash(state)
+    remembered = store.take(keys.oauth_state_key(state_hash))
     if remembered is None:
-        raise bad_request("invalid_state", "The sign-in link expired or was already used: retry.")
+        raise invalid_state()
+    if not browser.same_browser(browser_nonce, remembered.get("browser")):
+        logger.warning("sign-in callback without the browser binding of its state")
+        raise bad_request(
+            "state_mismatch",
+            "This sign-in was started in another browser, or the browser lost its sign-in "
+            "cookie: start again, in one browser.",
+        )
     login_base = str(remembered["login_base"])
-    verifier = envelope.open(bytes(remembered["verifier"]), _STATE_CONTEXT | {"state": pk})
+    verifier = _open_verifier(envelope, bytes(remembered["verifier"]), state_hash)
     try:
         grant = oauth.exchange_code(
             login_base,
             settings.salesforce_client_id,
-            settings.salesforce_client_secret,
+            vault.client_secret(),
             code,
             settings.salesforce_redirect_uri,
-            verifier.decode(),
+            verifier,
         )
     except oauth.OAuthRejected as rejected:
         logger.info("salesforce rejected the code", extra={"oauth_error": rejected.error})
@@ -193,6 +276,59 @@ def finish_login(
             "salesforce_code_rejected",
             f"Salesforce rejected the sign-in ({rejected.error}); start again.",
         ) from None
+    return_to = str(remembered["return_to"])
+    written: list[keys.Key] = []
+    try:
+        return _sign_in(
+            store, vault, sessions, settings, clock, grant, login_base, written, return_to
+        )
+    except Exception:
+        _abandon(store, vault, settings, grant, login_base, written)
+        raise
+
+
+def _abandon(
+    store: Store,
+    vault: ConnectionVault,
+    settings: Settings,
+    grant: oauth.TokenGrant,
+    login_base: str,
+    written: list[keys.Key],
+) -> None:
+    """Undo a sign-in that failed after the grant: revoke it at Salesforce (best effort; the
+    refresh token revokes the whole grant) and delete what this sign-in stored."""
+    token = grant.refresh_token or grant.access_token
+    if not oauth.revoke(login_base, settings.salesforce_client_id, token):
+        logger.warning("could not revoke the tokens of a failed sign-in")
+    if not written:
+        return
+    try:
+        store.delete_many(written)
+        org_id, user_id = _identity_ids(grant.identity_url)
+        vault.forget(org_id, user_id)
+    except Exception:  # the sign-in's own error is the one to answer; its token is revoked
+        logger.exception("could not delete the items of a failed sign-in")
+
+
+def _sign_in(
+    store: Store,
+    vault: ConnectionVault,
+    sessions: Sessions,
+    settings: Settings,
+    clock: Clock,
+    grant: oauth.TokenGrant,
+    login_base: str,
+    written: list[keys.Key],
+    return_to: str,
+) -> SignedIn:
+    """Everything after the grant; appends to `written` each item it has created."""
+    if not grant.refresh_token:
+        raise StratusError(
+            "salesforce_no_refresh_token",
+            "Salesforce did not grant offline access: the connected app needs the "
+            "refresh_token scope.",
+            502,
+        )
     if not hosts.is_allowed_instance(grant.instance_url, settings.salesforce_origins):
         raise StratusError(
             "salesforce_bad_instance", "Salesforce named an unexpected instance.", 502
@@ -203,14 +339,21 @@ def finish_login(
         raise StratusError("salesforce_bad_identity", "Salesforce identity does not match.", 502)
     if not (soql.is_salesforce_id(org_id) and soql.is_salesforce_id(user_id)):
         raise StratusError("salesforce_bad_identity", "Salesforce identity is malformed.", 502)
+    client = SalesforceClient(
+        grant.instance_url, _GrantTokens(grant.access_token), settings.salesforce_api_version
+    )
+    config = _org_configuration(client, user_id)
+    # Salesforce said all it had to say: only now is anything stored
+    profile_key = keys.profile_key(org_id, user_id)
+    connection_key = keys.connection_key(org_id, user_id, PROVIDER)
+    had_profile = store.get(profile_key) is not None
     vault.save(org_id, user_id, grant, login_base)
-    config = _org_configuration(vault, org_id, user_id)
+    written.append(connection_key)
     user = config["user"]
-    profile_pk, profile_sk = keys.profile_key(org_id, user_id)
     store.put(
         {
-            "pk": profile_pk,
-            "sk": profile_sk,
+            "pk": profile_key[0],
+            "sk": profile_key[1],
             "org_id": org_id,
             "user_id": user_id,
             "username": user.get("Username") or identity.get("preferred_username"),
@@ -227,9 +370,11 @@ def finish_login(
             "updated_at": int(clock.now()),
         }
     )
+    if not had_profile:  # a profile of an earlier sign-in stays: its sessions still use it
+        written.append(profile_key)
     token, principal = sessions.create(org_id, user_id, is_admin=bool(config["is_admin"]))
     logger.info("signed in", extra={"org_id": org_id, "user_id": user_id})
-    return SignedIn(token, principal, str(remembered["return_to"]))
+    return SignedIn(token, principal, return_to)
 
 
 def _iso(epoch: int) -> str:
@@ -307,6 +452,7 @@ def delete_account(
                     "salesforce revoke failed; deleting locally", extra={"org_id": principal.org_id}
                 )
     deleted = store.delete_owned_by(keys.user_pk(principal.org_id, principal.user_id))
+    store.delete(keys.lease_key(refresh_lease(principal.org_id, principal.user_id)))
     vault.forget(principal.org_id, principal.user_id)
     logger.info("account deleted", extra={"org_id": principal.org_id, "items": deleted})
     return {"deleted": deleted, "salesforce_revoked": revoked}

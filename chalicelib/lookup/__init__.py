@@ -2,7 +2,9 @@
 
 Features that create or change a Salesforce record for an address (email sync, ...) call
 `invalidate(org, user, address)` or `invalidate_address(org, address)` afterwards, so the
-sidebar does not show the old answer for the rest of the cache lifetime.
+sidebar does not show the old answer for the rest of the cache lifetime. The connection vault
+calls `invalidate_user` when a connection is revoked or forgotten, and `record_usage` with the
+API usage of every Salesforce answer (importing this package only then: cold start).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from chalicelib.lookup.service import Lookups
+    from chalicelib.providers.salesforce.client import ApiUsage
 
 _lock = threading.Lock()
 _current: Lookups | None = None
@@ -41,3 +44,15 @@ def invalidate(org_id: str, user_id: str, address: str) -> bool:
 def invalidate_address(org_id: str, address: str) -> int:
     """Forget `address` for every user of the org (in this container); how many entries."""
     return lookups().invalidate_address(org_id, address)
+
+
+def invalidate_user(org_id: str, user_id: str) -> int:
+    """Forget everything one user saw (connection revoked, account deleted); how many entries.
+    Nothing to forget, and nothing built, when no lookup ran in this container."""
+    current = _current
+    return current.invalidate_user(org_id, user_id) if current is not None else 0
+
+
+def record_usage(org_id: str, usage: ApiUsage) -> None:
+    """The org's API usage as a Salesforce answer reported it, for the lookup's limit guard."""
+    lookups().record_usage(org_id, usage)

@@ -60,6 +60,14 @@ class LookupCache:
                 del self._entries[key]
             return len(stale)
 
+    def discard_user(self, org_id: str, user_id: str) -> int:
+        """Forget every entry of one user of the org; how many were dropped."""
+        with self._lock:
+            stale = [k for k in self._entries if k[0] == org_id and k[1] == user_id]
+            for key in stale:
+                del self._entries[key]
+            return len(stale)
+
     def __len__(self) -> int:
         with self._lock:
             return len(self._entries)

@@ -22,21 +22,30 @@ from chalicelib.errors import StratusError
 from chalicelib.providers.salesforce.client import ApiUsage
 
 
+def _retry_after(seconds: float) -> dict[str, str]:
+    return {"Retry-After": str(max(1, math.ceil(seconds)))}
+
+
+def limit_exceeded(retry_after: float) -> StratusError:
+    """503: Salesforce refuses the org's requests (REQUEST_LIMIT_EXCEEDED, or a reading at the
+    limit); retry after `retry_after` seconds."""
+    return StratusError(
+        "salesforce_limit_exceeded",
+        "The org's Salesforce API limit is exhausted; only recent lookups can be shown.",
+        503,
+        _retry_after(retry_after),
+    )
+
+
 def limit_error(usage: ApiUsage, retry_after: float) -> StratusError:
     """503 near or at the limit, telling the client when a miss may be served again."""
-    headers = {"Retry-After": str(max(1, math.ceil(retry_after)))}
     if usage.limit and usage.used >= usage.limit:
-        return StratusError(
-            "salesforce_limit_exceeded",
-            "The org's Salesforce API limit is exhausted; only recent lookups can be shown.",
-            503,
-            headers,
-        )
+        return limit_exceeded(retry_after)
     return StratusError(
         "salesforce_limit_near",
         "The org is close to its daily Salesforce API limit; only recent lookups can be shown.",
         503,
-        headers,
+        _retry_after(retry_after),
     )
 
 
@@ -61,14 +70,21 @@ class UsageGuard:
             seen = self._readings.get(org_id)
         return seen[1] if seen else None
 
-    def check(self, org_id: str) -> None:
-        """Raise 503 when the org's fresh reading is at or above the share; else return."""
+    def blocked(self, org_id: str) -> tuple[ApiUsage, float] | None:
+        """The org's fresh reading at or above the share and how many seconds it still blocks
+        misses; None when a miss may call Salesforce."""
         with self._lock:
             seen = self._readings.get(org_id)
         if seen is None:
-            return
+            return None
         seen_at, usage = seen
         age = self._clock.now() - seen_at
         if age >= self.max_age_seconds or not usage.limit or usage.share < self.share:
-            return
-        raise limit_error(usage, self.max_age_seconds - age)
+            return None
+        return usage, self.max_age_seconds - age
+
+    def check(self, org_id: str) -> None:
+        """Raise 503 when the org's fresh reading is at or above the share; else return."""
+        blocked = self.blocked(org_id)
+        if blocked is not None:
+            raise limit_error(*blocked)

@@ -107,7 +107,8 @@ class LookupResult(BaseModel):
     )
     cases: list[CaseView] = Field(description="Up to 5 open Cases of that account, newest first")
     activities: list[ActivityView] = Field(
-        description="The first match's 5 latest Tasks and Events, latest date first"
+        description="The first match's 5 most recent past Tasks and Events (due up to today or "
+        "started up to now, UTC), latest first; upcoming ones are not shown"
     )
 
 

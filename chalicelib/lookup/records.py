@@ -4,19 +4,23 @@ For a batch of up to 25 addresses, four queries travel in one Composite request 
 allows five queries per Composite and counts the whole request as one API call):
 
 - `contacts`: Contacts whose Email is IN the batch, with their account's fields (child-to-parent)
-  and their latest Tasks and Events (parent-to-child subqueries);
-- `leads`: unconverted Leads whose Email is IN the batch, with their latest Tasks and Events;
+  and their latest past Tasks and Events (parent-to-child subqueries);
+- `leads`: unconverted Leads whose Email is IN the batch, with their latest past Tasks and Events;
 - `opportunities` / `cases`: the accounts of those contacts (a semi-join on Contact.AccountId),
   each with its five newest open Opportunities / Cases (subqueries).
 
 Every value put into SOQL passes through `providers.salesforce.soql`. A section the user may not
 read (no access to the object or a field: INVALID_TYPE, INVALID_FIELD, INSUFFICIENT_ACCESS) is
 answered empty; any other failure is the lookup's failure.
+
+Activities are what happened: Tasks due up to today and Events that started up to now (UTC).
+Upcoming ones are left out in the query itself, so they never push a past one out of the five.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from chalicelib.logs import logger
@@ -28,33 +32,41 @@ SECTION_LIMIT = 5  # opportunities, cases and activities shown for the first mat
 ROWS_LIMIT = 200  # contacts or leads per batch: far more than 25 addresses ever share
 _UNREADABLE = ("INVALID_TYPE", "INVALID_FIELD", "INSUFFICIENT_ACCESS")
 
-_ACTIVITIES = (
-    f"(SELECT Id, Subject, ActivityDate, Status FROM Tasks"
-    f" ORDER BY ActivityDate DESC NULLS LAST LIMIT {SECTION_LIMIT}),"
-    f" (SELECT Id, Subject, StartDateTime FROM Events"
-    f" ORDER BY StartDateTime DESC NULLS LAST LIMIT {SECTION_LIMIT})"
-)
+
+def _activities(now: datetime) -> str:
+    """The subqueries of a person's latest past Tasks (due up to today) and Events (started up
+    to now), in UTC: the dates are SOQL date and datetime literals, never quoted strings."""
+    utc = now.astimezone(UTC)
+    return (
+        "(SELECT Id, Subject, ActivityDate, Status FROM Tasks"
+        f" WHERE ActivityDate <= {utc:%Y-%m-%d}"
+        f" ORDER BY ActivityDate DESC LIMIT {SECTION_LIMIT}),"
+        " (SELECT Id, Subject, StartDateTime FROM Events"
+        f" WHERE StartDateTime <= {utc:%Y-%m-%dT%H:%M:%SZ}"
+        f" ORDER BY StartDateTime DESC LIMIT {SECTION_LIMIT})"
+    )
 
 
 def _in_list(addresses: Sequence[str]) -> str:
     return "(" + ", ".join(soql.literal(address) for address in addresses) + ")"
 
 
-def lookup_queries(addresses: Sequence[str]) -> dict[str, str]:
-    """The SOQL of each section, by Composite reference id."""
+def lookup_queries(addresses: Sequence[str], now: datetime) -> dict[str, str]:
+    """The SOQL of each section, by Composite reference id (`now` bounds the activities)."""
     emails = _in_list(addresses)
+    activities = _activities(now)
     accounts = f"SELECT AccountId FROM Contact WHERE Email IN {emails}"
     return {
         "contacts": (
             "SELECT Id, Name, Title, Phone, Email, LastModifiedDate, Owner.Name, AccountId,"
             " Account.Name, Account.Industry, Account.Type, Account.Website, Account.Phone,"
-            f" Account.Owner.Name, {_ACTIVITIES}"
+            f" Account.Owner.Name, {activities}"
             f" FROM Contact WHERE Email IN {emails}"
             f" ORDER BY LastModifiedDate DESC LIMIT {ROWS_LIMIT}"
         ),
         "leads": (
             "SELECT Id, Name, Title, Phone, Email, Company, LastModifiedDate, Owner.Name,"
-            f" {_ACTIVITIES}"
+            f" {activities}"
             f" FROM Lead WHERE Email IN {emails} AND IsConverted = false"
             f" ORDER BY LastModifiedDate DESC LIMIT {ROWS_LIMIT}"
         ),
@@ -72,14 +84,14 @@ def lookup_queries(addresses: Sequence[str]) -> dict[str, str]:
 
 
 def fetch(
-    client: SalesforceClient, addresses: Sequence[str], now_iso: str
+    client: SalesforceClient, addresses: Sequence[str], now: datetime
 ) -> dict[str, dict[str, Any]]:
     """Look up 1-25 normalised addresses in one Composite request: address -> result."""
-    queries = lookup_queries(addresses)
+    queries = lookup_queries(addresses, now)
     subrequests = [client.query_subrequest(ref, text) for ref, text in queries.items()]
     replies = client.composite(subrequests)
     sections = {ref: _records(ref, reply) for ref, reply in _by_reference(replies).items()}
-    shaper = _Shaper(client.instance_url, now_iso, sections)
+    shaper = _Shaper(client.instance_url, now.astimezone(UTC).strftime(_SORTABLE), sections)
     return {address: shaper.result(address) for address in addresses}
 
 
@@ -108,6 +120,9 @@ def _children(record: dict[str, Any], relationship: str) -> list[dict[str, Any]]
     if not isinstance(child, dict):
         return []
     return [r for r in child.get("records") or [] if isinstance(r, dict)]
+
+
+_SORTABLE = "%Y-%m-%dT%H:%M:%S"
 
 
 def _sortable(value: Any) -> str:
@@ -143,7 +158,8 @@ class _Shaper:
         return f"{self._base}/{record_id}"
 
     def activities(self, record: dict[str, Any]) -> list[dict[str, Any]]:
-        """The record's Tasks and Events, newest date first (upcoming ones included)."""
+        """The record's past Tasks and Events, latest first (the query leaves upcoming ones out;
+        the same rule is applied here, so the answer never depends on Salesforce's clock)."""
         items = [
             {
                 "type": "Task",
@@ -165,14 +181,14 @@ class _Shaper:
             }
             for event in _children(record, "Events")
         ]
-        items.sort(key=lambda item: _sortable(item["date"]), reverse=True)
-        return items[:SECTION_LIMIT]
+        past = [item for item in items if "" < _sortable(item["date"]) <= self._now]
+        past.sort(key=lambda item: _sortable(item["date"]), reverse=True)
+        return past[:SECTION_LIMIT]
 
     def last_active(self, record: dict[str, Any]) -> str:
-        """The latest of the record's last change and its activities that are not in the future."""
+        """The latest of the record's last change and its (past) activities."""
         dates = [_sortable(a["date"]) for a in self.activities(record)]
-        past = [d for d in dates if d and d <= self._now]
-        return max([_sortable(record.get("LastModifiedDate")), *past])
+        return max([_sortable(record.get("LastModifiedDate")), *dates])
 
     def match(self, kind: str, record: dict[str, Any]) -> dict[str, Any]:
         account = record.get("Account") if isinstance(record.get("Account"), dict) else None

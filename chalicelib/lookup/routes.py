@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice.app import Blueprint
 
 from chalicelib import deps
 from chalicelib.web import RouteDoc, documented, parse_body, parse_query
+
+if TYPE_CHECKING:
+    from chalicelib.sessions import Principal
 
 # Views import the service, models and sessions when called (cold start: see auth.routes).
 MODELS = "chalicelib.lookup.models"
@@ -15,11 +18,16 @@ MODELS = "chalicelib.lookup.models"
 bp = Blueprint(__name__)
 
 
-def _answer(addresses: list[str]) -> dict[str, Any]:
-    from chalicelib.lookup import lookups
+def _principal() -> Principal:
+    """Who asks: checked before the request is parsed (no session, no validation details)."""
     from chalicelib.sessions import authenticate
 
-    principal = authenticate(bp.current_request)
+    return authenticate(bp.current_request)
+
+
+def _answer(principal: Principal, addresses: list[str]) -> dict[str, Any]:
+    from chalicelib.lookup import lookups
+
     org_id, user_id = principal.org_id, principal.user_id
     results = lookups().lookup(
         org_id, user_id, addresses, client=lambda: deps.vault().client(org_id, user_id)
@@ -40,8 +48,9 @@ def _answer(addresses: list[str]) -> dict[str, Any]:
 def lookup_one() -> dict[str, Any]:
     from chalicelib.lookup.models import LookupQuery
 
+    principal = _principal()
     query = parse_query(LookupQuery, bp.current_request)
-    return _answer([query.email])
+    return _answer(principal, [query.email])
 
 
 @bp.route("/lookup", methods=["POST"])
@@ -57,5 +66,6 @@ def lookup_one() -> dict[str, Any]:
 def lookup_many() -> dict[str, Any]:
     from chalicelib.lookup.models import LookupBatch
 
+    principal = _principal()
     batch = parse_body(LookupBatch, bp.current_request)
-    return _answer(batch.emails)
+    return _answer(principal, batch.emails)

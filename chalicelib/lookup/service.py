@@ -17,11 +17,12 @@ from chalicelib.errors import StratusError
 from chalicelib.lookup import records
 from chalicelib.lookup.addresses import normalise
 from chalicelib.lookup.cache import LookupCache
-from chalicelib.lookup.limits import UsageGuard
-from chalicelib.providers.salesforce.client import SalesforceApiError, SalesforceClient
+from chalicelib.lookup.limits import UsageGuard, limit_exceeded
+from chalicelib.providers.salesforce.client import ApiUsage, SalesforceApiError, SalesforceClient
 from chalicelib.settings import Settings
 
-CONCURRENCY_RETRY_AFTER = 60  # a REQUEST_LIMIT_EXCEEDED while the reading is not at the limit
+CONCURRENCY_RETRY_AFTER = 60  # a REQUEST_LIMIT_EXCEEDED while the reading does not block misses
+REAUTH_REQUIRED = "salesforce_reauth_required"
 
 
 class Lookups:
@@ -63,7 +64,12 @@ class Lookups:
             else:
                 found[address] = hit
         if misses:
-            found.update(self._fetch(org_id, client, misses))
+            try:
+                found.update(self._fetch(org_id, client, misses))
+            except StratusError as exc:
+                if exc.code == REAUTH_REQUIRED:  # e.g. revoked, as another container found out
+                    self.invalidate_user(org_id, user_id)
+                raise
             for address in misses:
                 self.cache.put((org_id, user_id, address), found[address])
         return [found[address] for address in addresses]
@@ -74,27 +80,35 @@ class Lookups:
         self.guard.check(org_id)
         salesforce = client()
         try:
-            return records.fetch(salesforce, misses, self._now_iso())
+            return records.fetch(salesforce, misses, self._now())
         except SalesforceApiError as exc:
             if exc.sf_code != "REQUEST_LIMIT_EXCEEDED":
                 raise
-            # If the reading shows the limit reached, misses stop: 503 with how long for.
+            # Always salesforce_limit_exceeded. If the reading blocks misses (at or above the
+            # share), retry when the block ends; otherwise it was another limit (too many
+            # concurrent requests): retry soon.
             self.guard.record(org_id, salesforce.last_usage)
-            self.guard.check(org_id)
-            # Otherwise it was another limit (too many concurrent requests): retry soon.
-            raise StratusError(
-                exc.code, exc.message, 503, {"Retry-After": str(CONCURRENCY_RETRY_AFTER)}
-            ) from None
+            blocked = self.guard.blocked(org_id)
+            raise limit_exceeded(blocked[1] if blocked else CONCURRENCY_RETRY_AFTER) from None
         finally:  # success or failure: every answer's Sforce-Limit-Info is the new reading
             self.guard.record(org_id, salesforce.last_usage)
 
-    def _now_iso(self) -> str:
-        return datetime.fromtimestamp(self.clock.now(), UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    def _now(self) -> datetime:
+        return datetime.fromtimestamp(self.clock.now(), UTC)
 
     # -- invalidation: called by the features that create or change records ---------------------
     def invalidate(self, org_id: str, user_id: str, address: str) -> bool:
         """Forget what `user_id` saw for `address` (e.g. after that user created a Contact)."""
         return self.cache.discard((org_id, user_id, normalise(address)))
+
+    def invalidate_user(self, org_id: str, user_id: str) -> int:
+        """Forget everything `user_id` saw (their connection was revoked, or the account
+        deleted): their next lookup needs Salesforce, and so a live connection."""
+        return self.cache.discard_user(org_id, user_id)
+
+    def record_usage(self, org_id: str, usage: ApiUsage) -> None:
+        """A Salesforce answer's API usage for the org, whatever feature made the call."""
+        self.guard.record(org_id, usage)
 
     def invalidate_address(self, org_id: str, address: str) -> int:
         """Forget `address` for every user of the org in this container (a record changed that

@@ -67,10 +67,14 @@ def tracking_events_prefix(message_id: str) -> str:
 
 
 def tracking_event_key(
-    org_id: str, user_id: str, message_id: str, at_ms: int, event_id: str
+    org_id: str, user_id: str, message_id: str, at_second: int, event_id: str
 ) -> Key:
-    """One open or click; gsi1 (gsi1pk = the user's pk) orders the user's events by time."""
-    return user_pk(org_id, user_id), f"{tracking_events_prefix(message_id)}{at_ms:013d}#{event_id}"
+    """One open or click. The key holds the second, not the millisecond, and the event id is
+    fixed per token and second, so a token's repeats within one second share one key (the
+    conditional put keeps the first). gsi1 (gsi1pk = the user's pk) orders events by time."""
+    return user_pk(
+        org_id, user_id
+    ), f"{tracking_events_prefix(message_id)}{at_second:010d}#{event_id}"
 
 
 def tracking_activity_sk(at_ms: int, message_id: str, event_id: str) -> str:

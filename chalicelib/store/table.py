@@ -9,8 +9,9 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import time
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,7 @@ from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
 
 from chalicelib.clock import Clock
-from chalicelib.errors import ConditionFailed, LeaseHeld, ValidationFailed
+from chalicelib.errors import ConditionFailed, LeaseHeld, StoreBusy, ValidationFailed
 from chalicelib.store.keys import Key, lease_key
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ TTL_ATTR = "expires_at"
 Item = dict[str, Any]
 _serializer = TypeSerializer()
 _deserializer = TypeDeserializer()
+_BATCH_ATTEMPTS = 7  # a batch's unprocessed items are retried with capped backoff, then 503
 _NOT_EXPIRED = f"(attribute_not_exists({TTL_ATTR}) OR {TTL_ATTR} > :now)"
 
 
@@ -67,6 +69,18 @@ def _condition_failed(exc: ClientError) -> bool:
     return exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
 
 
+def _cancelled_by_conditions(exc: ClientError) -> bool:
+    """A transaction cancelled only because a condition did not hold (not a conflict, not
+    throttling: those stay errors, to be retried or reported)."""
+    if exc.response.get("Error", {}).get("Code") != "TransactionCanceledException":
+        return False
+    reasons = [r.get("Code", "None") for r in exc.response.get("CancellationReasons", [])]
+    if not reasons:  # some endpoints only say it in the message
+        return "ConditionalCheckFailed" in str(exc.response.get("Error", {}).get("Message", ""))
+    failed = [code for code in reasons if code != "None"]
+    return bool(failed) and all(code == "ConditionalCheckFailed" for code in failed)
+
+
 @dataclass(frozen=True)
 class Page:
     """One page of a query; `cursor` is None on the last page."""
@@ -87,10 +101,18 @@ class Lease:
 class Store:
     """The table, seen through the rules of DESIGN §2."""
 
-    def __init__(self, client: DynamoDBClient, table_name: str, clock: Clock) -> None:
+    def __init__(
+        self,
+        client: DynamoDBClient,
+        table_name: str,
+        clock: Clock,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self._client = client
         self._table = table_name
         self._clock = clock
+        self._sleep = sleep
 
     # -- reads -------------------------------------------------------------------------------
     def _alive(self, item: Item | None) -> Item | None:
@@ -185,18 +207,50 @@ class Store:
     def put(self, item: Mapping[str, Any]) -> None:
         self._client.put_item(TableName=self._table, Item=to_attrs(item))
 
-    def put_if_absent(self, item: Mapping[str, Any]) -> None:
-        """Create the item unless a live one holds the key (an expired one does not count)."""
+    def put_if_absent(self, item: Mapping[str, Any], *, requires: Key | None = None) -> None:
+        """Create the item unless a live one holds the key (an expired one does not count).
+
+        `requires`: and only while that item exists and is alive, checked in the same request
+        (a transaction: one request, so one write on the hot path) - e.g. an event is stored
+        only while its message is, so nothing is recreated for a deleted account.
+        ConditionFailed when either condition does not hold.
+        """
+        now = to_attrs({":now": int(self._clock.now())})
+        absent = f"attribute_not_exists(pk) OR {TTL_ATTR} <= :now"
         try:
-            self._client.put_item(
-                TableName=self._table,
-                Item=to_attrs(item),
-                ConditionExpression=f"attribute_not_exists(pk) OR {TTL_ATTR} <= :now",
-                ExpressionAttributeValues=to_attrs({":now": int(self._clock.now())}),
+            if requires is None:
+                self._client.put_item(
+                    TableName=self._table,
+                    Item=to_attrs(item),
+                    ConditionExpression=absent,
+                    ExpressionAttributeValues=now,
+                )
+                return
+            self._client.transact_write_items(
+                TransactItems=[
+                    {
+                        "ConditionCheck": {
+                            "TableName": self._table,
+                            "Key": to_attrs({"pk": requires[0], "sk": requires[1]}),
+                            "ConditionExpression": f"attribute_exists(pk) AND {_NOT_EXPIRED}",
+                            "ExpressionAttributeValues": now,
+                        }
+                    },
+                    {
+                        "Put": {
+                            "TableName": self._table,
+                            "Item": to_attrs(item),
+                            "ConditionExpression": absent,
+                            "ExpressionAttributeValues": now,
+                        }
+                    },
+                ]
             )
         except ClientError as exc:
-            if _condition_failed(exc):
-                raise ConditionFailed(f"{item['pk']}/{item['sk']} exists") from None
+            if _condition_failed(exc) or _cancelled_by_conditions(exc):
+                raise ConditionFailed(
+                    f"{item['pk']}/{item['sk']} exists or lacks its owner"
+                ) from None
             raise
 
     def update(
@@ -243,11 +297,14 @@ class Store:
         kwargs: dict[str, Any] = {
             "TableName": self._table,
             "KeyConditionExpression": "#pk = :pk",
+            "ProjectionExpression": "pk, sk",
             "ExpressionAttributeNames": {"#pk": pk_name},
             "ExpressionAttributeValues": to_attrs({":pk": pk}),
         }
         if index:
             kwargs["IndexName"] = index
+        else:  # an item written a moment ago must not escape deletion (indexes cannot do this)
+            kwargs["ConsistentRead"] = True
         while True:
             reply = self._client.query(**kwargs)
             for raw in reply.get("Items", []):
@@ -283,30 +340,66 @@ class Store:
         requests = [{"DeleteRequest": {"Key": to_attrs({"pk": pk, "sk": sk})}} for pk, sk in keys]
         for start in range(0, len(requests), 25):
             pending: Any = {self._table: requests[start : start + 25]}
-            while pending:
+            for attempt in range(_BATCH_ATTEMPTS):
+                if attempt:  # throttled: back off (50 ms, 100 ms, ... capped at 1.6 s)
+                    self._sleep(min(0.05 * 2 ** (attempt - 1), 1.6))
                 reply = self._client.batch_write_item(RequestItems=pending)
                 pending = reply.get("UnprocessedItems") or None
+                if not pending:
+                    break
+            else:
+                raise StoreBusy("the table kept refusing a batch of deletions; retry later")
         return len(requests)
 
     def increment(
         self, key: Key, attribute: str = "count", by: int = 1, *, expires_at: int | None = None
     ) -> int:
-        """Atomically add `by` to a counter and return its new value (never read-modify-write)."""
+        """Atomically add `by` to a counter and return its new value (never read-modify-write).
+
+        A live counter keeps its first expiry. An expired one (DynamoDB deletes expired items
+        lazily, up to days later) is invisible to every read path, so it is not continued
+        either: it starts again from `by`, with `expires_at` as its new expiry (or none).
+        """
         pk, sk = key
-        update = "ADD #a :by"
-        values: dict[str, Any] = {":by": by}
-        if expires_at is not None:
-            update += f" SET {TTL_ATTR} = if_not_exists({TTL_ATTR}, :exp)"
-            values[":exp"] = expires_at
-        reply = self._client.update_item(
-            TableName=self._table,
-            Key=to_attrs({"pk": pk, "sk": sk}),
-            UpdateExpression=update,
-            ExpressionAttributeNames={"#a": attribute},
-            ExpressionAttributeValues=to_attrs(values),
-            ReturnValues="UPDATED_NEW",
-        )
-        return int(from_attrs(reply["Attributes"])[attribute])
+        attrs = to_attrs({"pk": pk, "sk": sk})
+        names = {"#a": attribute}
+        while True:
+            update = "ADD #a :by"
+            values: dict[str, Any] = {":by": by, ":now": self._clock.now()}
+            if expires_at is not None:
+                update += f" SET {TTL_ATTR} = if_not_exists({TTL_ATTR}, :exp)"
+                values[":exp"] = expires_at
+            try:
+                reply = self._client.update_item(
+                    TableName=self._table,
+                    Key=attrs,
+                    UpdateExpression=update,
+                    ConditionExpression=_NOT_EXPIRED,
+                    ExpressionAttributeNames=names,
+                    ExpressionAttributeValues=to_attrs(values),
+                    ReturnValues="UPDATED_NEW",
+                )
+                return int(from_attrs(reply["Attributes"])[attribute])
+            except ClientError as exc:
+                if not _condition_failed(exc):
+                    raise
+            # expired: restart it, unless another writer restarted it first (then add again)
+            restart = "SET #a = :by" + (
+                f", {TTL_ATTR} = :exp" if expires_at is not None else f" REMOVE {TTL_ATTR}"
+            )
+            try:
+                self._client.update_item(
+                    TableName=self._table,
+                    Key=attrs,
+                    UpdateExpression=restart,
+                    ConditionExpression=f"{TTL_ATTR} <= :now",
+                    ExpressionAttributeNames=names,
+                    ExpressionAttributeValues=to_attrs(values),
+                )
+                return by
+            except ClientError as exc:
+                if not _condition_failed(exc):
+                    raise
 
     # -- leases ------------------------------------------------------------------------------
     def acquire_lease(self, resource: str, seconds: float, holder: str | None = None) -> Lease:

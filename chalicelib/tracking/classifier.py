@@ -257,6 +257,7 @@ def classify(hit: Hit) -> Classification:
 class ClickSeen:
     """The facts of a stored click the burst rule looks at."""
 
+    message_id: str
     recipient: int
     link: int
     at: float
@@ -268,15 +269,23 @@ C = TypeVar("C", bound=ClickSeen)
 
 
 def reclassify_bursts(clicks: Iterable[C]) -> list[C]:
-    """Human clicks on BURST_MIN_LINKS or more different links by one recipient within the same
-    second are a scanner's (people do not click several links in one second)."""
+    """Human clicks on BURST_MIN_LINKS or more different links of one message by one recipient
+    within the same second are a scanner's (people do not click several links in one second).
+
+    Recipient numbers are per message, so the message is part of the key: recipient 0 of two
+    different messages are two different people.
+    """
     items = list(clicks)
-    links_per_second: dict[tuple[int, int], set[int]] = {}
+    links_per_second: dict[tuple[str, int, int], set[int]] = {}
+
+    def key(click: C) -> tuple[str, int, int]:
+        return (click.message_id, click.recipient, int(click.at))
+
     for click in items:
-        links_per_second.setdefault((click.recipient, int(click.at)), set()).add(click.link)
+        links_per_second.setdefault(key(click), set()).add(click.link)
     out: list[C] = []
     for click in items:
-        links = links_per_second[(click.recipient, int(click.at))]
+        links = links_per_second[key(click)]
         if click.verdict == Verdict.HUMAN and len(links) >= BURST_MIN_LINKS:
             click = replace(click, verdict=Verdict.SCANNER, reason="many_links_in_one_second")
         out.append(click)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-import secrets
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
@@ -19,7 +18,7 @@ from chalicelib.admin.org_settings import OrgSettingsSource
 from chalicelib.clock import Clock
 from chalicelib.logs import logger
 from chalicelib.tracking import classifier, tokens
-from chalicelib.tracking.events import NOWHERE, EventRecorder, Location, TrackingEvent
+from chalicelib.tracking.events import NOWHERE, EventRecorder, Location, TrackingEvent, event_id
 
 #: A 1x1 transparent GIF (42 bytes).
 GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
@@ -42,7 +41,6 @@ class HitRequest:
     source_ip: str = ""
     purpose: str = ""
     session_token: str | None = None
-    request_id: str | None = None
     location: Location = NOWHERE
 
 
@@ -80,16 +78,8 @@ def hit_request(request: Any) -> HitRequest:
         source_ip=str(identity.get("sourceIp") or ""),
         purpose=purpose.strip(),
         session_token=token_from_headers(headers) if has_session else None,
-        request_id=str(context.get("requestId") or "") or None,
         location=location_from_headers(headers),
     )
-
-
-def _event_id(request_id: str | None) -> str:
-    """Fixed per request, so a retried write of the same hit has the same key."""
-    if request_id:
-        return hashlib.sha256(request_id.encode("utf-8", "replace")).hexdigest()[:16]
-    return secrets.token_hex(8)
 
 
 def _from_sender(claim: tokens.Claim, session_token: str | None) -> bool:
@@ -109,7 +99,7 @@ class HotPath:
     clock: Clock
     retention_seconds: int
 
-    def _record(self, claim: tokens.Claim, request: HitRequest) -> None:
+    def _record(self, token: str, claim: tokens.Claim, request: HitRequest) -> None:
         if request.method != "GET":
             return  # HEAD: link checkers and prefetchers; answered, never recorded
         now = self.clock.now()
@@ -138,7 +128,7 @@ class HotPath:
                 recipient=claim.recipient,
                 kind=claim.kind,
                 at_ms=int(now * 1000),
-                event_id=_event_id(request.request_id),
+                event_id=event_id(token, int(now)),
                 verdict=verdict.verdict.value,
                 reason=verdict.reason,
                 expires_at=claim.prepared_at + self.retention_seconds,
@@ -148,9 +138,9 @@ class HotPath:
             )
         )
 
-    def _record_safely(self, claim: tokens.Claim, request: HitRequest) -> None:
+    def _record_safely(self, token: str, claim: tokens.Claim, request: HitRequest) -> None:
         try:
-            self._record(claim, request)
+            self._record(token, claim, request)
         except Exception:  # the email must never break: log without the token, answer anyway
             logger.warning(
                 "tracking event not recorded",
@@ -162,15 +152,28 @@ class HotPath:
         """A pixel load: record it if the token is ours and tracking is on. Never raises."""
         claim = tokens.verify(token, self.keys, "open")
         if claim is not None:
-            self._record_safely(claim, request)
+            self._record_safely(token, claim, request)
 
     def click(self, token: str, request: HitRequest) -> str | None:
         """A click: the signed destination (recorded if tracking is on), or None if forged."""
-        claim = tokens.verify(token, self.keys, "click")
-        if claim is None or claim.url is None or not _redirectable(claim.url):
+        claim = _click_claim(token, self.keys)
+        if claim is None or claim.url is None:
             return None
-        self._record_safely(claim, request)
+        self._record_safely(token, claim, request)
         return claim.url
+
+
+def destination(token: str, keys: tokens.SigningKeys | None) -> str | None:
+    """Where a click token leads, without recording anything (None if it is not ours)."""
+    claim = _click_claim(token, keys)
+    return claim.url if claim is not None else None
+
+
+def _click_claim(token: str, keys: tokens.SigningKeys | None) -> tokens.Claim | None:
+    claim = tokens.verify(token, keys, "click")
+    if claim is None or claim.url is None or not _redirectable(claim.url):
+        return None
+    return claim
 
 
 def _redirectable(url: str) -> bool:

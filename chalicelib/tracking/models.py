@@ -14,6 +14,7 @@ VerdictName = Literal["human", "apple_mpp", "image_proxy", "scanner", "sender", 
 
 _LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
 _ADDRESS = re.compile(rf"({_LOCAL})@((?:{_LABEL}\.)+[A-Za-z][A-Za-z0-9-]{{0,61}}[A-Za-z0-9])")
 
 
@@ -87,7 +88,10 @@ class RecipientReport(BaseModel):
     first_human_open: str | None
     last_human_open: str | None
     location: LocationView | None = Field(description="Of the latest located event")
-    events: list[EventView]
+    events: list[EventView] = Field(
+        description="The newest 50 events, oldest first (the counts cover every event)"
+    )
+    events_truncated: bool = Field(description="True when older events are not listed")
 
 
 class MessageReport(BaseModel):
@@ -106,6 +110,15 @@ class ActivityQuery(BaseModel):
     since: datetime | None = Field(default=None, description="Only events at or after (ISO 8601)")
     limit: int = Field(default=50, ge=1, le=100)
     cursor: str | None = Field(default=None, max_length=2048)
+
+    @field_validator("since", mode="before")
+    @classmethod
+    def _iso_8601(cls, value: object) -> object:
+        # pydantic would also read a number as epoch seconds, or a bare date: the schema says
+        # an ISO 8601 date-time, so only that is accepted
+        if value is not None and not (isinstance(value, str) and _DATE_TIME.match(value)):
+            raise ValueError("must be an ISO 8601 date-time")
+        return value
 
     @field_validator("since")
     @classmethod

@@ -26,8 +26,11 @@ _ATTRFIND = re.compile(
     r"(\'[^\']*\'|\"[^\"]*\"|(?![\'\"])[^>\s]*))?(?:\s|/(?!>))*"
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-# Characters a URL may carry as they are in a Location header; anything else is %-encoded.
+# Characters a path keeps as they are; anything else in a path is percent-encoded.
 _KEEP = frozenset(chr(c) for c in range(0x21, 0x7F)) - frozenset('"<>`\\^{|}')
+# The query and the fragment keep every printable ASCII character but `"<>`; controls, space
+# and non-ASCII are encoded too, so the URL stays valid in a Location header and an attribute.
+_KEEP_IN_QUERY = frozenset(chr(c) for c in range(0x21, 0x7F)) - frozenset('"<>')
 _STRIPPED = "\t\n\r"
 _C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
 
@@ -53,10 +56,10 @@ class ParsedHtml:
     pixel_at: int  # where the pixel goes: before the last </body>, else at the end
 
 
-def _percent_encode(text: str) -> str:
+def _percent_encode(text: str, keep: frozenset[str] = _KEEP) -> str:
     out: list[str] = []
     for char in text:
-        if char in _KEEP:
+        if char in keep:
             out.append(char)
         else:
             out.extend(f"%{b:02X}" for b in char.encode("utf-8"))
@@ -68,9 +71,10 @@ def canonical_url(raw: str) -> str | None:
 
     Leading/trailing whitespace and control characters are trimmed and tabs/newlines removed
     (as browsers do); the scheme and host are lower-cased (IDNA for non-ASCII hosts), a
-    default port is dropped, an empty path becomes "/", and characters not allowed as-is in a
-    Location header are percent-encoded. The query and fragment otherwise survive exactly,
-    including their presence when empty. Links with credentials are not tracked.
+    default port is dropped, an empty path becomes "/", and in the path space, `"<>\\^`{|}`,
+    controls and non-ASCII are percent-encoded. The query and the fragment survive exactly,
+    including their presence when empty, except that controls, space, non-ASCII and `"<>` are
+    percent-encoded there too. Links with credentials are not tracked.
     """
     text = raw.strip(_C0_AND_SPACE)
     text = text.translate({ord(c): None for c in _STRIPPED})
@@ -103,9 +107,9 @@ def canonical_url(raw: str) -> str | None:
     path = parts.path or "/"
     url = f"{scheme}://{netloc}{_percent_encode(path)}"
     if question:
-        url += "?" + _percent_encode(query)
+        url += "?" + _percent_encode(query, _KEEP_IN_QUERY)
     if hash_sign:
-        url += "#" + _percent_encode(fragment)
+        url += "#" + _percent_encode(fragment, _KEEP_IN_QUERY)
     if len(url) > MAX_URL_BYTES:
         return None
     return url

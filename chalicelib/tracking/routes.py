@@ -50,9 +50,15 @@ def pixel(token: str) -> Response:
     )
 )
 def click(token: str) -> Response:
-    from chalicelib.tracking.hits import hit_request
+    from chalicelib.tracking.hits import destination, hit_request
 
-    location = deps.tracking_hot_path().click(token, hit_request(bp.current_request))
+    try:
+        location = deps.tracking_hot_path().click(token, hit_request(bp.current_request))
+    except Exception:  # building collaborators failed: a valid token still redirects
+        from chalicelib.logs import logger
+
+        logger.warning("tracking click not recorded", exc_info=True)
+        location = destination(token, deps.tracking_keys())
     if location is None:
         raise NotFound("No such link.")
     return Response(
@@ -94,7 +100,7 @@ def prepare_message() -> Response:
     return Response(
         body=prepared,
         status_code=201,
-        headers={"Content-Type": "application/json", "Cache-Control": "no-store"},
+        headers={"Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"},
     )
 
 
@@ -110,9 +116,11 @@ def prepare_message() -> Response:
 def message_report(message_id: str) -> dict[str, Any]:
     from chalicelib.sessions import authenticate
     from chalicelib.tracking import service
+    from chalicelib.tracking.events import EventLog
 
     principal = authenticate(bp.current_request)
-    return service.message_report(deps.store(), principal, message_id)
+    event_log = EventLog(deps.dynamodb_client(), get_settings().table_name, deps.clock())
+    return service.message_report(deps.store(), event_log, principal, message_id)
 
 
 @bp.route("/tracking/activity", methods=["GET"])

@@ -8,8 +8,9 @@ are exact whatever the retries were.
 
 from __future__ import annotations
 
+import json
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -21,18 +22,39 @@ from chalicelib.sessions import Principal
 from chalicelib.store import keys
 from chalicelib.store.table import Store
 from chalicelib.tracking import classifier, rewrite, tokens
-from chalicelib.tracking.events import TrackingEvent
+from chalicelib.tracking.events import EventLog, TrackingEvent
 from chalicelib.tracking.models import PrepareMessage
 
-#: Lambda answers at most 6 MB, base64-encoded (see docs/tracking.md): stay well under it.
-MAX_RESPONSE_CHARS = 4 * 1024 * 1024
-_TOKEN_CHARS = 160  # a generous estimate of one pixel or link URL without its destination
+#: Lambda returns at most 6 MB (6,291,456 bytes) from a synchronous invocation, and with
+#: binary types `*/*` the body travels base64-encoded (4 bytes per 3) inside a JSON envelope
+#: with the status and headers: leave room for the envelope.
+LAMBDA_RESPONSE_LIMIT_BYTES = 6 * 1024 * 1024
+_ENVELOPE_BYTES = 16 * 1024
+#: Events listed per recipient in a report (the newest); counts always cover every event.
+REPORT_EVENTS_PER_RECIPIENT = 50
+
+
+def json_body(document: Any) -> bytes:
+    """A JSON document as UTF-8 bytes (non-ASCII as itself: 3 bytes a CJK character, not 6)."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 @dataclass(frozen=True)
 class TrackingConfig:
     public_base_url: str
     retention_seconds: int
+
+
+def _refuse_if_too_large(body_bytes: int) -> None:
+    size = 4 * ((body_bytes + 2) // 3)  # base64
+    if size + _ENVELOPE_BYTES > LAMBDA_RESPONSE_LIMIT_BYTES:
+        raise StratusError(
+            "message_too_large",
+            f"The copies for all recipients would be at least {size:,} bytes once encoded, "
+            f"over Lambda's response limit of {LAMBDA_RESPONSE_LIMIT_BYTES:,} bytes (6 MB): "
+            "prepare fewer recipients per request.",
+            400,
+        )
 
 
 def _iso(epoch_seconds: float) -> str:
@@ -47,8 +69,9 @@ def prepare_message(
     principal: Principal,
     request: PrepareMessage,
     random_bytes: Callable[[int], bytes] = secrets.token_bytes,
-) -> dict[str, Any]:
-    """Store the tracked message and return each recipient's copy of the HTML."""
+) -> bytes:
+    """Each recipient's copy of the HTML, as the JSON body of the answer; the tracked message
+    is stored only once that body is known to fit in Lambda's response."""
     org = read_org_settings(store, principal.org_id)
     if not (org.email_tracking or org.link_tracking):
         raise StratusError(
@@ -62,33 +85,10 @@ def prepare_message(
         parsed = rewrite.parse(request.html)
     except rewrite.InvalidHtml as exc:
         raise StratusError("invalid_html", str(exc), 400) from None
-    links = parsed.links if org.link_tracking else ()
-    per_copy = len(parsed.source) + _TOKEN_CHARS * (1 + len(links))
-    per_copy += sum(len(link.url) for link in links)
-    if per_copy * len(request.recipients) > MAX_RESPONSE_CHARS:
-        raise StratusError(
-            "message_too_large",
-            "The copies for all recipients would be too large: prepare fewer recipients per "
-            "request.",
-            400,
-        )
-
+    # Every copy holds at least the original: refuse at once what cannot fit, before rendering.
+    _refuse_if_too_large(len(parsed.source.encode("utf-8")) * len(request.recipients))
     now = int(clock.now())
     message_id = tokens.new_message_id(random_bytes(tokens.MESSAGE_ID_BYTES))
-    pk, sk = keys.tracked_message_key(principal.org_id, principal.user_id, message_id)
-    store.put_if_absent(
-        {
-            "pk": pk,
-            "sk": sk,
-            "subject": request.subject,
-            "rfc_message_id": request.message_id,
-            "recipients": request.recipients,
-            "email_tracking": org.email_tracking,
-            "link_tracking": org.link_tracking,
-            "created_at": now,
-            "expires_at": now + config.retention_seconds,
-        }
-    )
     base = tokens.Claim(
         kind="open",
         kid="",
@@ -112,7 +112,23 @@ def prepare_message(
 
         body = rewrite.render(parsed, link_url if org.link_tracking else None, pixel)
         copies.append({"email": email, "html": body})
-    return {"id": message_id, "recipients": copies}
+    answer = json_body({"id": message_id, "recipients": copies})
+    _refuse_if_too_large(len(answer))
+    pk, sk = keys.tracked_message_key(principal.org_id, principal.user_id, message_id)
+    store.put_if_absent(
+        {
+            "pk": pk,
+            "sk": sk,
+            "subject": request.subject,
+            "rfc_message_id": request.message_id,
+            "recipients": request.recipients,
+            "email_tracking": org.email_tracking,
+            "link_tracking": org.link_tracking,
+            "created_at": now,
+            "expires_at": now + config.retention_seconds,
+        }
+    )
+    return answer
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -142,7 +158,15 @@ class _Click(classifier.ClickSeen):
 def with_bursts(events: list[TrackingEvent]) -> list[TrackingEvent]:
     """Apply the burst rule (many links in one second) to the clicks among `events`."""
     clicks = [
-        _Click(e.recipient, e.link or 0, e.at_ms / 1000, classifier.Verdict(e.verdict), e.reason, i)
+        _Click(
+            e.message_id,
+            e.recipient,
+            e.link or 0,
+            e.at_ms / 1000,
+            classifier.Verdict(e.verdict),
+            e.reason,
+            i,
+        )
         for i, e in enumerate(events)
         if e.kind == "click"
     ]
@@ -154,11 +178,15 @@ def with_bursts(events: list[TrackingEvent]) -> list[TrackingEvent]:
     return out
 
 
-def _recipient_report(email: str, events: list[TrackingEvent]) -> dict[str, Any]:
+def _recipient_report(
+    email: str, events: list[TrackingEvent], urls: dict[tuple[str, int], str]
+) -> dict[str, Any]:
+    """Counts over every event; the newest REPORT_EVENTS_PER_RECIPIENT listed (oldest first)."""
     opens = [e for e in events if e.kind == "open"]
     clicks = [e for e in events if e.kind == "click"]
     human_opens = [e for e in opens if e.verdict in classifier.HUMAN_OPEN_VERDICTS]
     located = [e for e in events if e.location.as_dict() is not None]
+    listed = events[-REPORT_EVENTS_PER_RECIPIENT:]
     return {
         "email": email,
         "opens": len(opens),
@@ -168,12 +196,22 @@ def _recipient_report(email: str, events: list[TrackingEvent]) -> dict[str, Any]
         "first_human_open": _iso(human_opens[0].at_ms / 1000) if human_opens else None,
         "last_human_open": _iso(human_opens[-1].at_ms / 1000) if human_opens else None,
         "location": _location(located[-1]) if located else None,
-        "events": [_event_view(e) for e in events],
+        "events": [_event_view(_with_url(e, urls)) for e in listed],
+        "events_truncated": len(events) > len(listed),
     }
 
 
-def message_report(store: Store, principal: Principal, message_id: str) -> dict[str, Any]:
-    """Per recipient: counts, first and last human open, location, and every event."""
+def _with_url(event: TrackingEvent, urls: dict[tuple[str, int], str]) -> TrackingEvent:
+    if event.link is None or event.url is not None:
+        return event
+    return replace(event, url=urls.get((event.message_id, event.link)))
+
+
+def message_report(
+    store: Store, event_log: EventLog, principal: Principal, message_id: str
+) -> dict[str, Any]:
+    """Per recipient: exact counts over every event, first and last human open, location, and
+    the newest REPORT_EVENTS_PER_RECIPIENT events (so the answer stays small however many)."""
     not_found = NotFound("No tracked message with this id.")
     if not tokens.is_message_id(message_id):
         raise not_found
@@ -181,14 +219,14 @@ def message_report(store: Store, principal: Principal, message_id: str) -> dict[
     message = store.get(key)
     if message is None:
         raise not_found  # another user's message is simply not in this user's partition
-    items = store.query_all(key[0], sk_prefix=keys.tracking_events_prefix(message_id))
-    events = with_bursts(
-        [TrackingEvent.from_item(principal.org_id, principal.user_id, i) for i in items]
-    )
+    summaries = event_log.summaries(principal.org_id, principal.user_id, message_id)
+    events = with_bursts(sorted(summaries, key=lambda e: (e.at_ms, e.event_id)))
     recipients = [str(r) for r in message.get("recipients", [])]
     by_recipient: dict[int, list[TrackingEvent]] = {i: [] for i in range(len(recipients))}
     for event in events:
         by_recipient.setdefault(event.recipient, []).append(event)
+    listed = _listed(by_recipient.get(i, []) for i in range(len(recipients)))
+    urls = event_log.link_urls(listed)
     return {
         "id": message_id,
         "subject": message.get("subject"),
@@ -197,9 +235,14 @@ def message_report(store: Store, principal: Principal, message_id: str) -> dict[
         "email_tracking": bool(message.get("email_tracking")),
         "link_tracking": bool(message.get("link_tracking")),
         "recipients": [
-            _recipient_report(email, by_recipient.get(i, [])) for i, email in enumerate(recipients)
+            _recipient_report(email, by_recipient.get(i, []), urls)
+            for i, email in enumerate(recipients)
         ],
     }
+
+
+def _listed(per_recipient: Iterable[list[TrackingEvent]]) -> list[TrackingEvent]:
+    return [e for events in per_recipient for e in events[-REPORT_EVENTS_PER_RECIPIENT:]]
 
 
 def activity(

@@ -37,7 +37,21 @@ MIN_API_VERSION = 50.0
 LATEST_API_VERSION = "62.0"
 MAX_COMPOSITE_SUBREQUESTS = 25
 MAX_BODY_BYTES = 8 * 1024 * 1024
-FAULT_KINDS = frozenset({"unavailable", "server_error", "timeout", "limit_exceeded"})
+FAULT_KINDS = frozenset(
+    {"unavailable", "server_error", "timeout", "limit_exceeded", "subrequest_error"}
+)
+#: A "subrequest_error" fault: the next Composite request answers 200 (one API call) with its
+#: first subrequest failed like this; any other request answers the top-level 500.
+_SUBREQUEST_ERROR = (
+    500,
+    [
+        {
+            "message": "An unexpected error occurred. Please include this ErrorId if you "
+            "contact support: 1942390422-445566 (-1372290311)",
+            "errorCode": "UNKNOWN_EXCEPTION",
+        }
+    ],
+)
 SUPPORTED_SCOPES = frozenset(
     {
         "api",
@@ -789,9 +803,11 @@ class Emulator:
             return _json(versions), None
         with self._lock:
             fault = self._faults.popleft() if self._faults else None
+        composite = request.method == "POST" and request.path.rstrip("/").endswith("/composite")
+        failing_subrequest = fault == "subrequest_error" and composite
         if fault == "timeout":
             time.sleep(max(0.0, self.fault_delay))
-        elif fault is not None:
+        elif fault is not None and not failing_subrequest:
             return self._fault_response(fault), None
         with self._lock:
             access = self._valid_token(self._bearer(request))
@@ -850,7 +866,9 @@ class Emulator:
             view = self.org.view(user_id)
             args = {k: request.args.getlist(k) for k in request.args}
             if resource == "composite" and request.method == "POST":
-                status, payload, headers = self._composite(view, version[1:], body)
+                status, payload, headers = self._composite(
+                    view, version[1:], body, fail_first=failing_subrequest
+                )
             else:
                 status, payload, headers = self._resource(
                     view, request.method, version[1:], resource, args, body
@@ -1077,7 +1095,7 @@ class Emulator:
 
     # ------------------------------------------------------------------ composite
     def _composite(
-        self, view: UserView, version: str, body: Any
+        self, view: UserView, version: str, body: Any, *, fail_first: bool = False
     ) -> tuple[int, Any, dict[str, str]]:
         def bad(message: str, code: str = "JSON_PARSER_ERROR") -> tuple[int, Any, dict[str, str]]:
             return 400, [{"message": message, "errorCode": code}], {}
@@ -1135,9 +1153,12 @@ class Emulator:
                     {},
                 )
             else:
-                status, payload, headers = self._subrequest(
-                    view, sub["method"].upper(), url, sub_body
-                )
+                if fail_first and index == 0:
+                    status, payload, headers = (*_SUBREQUEST_ERROR, {})
+                else:
+                    status, payload, headers = self._subrequest(
+                        view, sub["method"].upper(), url, sub_body
+                    )
             results[ref_id] = (status, payload)
             responses.append(
                 {

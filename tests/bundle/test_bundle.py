@@ -151,6 +151,7 @@ def test_template_maps_gateway_errors_to_our_error_shape() -> None:
     template = json.loads(TEMPLATE.read_text())
     api = template["Resources"]["RestAPI"]
     body = api["Properties"]["DefinitionBody"]
+    assert body["x-amazon-apigateway-binary-media-types"] == ["*/*"]  # the GIF, any Accept
     responses = body["x-amazon-apigateway-gateway-responses"]
     missing_token = responses["MISSING_AUTHENTICATION_TOKEN"]
     assert missing_token["statusCode"] == "404"

@@ -11,6 +11,7 @@ import signal
 import socket
 import subprocess
 import time
+from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -100,8 +101,13 @@ def test_sign_in_through_the_emulator(running: Runner) -> None:
 
     with http() as session:
         query = urlencode({"login": "production", "return_to": "/me"})
-        authorize = location(
-            session.get(f"{running.api}/auth/salesforce/login?{query}", allow_redirects=False)
+        login = session.get(f"{running.api}/auth/salesforce/login?{query}", allow_redirects=False)
+        authorize = location(login)
+        # the sign-in cookie binding the flow to this browser is Secure: browsers keep it for
+        # http://127.0.0.1 (a secure context), `requests` does not, so it is handed back here
+        binding = (
+            login.cookies.get("stratus_oauth")
+            or SimpleCookie(login.headers["Set-Cookie"])["stratus_oauth"].value
         )
         assert authorize.startswith(f"{running.emulator}/services/oauth2/authorize?")
         callback = location(
@@ -109,7 +115,9 @@ def test_sign_in_through_the_emulator(running: Runner) -> None:
         )
         assert callback.startswith(f"{running.api}/auth/salesforce/callback?")
         assert "code" in parse_qs(urlsplit(callback).query)
-        signed_in = session.get(callback, allow_redirects=False)
+        signed_in = session.get(
+            callback, headers={"Cookie": f"stratus_oauth={binding}"}, allow_redirects=False
+        )
         assert location(signed_in) == "/me"
         token = signed_in.cookies["stratus_session"]
         me = session.get(

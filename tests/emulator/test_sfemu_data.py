@@ -379,6 +379,34 @@ def test_faults(
     assert sf.api(alice, "GET", "/services/oauth2/userinfo").status_code == 200
 
 
+def test_subrequest_error_fault_fails_the_first_subrequest_of_the_next_composite(
+    sf: SfClient, emu: Emulator, alice: str
+) -> None:
+    queries = ["SELECT Id FROM Account", "SELECT Id FROM Contact"]
+    body = {
+        "compositeRequest": [
+            {"method": "GET", "url": f"{API}/query?q={quote(q)}", "referenceId": f"q{i}"}
+            for i, q in enumerate(queries)
+        ]
+    }
+    emu.inject_fault("subrequest_error")
+    # the Composite itself succeeds (one API call); its first subrequest is a 500
+    response = sf.api(alice, "POST", f"{API}/composite", json=body)
+    assert response.status_code == 200
+    first, second = response.json()["compositeResponse"]
+    assert first["httpStatusCode"] == 500
+    assert [e["errorCode"] for e in first["body"]] == ["UNKNOWN_EXCEPTION"]
+    assert second["httpStatusCode"] == 200
+    assert emu.api_calls == 1
+    # ... once: the next Composite is whole again
+    again = sf.api(alice, "POST", f"{API}/composite", json=body).json()["compositeResponse"]
+    assert [r["httpStatusCode"] for r in again] == [200, 200]
+    # a request that is not a Composite meets it as a plain 500
+    emu.inject_fault("subrequest_error")
+    plain = sf.query(alice, "SELECT Id FROM Account")
+    assert plain.status_code == 500 and _errors(plain) == ["UNKNOWN_EXCEPTION"]
+
+
 def test_timeout_fault(sf: SfClient, emu: Emulator, alice: str) -> None:
     emu.fault_delay = 1.0
     emu.inject_fault("timeout")

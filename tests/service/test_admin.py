@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
+from typing import Any
 
 import boto3
+import pytest
 from chalice.test import Client
 
+from chalicelib import deps
+from chalicelib.admin.service import ADMIN_RECHECK_SECONDS
 from chalicelib.store import keys
 from devstack.provision import ProvisionedStack
 from tests.conftest import SignIn
+from tests.fakes import FakeClock
 
 
 def _auth(token: str) -> dict[str, str]:
@@ -72,3 +78,64 @@ def test_unknown_settings_and_wrong_types_are_400(client: Client, sign_in: SignI
         response = _put(client, admin, body)
         assert response.status_code == 400  # type: ignore[attr-defined]
         assert json.loads(response.body)["error"]["code"] == "validation_error"  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
+    """The app's clock, moved by the test."""
+    fake = FakeClock()
+    deps.reset()
+    monkeypatch.setattr(deps, "clock", lru_cache(maxsize=1)(lambda: fake))
+    return fake
+
+
+def _grant_admin(emu: Any, username: str) -> dict[str, Any]:
+    """Make `username` an admin through a permission set; returns the assignment."""
+    user = emu.user_by_username(username)
+    granted = emu.org.insert(
+        "PermissionSet",
+        {
+            "Name": "Stratus_Admin",
+            "Label": "Stratus Admin",
+            "IsOwnedByProfile": False,
+            "PermissionsModifyAllData": True,
+        },
+    )
+    assignment: dict[str, Any] = emu.org.insert(
+        "PermissionSetAssignment", {"AssigneeId": user["Id"], "PermissionSetId": granted["Id"]}
+    )
+    return assignment
+
+
+def test_admin_rights_are_trusted_for_fifteen_minutes_then_read_again(
+    client: Client, sign_in: SignIn, clock: FakeClock
+) -> None:
+    # Given bob, an admin through a permission set when he signed in
+    emu = sign_in.salesforce.emu
+    assignment = _grant_admin(emu, "bob@acme.demo")
+    bob = sign_in("bob@acme.demo")
+    emu.reset_counters()
+    # When his org takes the right away, his session keeps it for up to 15 minutes (no call)
+    del emu.org.records["PermissionSetAssignment"][assignment["Id"]]
+    clock.advance(ADMIN_RECHECK_SECONDS - 1)
+    assert client.http.get("/admin/settings", headers=_auth(bob)).status_code == 200
+    assert emu.api_calls == 0
+    # Then after that, the rights are read again (one call) and he is refused
+    clock.advance(1)
+    refused = client.http.get("/admin/settings", headers=_auth(bob))
+    assert refused.status_code == 403, refused.body
+    assert emu.api_calls == 1
+    # and the new reading is kept on the session: no call for the next 15 minutes
+    assert _put(client, bob, {"email_tracking": True}).status_code == 403  # type: ignore[attr-defined]
+    assert emu.api_calls == 1
+
+
+def test_a_promoted_user_gains_admin_rights_without_signing_in_again(
+    client: Client, sign_in: SignIn, clock: FakeClock
+) -> None:
+    emu = sign_in.salesforce.emu
+    bob = sign_in("bob@acme.demo")
+    assert client.http.get("/admin/settings", headers=_auth(bob)).status_code == 403
+    _grant_admin(emu, "bob@acme.demo")
+    clock.advance(ADMIN_RECHECK_SECONDS)
+    assert client.http.get("/admin/settings", headers=_auth(bob)).status_code == 200

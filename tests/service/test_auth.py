@@ -27,6 +27,12 @@ def _bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
+def _assert_not_signed_in(response: object) -> None:
+    """No session cookie is set, and the sign-in's browser binding is cleared."""
+    assert SignIn.cookie(response, "stratus_session") is None
+    assert SignIn.cookie(response, "stratus_oauth") == ""
+
+
 def _scan(stack: ProvisionedStack) -> list[dict[str, object]]:
     client = boto3.client("dynamodb")
     items: list[dict[str, object]] = []
@@ -146,6 +152,55 @@ def test_return_to_must_be_a_same_site_relative_path(
     assert "return_to" in json.loads(response.body)["error"]["message"]
 
 
+@pytest.mark.parametrize(
+    "return_to",
+    [
+        "/\u00e9",  # é
+        "/\u00e9\u2028x",  # a line separator: would go back raw in Location
+        "/x\u2029y",
+        "/x\u00a0y",  # no-break space
+        "/x\u3000y",  # ideographic space
+        "/\u2215\u2215evil.example",  # division slashes
+        "/\uff0f\uff0fevil.example",  # full-width solidus
+        "/\U0001f600",
+        "/x y",
+        "/x\ty",
+        "/x\r\nSet-Cookie: a=b",
+        "/x\x00",
+        "/x\x7f",
+        "/x\x1b[0m",
+    ],
+)
+def test_return_to_with_non_ascii_whitespace_or_controls_is_400(
+    client: Client, sf_env: Salesforce, return_to: str
+) -> None:
+    response = client.http.get(f"/auth/salesforce/login?{urlencode({'return_to': return_to})}")
+    assert response.status_code == 400
+    assert "Location" not in response.headers
+    assert SignIn.cookie(response, "stratus_oauth") is None
+    assert "return_to" in json.loads(response.body)["error"]["message"]
+
+
+def test_a_percent_encoded_return_to_goes_back_as_given(sign_in: SignIn) -> None:
+    return_to = "/caf%C3%A9?q=%E2%80%A8&x=%2B"
+    params = sign_in.consent(sign_in.authorize_url(return_to=return_to), "alice@acme.demo")
+    response = sign_in.callback(params)
+    assert response.status_code == 302
+    assert response.headers["Location"] == return_to
+
+
+def test_the_defaults_return_to_me(sign_in: SignIn, client: Client) -> None:
+    # Given a login with neither login nor return_to
+    login = client.http.get("/auth/salesforce/login")
+    assert login.status_code == 302
+    sign_in.browser_nonce = SignIn.cookie(login, "stratus_oauth")
+    # When the sign-in completes
+    response = sign_in.callback(sign_in.consent(login.headers["Location"], "alice@acme.demo"))
+    # Then the browser goes to /me
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/me"
+
+
 # -- finishing it -------------------------------------------------------------------------------
 
 
@@ -154,10 +209,10 @@ def test_sign_in_sets_a_hardened_session_cookie_and_returns_to_the_path(sign_in:
     response = sign_in.callback(params)
     assert response.status_code == 302
     assert response.headers["Location"] == "/inbox?x=1"
-    cookie = SimpleCookie()
-    cookie.load(response.headers["Set-Cookie"])
+    (raw,) = [c for c in SignIn.set_cookies(response) if c.startswith("stratus_session=")]
+    cookie: SimpleCookie = SimpleCookie()
+    cookie.load(raw)
     morsel = cookie["stratus_session"]
-    raw = response.headers["Set-Cookie"]
     assert len(morsel.value) >= 43
     assert "Secure" in raw and "HttpOnly" in raw and "SameSite=None" in raw and "Path=/" in raw
     assert int(morsel["max-age"]) > 0
@@ -193,6 +248,36 @@ def test_admin_rights_come_from_profile_or_permission_sets(sign_in: SignIn, clie
     assert maria["org"]["profile"] == "Standard User"
 
 
+@pytest.mark.parametrize(
+    "permission", ["PermissionsCustomizeApplication", "PermissionsModifyAllData"]
+)
+def test_admin_rights_through_a_permission_set_only(
+    sign_in: SignIn, client: Client, permission: str
+) -> None:
+    # Given bob, a Standard User by profile, assigned a permission set that grants the right
+    emu = sign_in.salesforce.emu
+    bob = emu.user_by_username("bob@acme.demo")
+    assert bob is not None
+    granted = emu.org.insert(
+        "PermissionSet",
+        {
+            "Name": "Stratus_Admin",
+            "Label": "Stratus Admin",
+            "IsOwnedByProfile": False,
+            permission: True,
+        },
+    )
+    emu.org.insert(
+        "PermissionSetAssignment", {"AssigneeId": bob["Id"], "PermissionSetId": granted["Id"]}
+    )
+    # When he signs in
+    me = json.loads(client.http.get("/me", headers=_bearer(sign_in("bob@acme.demo"))).body)
+    # Then he is an admin, though his profile is not
+    assert me["org"]["profile"] == "Standard User"
+    assert me["org"]["permission_sets"] == ["Stratus_Admin"]
+    assert me["org"]["is_admin"] is True
+
+
 def test_signing_in_again_replaces_the_connection_and_never_duplicates(
     sign_in: SignIn, stack: ProvisionedStack
 ) -> None:
@@ -213,6 +298,118 @@ def test_a_replayed_state_is_rejected(sign_in: SignIn) -> None:
     assert _error_code(replay) == "invalid_state"
 
 
+# -- the browser binding (login CSRF, RFC 6749 10.12) ----------------------------------------
+
+
+def test_login_binds_the_state_to_the_browser_with_a_callback_only_cookie(
+    sign_in: SignIn, stack: ProvisionedStack
+) -> None:
+    # When a browser starts signing in
+    response = sign_in.client.http.get("/auth/salesforce/login")
+    # Then it gets a fresh nonce in a cookie only the callback sees, for the state's lifetime
+    (raw,) = [c for c in SignIn.set_cookies(response) if c.startswith("stratus_oauth=")]
+    nonce = SignIn.cookie(response, "stratus_oauth")
+    assert nonce is not None and len(nonce) >= 43
+    attributes = {a.strip() for a in raw.split(";")[1:]}
+    assert attributes == {
+        "Max-Age=600",
+        "Path=/auth/salesforce/callback",
+        "Secure",
+        "HttpOnly",
+        "SameSite=Lax",
+    }
+    # ... and only the nonce's SHA-256 is stored, with the state
+    (state,) = [i for i in _scan(stack) if i["pk"]["S"].startswith("OAUTHSTATE#")]  # type: ignore[index]
+    assert state["browser"] == {"S": hashlib.sha256(nonce.encode()).hexdigest()}
+    assert nonce not in json.dumps(_scan(stack), default=str)
+    second = SignIn.cookie(sign_in.client.http.get("/auth/salesforce/login"), "stratus_oauth")
+    assert second != nonce
+
+
+def _sessions(stack: ProvisionedStack) -> list[dict[str, object]]:
+    return [i for i in _scan(stack) if i["sk"]["S"] == "SESSION"]  # type: ignore[index]
+
+
+def _token_requests(sign_in: SignIn) -> int:
+    return sum(1 for r in sign_in.salesforce.emu.request_log if r[1] == "/services/oauth2/token")
+
+
+@pytest.mark.parametrize(
+    "cookie",
+    [
+        None,  # another browser: no cookie at all
+        "stratus_oauth=" + "A" * 43,  # another browser's (or a forged) nonce
+        "stratus_oauth=",
+        "stratus_session=x",
+    ],
+)
+def test_a_callback_from_another_browser_is_state_mismatch_and_signs_nobody_in(
+    sign_in: SignIn, stack: ProvisionedStack, cookie: str | None
+) -> None:
+    # Given a code and state obtained in one browser (e.g. an attacker's own consent)
+    params = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
+    # When another browser opens the callback link
+    headers = {"Cookie": cookie} if cookie else {}
+    response = sign_in.client.http.get(
+        f"/auth/salesforce/callback?{urlencode(params)}", headers=headers
+    )
+    # Then nobody is signed in, and the code was never exchanged
+    assert response.status_code == 400
+    assert _error_code(response) == "state_mismatch"
+    _assert_not_signed_in(response)
+    assert _sessions(stack) == []
+    assert _token_requests(sign_in) == 0
+
+
+def test_a_state_presented_from_another_browser_is_spent(sign_in: SignIn) -> None:
+    # Decided: the state is taken (single use) before the browser is checked. A state seen
+    # from another browser has leaked; the browser that started the sign-in starts again.
+    params = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
+    stray = sign_in.client.http.get(f"/auth/salesforce/callback?{urlencode(params)}")
+    assert _error_code(stray) == "state_mismatch"
+    # When the right browser comes back with the same state afterwards
+    retry = sign_in.callback(params)
+    # Then the state is gone
+    assert retry.status_code == 400
+    assert _error_code(retry) == "invalid_state"
+    _assert_not_signed_in(retry)
+    assert _token_requests(sign_in) == 0
+
+
+def test_a_nonce_of_another_sign_in_of_the_same_browser_does_not_match(sign_in: SignIn) -> None:
+    # Given two sign-ins started in one browser: it keeps the second one's cookie only
+    first = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
+    second = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
+    cookie = {"Cookie": f"stratus_oauth={sign_in.browser_nonce}"}
+    # Then the first cannot finish with it, and the second can
+    stray = sign_in.client.http.get(f"/auth/salesforce/callback?{urlencode(first)}", headers=cookie)
+    assert _error_code(stray) == "state_mismatch"
+    done = sign_in.client.http.get(f"/auth/salesforce/callback?{urlencode(second)}", headers=cookie)
+    assert done.status_code == 302
+
+
+def test_the_right_browser_is_signed_in_and_its_binding_cleared(
+    sign_in: SignIn, stack: ProvisionedStack
+) -> None:
+    params = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
+    nonce = sign_in.browser_nonce
+    response = sign_in.client.http.get(
+        f"/auth/salesforce/callback?{urlencode(params)}",
+        headers={"Cookie": f"other=1; stratus_oauth={nonce}"},
+    )
+    assert response.status_code == 302
+    assert SignIn.cookie(response, "stratus_session")
+    (cleared,) = [c for c in SignIn.set_cookies(response) if c.startswith("stratus_oauth=")]
+    assert "Max-Age=0" in cleared and "Path=/auth/salesforce/callback" in cleared
+    assert len(_sessions(stack)) == 1
+
+
+def test_every_failed_callback_clears_the_binding(sign_in: SignIn) -> None:
+    sign_in.authorize_url()
+    for params in [{"error": "access_denied", "state": "x"}, {"state": "x"}, {}]:
+        _assert_not_signed_in(sign_in.callback(params))
+
+
 @pytest.mark.parametrize(
     "params",
     [
@@ -225,7 +422,7 @@ def test_a_replayed_state_is_rejected(sign_in: SignIn) -> None:
 def test_unknown_or_missing_state_or_code_is_400(sign_in: SignIn, params: dict[str, str]) -> None:
     response = sign_in.callback(params)
     assert response.status_code == 400
-    assert "Set-Cookie" not in response.headers
+    _assert_not_signed_in(response)
 
 
 def test_an_expired_state_is_rejected(sign_in: SignIn, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -261,7 +458,7 @@ def test_a_wrong_pkce_verifier_is_rejected_by_salesforce_and_answered_400(sign_i
     # Then Salesforce refuses and we say so, with no session
     assert response.status_code == 400
     assert _error_code(response) == "salesforce_code_rejected"
-    assert "Set-Cookie" not in response.headers
+    _assert_not_signed_in(response)
 
 
 def test_a_missing_pkce_challenge_is_refused_when_the_app_requires_pkce(sign_in: SignIn) -> None:
@@ -278,7 +475,7 @@ def test_a_missing_pkce_challenge_is_refused_when_the_app_requires_pkce(sign_in:
     # Then the sign-in fails with a clear 400 and no session
     assert response.status_code == 400
     assert _error_code(response) == "salesforce_login_failed"
-    assert "Set-Cookie" not in response.headers
+    _assert_not_signed_in(response)
 
 
 # -- sessions ------------------------------------------------------------------------------------
@@ -298,6 +495,43 @@ def test_logout_deletes_the_session_and_clears_the_cookie(sign_in: SignIn, clien
     assert "stratus_session=;" in response.headers["Set-Cookie"]
     assert "Max-Age=0" in response.headers["Set-Cookie"]
     assert client.http.get("/me", headers=_bearer(token)).status_code == 401
+
+
+def test_an_expired_session_is_401(
+    sign_in: SignIn, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    token = sign_in()
+    assert client.http.get("/me", headers=_bearer(token)).status_code == 200
+    # When the session's lifetime has passed (DynamoDB may not have deleted the item yet)
+    clock = deps.clock()
+    later = clock.now() + deps.sessions().ttl_seconds + 1
+    monkeypatch.setattr(clock, "now", lambda: later)
+    for headers in [_bearer(token), {"Cookie": f"stratus_session={token}"}]:
+        response = client.http.get("/me", headers=headers)
+        assert response.status_code == 401
+        assert _error_code(response) == "unauthenticated"
+
+
+def test_logout_by_cookie_deletes_the_session_and_expires_the_cookie(
+    sign_in: SignIn, client: Client, stack: ProvisionedStack
+) -> None:
+    # Given a browser signed in with the session cookie only
+    token = sign_in()
+    other = sign_in("bob@acme.demo")
+    # When it signs out
+    response = client.http.post("/auth/logout", headers={"Cookie": f"stratus_session={token}"})
+    # Then the session is gone (not another's), and the cookie expires with its attributes
+    assert response.status_code == 204
+    assert client.http.get("/me", headers=_bearer(token)).status_code == 401
+    assert client.http.get("/me", headers=_bearer(other)).status_code == 200
+    assert len(_sessions(stack)) == 1
+    raw = response.headers["Set-Cookie"]
+    assert raw.split(";")[0] == "stratus_session="
+    attributes = {a.strip() for a in raw.split(";")[1:]}
+    assert {"Secure", "HttpOnly", "SameSite=None", "Path=/"} <= attributes
+    assert "Max-Age=0" in attributes or any(
+        a.startswith("Expires=Thu, 01 Jan 1970") for a in attributes
+    )
 
 
 def test_no_token_is_stored_in_plain_text(sign_in: SignIn, stack: ProvisionedStack) -> None:
@@ -328,7 +562,7 @@ def test_a_token_blob_copied_onto_another_users_item_does_not_decrypt(
 ) -> None:
     emu = sign_in.salesforce.emu
     sign_in("alice@acme.demo")
-    sign_in("bob@acme.demo")
+    bob_session = sign_in("bob@acme.demo")
     alice, bob = emu.user_by_username("alice@acme.demo"), emu.user_by_username("bob@acme.demo")
     assert alice is not None and bob is not None
     store = deps.store()
@@ -339,8 +573,19 @@ def test_a_token_blob_copied_onto_another_users_item_does_not_decrypt(
     assert alice_item is not None and bob_item is not None
     store.put({**bob_item, "tokens": alice_item["tokens"]})
     deps.reset()  # a fresh container: nothing cached
+    # Then the blob does not open under bob's context
+    bobs = {"purpose": "salesforce-tokens", "org": org_id, "user": bob["Id"]}
     with pytest.raises(DecryptionFailed):
-        deps.vault().refresh_token(org_id, bob["Id"])
+        deps.envelope().open(bytes(alice_item["tokens"]), bobs)
+    # and the app never uses alice's tokens for bob: his connection is unusable, shown as
+    # revoked, and he is asked to sign in again (not a 500 on every request)
+    response = client.http.get("/me/salesforce", headers={"Authorization": f"Bearer {bob_session}"})
+    assert response.status_code == 401, response.body
+    assert json.loads(response.body)["error"]["code"] == "salesforce_reauth_required"
+    connection = deps.vault().get(org_id, bob["Id"])
+    assert connection is not None and connection.status == "revoked"
+    assert deps.vault().refresh_token(org_id, bob["Id"]) is None  # deletion still proceeds
+    assert emu.api_calls_by_user.get(bob["Id"], 0) <= 1  # the sign-in's own call only
 
 
 def _org_of(user_id: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import json
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -16,8 +17,10 @@ import requests
 from chalice.test import Client
 
 from chalicelib import deps
+from chalicelib.vault import refresh_lease
 from devstack.provision import ProvisionedStack
 from tests.conftest import Salesforce, SignIn
+from tests.fakes import FakeClock
 
 
 def _bearer(token: str) -> dict[str, str]:
@@ -99,6 +102,36 @@ def test_twenty_concurrent_requests_with_an_expired_token_refresh_exactly_once(
     assert emu.token_refreshes == 2
 
 
+def test_a_container_with_an_old_token_renews_it_even_when_another_renewed_long_ago(
+    sign_in: SignIn, client: Client
+) -> None:
+    """Container B cached T1; container A renewed to T2; hours later T2 expired too. B's call
+    with T1 must renew (not hand back the expired T2 and end in a false "sign in again")."""
+    from chalicelib import deps
+    from chalicelib.settings import get_settings
+    from chalicelib.vault import ConnectionVault
+
+    # Given alice signed in, and another container (B) holding her first access token T1
+    token = sign_in("alice@acme.demo")
+    me = json.loads(client.http.get("/me", headers=_bearer(token)).body)
+    org_id, user_id = me["org"]["id"], me["user"]["id"]
+    emu = sign_in.salesforce.emu
+    later = FakeClock(time.time())
+    other = ConnectionVault(deps.store(), deps.envelope(), later, get_settings())
+    other.current_access_token(org_id, user_id)  # B caches T1
+    # and this container (A) renewing to T2 when T1 expires
+    emu.expire_access_tokens()
+    assert client.http.get("/me/salesforce", headers=_bearer(token)).status_code == 200
+    assert emu.token_refreshes == 1
+    # When, hours later, T2 has expired too and B calls Salesforce with T1
+    later.advance(3 * 3600)
+    emu.expire_access_tokens()
+    result = other.client(org_id, user_id).query("SELECT Id FROM User LIMIT 1")
+    # Then B renewed (once) and its call succeeded
+    assert result["records"]
+    assert emu.token_refreshes == 2
+
+
 def test_a_refresh_without_rotation_keeps_the_old_refresh_token(
     sign_in: SignIn, client: Client
 ) -> None:
@@ -160,6 +193,9 @@ def test_account_deletion_revokes_and_leaves_nothing_of_the_user(
     alice = emu.user_by_username("alice@acme.demo")
     assert alice is not None
     refresh_tokens = emu.issued_refresh_tokens(alice["Id"])
+    # and a refresh lease left behind by a container that died mid-refresh
+    org_id = json.loads(client.http.get("/me", headers=_bearer(token)).body)["org"]["id"]
+    deps.store().acquire_lease(refresh_lease(org_id, alice["Id"]), 20)
     # When alice deletes her account
     response = client.http.delete("/me", headers=_bearer(token))
     # Then it answers how much was deleted, revoked at Salesforce, and cleared the cookie
@@ -228,7 +264,8 @@ def test_no_token_or_code_reaches_the_logs(
     emu = sign_in.salesforce.emu
     params = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
     response = sign_in.callback(params)
-    session = response.headers["Set-Cookie"].split(";")[0].split("=", 1)[1]
+    session = sign_in.cookie(response, "stratus_session")
+    assert session
     emu.expire_access_tokens()
     client.http.get("/me/salesforce", headers=_bearer(session))
     alice = emu.user_by_username("alice@acme.demo")

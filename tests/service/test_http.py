@@ -84,6 +84,42 @@ def test_every_registered_route_answers_with_the_security_headers(client: Client
     assert seen >= 50  # the fallback routes alone register 8 depths x 6 methods
 
 
+def _authenticated_routes() -> list[tuple[str, str]]:
+    from app import app
+    from chalicelib.web import ROUTE_DOCS
+
+    found = []
+    for path, methods in sorted(app.routes.items()):
+        for method, entry in sorted(methods.items()):
+            doc = ROUTE_DOCS.get(entry.view_function)
+            if doc is not None and doc.auth:
+                found.append((path, method))
+    return found
+
+
+@pytest.mark.parametrize(
+    "credentials",
+    [
+        {},
+        {"Authorization": "Bearer " + "A" * 43},
+        {"Cookie": "stratus_session=" + "A" * 43},
+        {"Authorization": "Basic YTpi"},
+    ],
+    ids=["none", "forged-bearer", "forged-cookie", "basic"],
+)
+def test_every_authenticated_route_is_401_without_a_real_session(
+    client: Client, credentials: dict[str, str]
+) -> None:
+    routes = _authenticated_routes()
+    assert len(routes) >= 10  # /me, /lookup, /admin/settings, /tracking/... are documented
+    for path, method in routes:
+        concrete = re.sub(r"{\w+}", "x", path)
+        headers = {"Content-Type": "application/json", **credentials}
+        response = client.http.request(method, concrete, body=b"{}", headers=headers)
+        assert response.status_code == 401, (method, path, response.body)
+        _assert_error(response, 401, "unauthenticated")
+
+
 # -- the error machinery, on a small app with the same middleware ------------------------------
 
 

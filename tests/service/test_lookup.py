@@ -21,6 +21,8 @@ from chalicelib import deps
 from chalicelib.lookup import invalidate, invalidate_address
 from chalicelib.providers.salesforce.client import SalesforceClient
 from chalicelib.settings import get_settings
+from chalicelib.store import keys
+from chalicelib.vault import PROVIDER
 from devstack.sfemu import Emulator
 from tests.conftest import Salesforce, SignIn
 from tests.fakes import FakeClock
@@ -113,6 +115,26 @@ def _user_id(emu: Emulator, username: str) -> str:
     return str(user["Id"])
 
 
+def _days_ago(emu: Emulator, days: float) -> dt.datetime:
+    return emu.clock() - dt.timedelta(days=days)
+
+
+def _task(emu: Emulator, owner: str, who: str, subject: str, due: dt.date) -> None:
+    emu.org.insert(
+        "Task",
+        {"WhoId": who, "Subject": subject, "ActivityDate": due, "Status": "Completed"},
+        as_user=owner,
+    )
+
+
+def _event(emu: Emulator, owner: str, who: str, subject: str, start: dt.datetime) -> None:
+    emu.org.insert(
+        "Event",
+        {"WhoId": who, "Subject": subject, "StartDateTime": start, "DurationInMinutes": 30},
+        as_user=owner,
+    )
+
+
 # -- what is answered ----------------------------------------------------------------------------
 
 
@@ -137,7 +159,8 @@ def test_a_contact_is_described_with_its_account_open_deals_open_cases_and_activ
         "owner": "Alice Anders",
         "url": f"{sf_env.url}/{hank}",  # the connection's instance URL
     }
-    # ... his account, only its open opportunities and cases, and his latest activities first
+    # ... his account, only its open opportunities and cases, and his past activities (his
+    # upcoming task and workshop are not activities yet)
     assert result["account"]["name"] == "Globex Corporation"
     assert result["account"]["owner"] == "Alice Anders"
     assert [(o["name"], o["stage"], o["amount"]) for o in result["opportunities"]] == [
@@ -147,11 +170,7 @@ def test_a_contact_is_described_with_its_account_open_deals_open_cases_and_activ
     assert [(c["subject"], c["status"]) for c in result["cases"]] == [
         ("Cannot log in to portal", "New")
     ]
-    assert [(a["type"], a["subject"]) for a in result["activities"]] == [
-        ("Task", "Follow up on proposal"),
-        ("Event", "Globex expansion workshop"),
-        ("Task", "Send proposal"),
-    ]
+    assert [(a["type"], a["subject"]) for a in result["activities"]] == [("Task", "Send proposal")]
     # ... for exactly one API call
     assert emu.api_calls == 1
 
@@ -209,10 +228,142 @@ def test_contacts_come_before_leads_and_the_most_recently_active_first(
     assert [m["type"] for m in peter["matches"]] == ["Contact", "Lead"]
     assert peter["account"]["name"] == "Initech"
     # ... and the Sam active yesterday comes first (his upcoming task does not count as activity)
-    # and describes the answer, his activities latest date first, the upcoming one included
+    # and describes the answer, with his past activities only
     assert _matched(sam) == [("Contact", "Globex Corporation"), ("Contact", "Stark Industries")]
     assert sam["account"]["name"] == "Globex Corporation"
-    assert [a["subject"] for a in sam["activities"]] == ["Consultant sync", "Call about the audit"]
+    assert [a["subject"] for a in sam["activities"]] == ["Call about the audit"]
+
+
+def test_a_contact_comes_before_a_lead_that_was_active_more_recently(
+    sidebar: Any, emu: Emulator
+) -> None:
+    # Given an address that is alice's Contact (changed 30 days ago, a call 10 days ago) and
+    # her Lead (changed 20 days ago, a call yesterday): by recency alone the Lead would lead
+    alice_id = _user_id(emu, "alice@acme.demo")
+    address = "dana.scully@fbi.example"
+    contact = emu.org.insert(
+        "Contact",
+        {
+            "FirstName": "Dana",
+            "LastName": "Scully",
+            "Email": address,
+            "AccountId": emu.demo.accounts["globex"],
+            "LastModifiedDate": _days_ago(emu, 30),
+        },
+        as_user=alice_id,
+    )
+    lead = emu.org.insert(
+        "Lead",
+        {
+            "FirstName": "Dana",
+            "LastName": "Scully",
+            "Company": "FBI",
+            "Email": address,
+            "LastModifiedDate": _days_ago(emu, 20),
+        },
+        as_user=alice_id,
+    )
+    _task(emu, alice_id, contact["Id"], "Contact call", _days_ago(emu, 10).date())
+    _task(emu, alice_id, lead["Id"], "Lead call", _days_ago(emu, 1).date())
+    alice = sidebar("alice@acme.demo")
+    # When alice looks the address up
+    (result,) = alice.results(address)
+    # Then the Contact comes first and describes the answer
+    assert _matched(result) == [("Contact", "Globex Corporation"), ("Lead", "FBI")]
+    assert result["account"]["name"] == "Globex Corporation"
+    assert [a["subject"] for a in result["activities"]] == ["Contact call"]
+
+
+def test_five_open_deals_five_open_cases_and_five_latest_activities_newest_first(
+    sidebar: Any, emu: Emulator
+) -> None:
+    # Given alice's account with 7 open Opportunities and 7 open Cases created a day apart, the
+    # newest of each closed, and its contact with 7 past activities on distinct dates
+    alice_id = _user_id(emu, "alice@acme.demo")
+    account = emu.org.insert("Account", {"Name": "Hooli"}, as_user=alice_id)["Id"]
+    contact = emu.org.insert(
+        "Contact",
+        {"LastName": "Belson", "Email": "gavin@hooli.example", "AccountId": account},
+        as_user=alice_id,
+    )["Id"]
+    today = emu.clock().date()
+    for n in range(1, 8):
+        emu.org.insert(
+            "Opportunity",
+            {
+                "AccountId": account,
+                "Name": f"Deal {n}",
+                "StageName": "Prospecting",
+                "CloseDate": today + dt.timedelta(days=30),
+                "CreatedDate": _days_ago(emu, n),
+            },
+            as_user=alice_id,
+        )
+        emu.org.insert(
+            "Case",
+            {"AccountId": account, "Subject": f"Case {n}", "CreatedDate": _days_ago(emu, n)},
+            as_user=alice_id,
+        )
+    emu.org.insert(
+        "Opportunity",
+        {"AccountId": account, "Name": "Won deal", "StageName": "Closed Won", "CloseDate": today},
+        as_user=alice_id,
+    )
+    emu.org.insert(
+        "Case", {"AccountId": account, "Subject": "Solved", "Status": "Closed"}, as_user=alice_id
+    )
+    for n in (1, 3, 5, 7):
+        _task(emu, alice_id, contact, f"Activity {n}", today - dt.timedelta(days=n))
+    for n in (2, 4, 6):
+        _event(emu, alice_id, contact, f"Activity {n}", _days_ago(emu, n))
+    alice = sidebar("alice@acme.demo")
+    # When alice looks the contact up
+    (result,) = alice.results("gavin@hooli.example")
+    # Then exactly 5 of each, newest first, and nothing closed
+    assert [o["name"] for o in result["opportunities"]] == [f"Deal {n}" for n in range(1, 6)]
+    assert [c["subject"] for c in result["cases"]] == [f"Case {n}" for n in range(1, 6)]
+    assert [(a["type"], a["subject"]) for a in result["activities"]] == [
+        ("Task", "Activity 1"),
+        ("Event", "Activity 2"),
+        ("Task", "Activity 3"),
+        ("Event", "Activity 4"),
+        ("Task", "Activity 5"),
+    ]
+    # ... for one API call
+    assert emu.api_calls == 1
+
+
+def test_upcoming_tasks_and_events_do_not_push_out_past_activities(
+    sidebar: Any, emu: Emulator
+) -> None:
+    # Given Hank (who has one past task) with 5 more past activities, among them a task due
+    # today and a meeting that started a minute ago, and 7 upcoming ones (8 with his workshop)
+    alice_id = _user_id(emu, "alice@acme.demo")
+    hank = emu.demo.contacts["hank"]
+    now, today = emu.clock(), emu.clock().date()
+    _task(emu, alice_id, hank, "Due today", today)
+    _event(emu, alice_id, hank, "Started a minute ago", now - dt.timedelta(minutes=1))
+    _task(emu, alice_id, hank, "Two days ago", today - dt.timedelta(days=2))
+    _event(emu, alice_id, hank, "Three days ago", now - dt.timedelta(days=3))
+    _task(emu, alice_id, hank, "Four days ago", today - dt.timedelta(days=4))
+    for days in (1, 2, 3):
+        _task(emu, alice_id, hank, f"Due in {days} days", today + dt.timedelta(days=days))
+    for hours in (1, 5, 48, 72):
+        _event(emu, alice_id, hank, f"In {hours} hours", now + dt.timedelta(hours=hours))
+    alice = sidebar("alice@acme.demo")
+    # When alice looks Hank up
+    (result,) = alice.results(HANK)
+    # Then his 5 latest past activities are answered, latest first; nothing upcoming (a task due
+    # today counts from midnight UTC)
+    latest = ["Started a minute ago", "Due today"]
+    if (now - dt.timedelta(minutes=1)).date() < today:  # a test run in the first minute of a day
+        latest.reverse()
+    assert [a["subject"] for a in result["activities"]] == [
+        *latest,
+        "Two days ago",
+        "Three days ago",
+        "Four days ago",
+    ]
 
 
 def test_a_lead_is_answered_without_an_account(sidebar: Any) -> None:
@@ -222,7 +373,7 @@ def test_a_lead_is_answered_without_an_account(sidebar: Any) -> None:
     assert result["matches"][0]["owner"] == "Bob Brown"
     assert result["account"] is None
     assert result["opportunities"] == result["cases"] == []
-    assert [a["subject"] for a in result["activities"]] == ["Qualify inbound lead"]
+    assert result["activities"] == []  # its one task, "Qualify inbound lead", is due tomorrow
 
 
 def test_a_user_who_cannot_read_opportunities_or_cases_still_gets_the_contact(
@@ -309,6 +460,43 @@ def test_a_repeat_within_the_cache_lifetime_costs_no_call_and_one_after_it(
     app_clock.advance(1)
     alice.results(HANK)
     assert emu.api_calls == 2
+
+
+def test_the_cache_lifetime_is_a_setting(
+    sidebar: Any, emu: Emulator, app_clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given the lifetime set to 10 minutes
+    monkeypatch.setenv("LOOKUP_CACHE_SECONDS", "600")
+    get_settings.cache_clear()
+    alice = sidebar("alice@acme.demo")
+    alice.results(HANK)
+    # When alice looks Hank up again after 599 s, it is a hit
+    app_clock.advance(599)
+    alice.results(HANK)
+    assert emu.api_calls == 1
+    # ... and at 600 s it is a call again
+    app_clock.advance(1)
+    alice.results(HANK)
+    assert emu.api_calls == 2
+
+
+def test_the_cache_size_is_a_setting(
+    sidebar: Any, emu: Emulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a container that keeps 2 lookups
+    monkeypatch.setenv("LOOKUP_CACHE_ENTRIES", "2")
+    get_settings.cache_clear()
+    alice = sidebar("alice@acme.demo")
+    # When alice looks 3 addresses up, one after the other
+    for address in (HANK, PETER, SAM):
+        alice.results(address)
+    assert emu.api_calls == 3
+    # Then the last two are hits, and the first, dropped, is a call again
+    alice.results(SAM)
+    alice.results(PETER)
+    assert emu.api_calls == 3
+    alice.results(HANK)
+    assert emu.api_calls == 4
 
 
 def test_a_batch_of_25_misses_costs_one_call_and_its_repeat_none(
@@ -508,6 +696,42 @@ def test_an_exhausted_limit_is_503_limit_exceeded_and_misses_stop(
     assert len(emu.request_log) == requests_before
 
 
+def test_request_limit_exceeded_with_a_reading_near_the_limit_is_limit_exceeded(
+    sidebar: Any, emu: Emulator
+) -> None:
+    # Given an org at 93% of its limit, and Salesforce answering REQUEST_LIMIT_EXCEEDED
+    alice = sidebar("alice@acme.demo")
+    emu.set_api_usage(14_000, 15_000)
+    emu.inject_fault("limit_exceeded")
+    # When alice looks an address up
+    response = alice.get(HANK)
+    # Then it is what Salesforce said: limit exceeded, retry when the block on misses ends
+    assert response.status_code == 503
+    assert _error(response)["code"] == "salesforce_limit_exceeded"
+    assert response.headers["Retry-After"] == "300"
+    # ... and the next miss is refused here, as near the limit, without asking Salesforce
+    requests_before = len(emu.request_log)
+    assert _error(alice.get(PETER))["code"] == "salesforce_limit_near"
+    assert len(emu.request_log) == requests_before
+
+
+def test_api_usage_seen_by_another_feature_blocks_lookup_misses(
+    sidebar: Any, emu: Emulator, client: Client
+) -> None:
+    # Given alice, whose org is at 93% of its limit, checks her connection (not a lookup)
+    alice = sidebar("alice@acme.demo")
+    emu.set_api_usage(14_000, 15_000)
+    check = client.http.get("/me/salesforce", headers={"Authorization": f"Bearer {alice.token}"})
+    assert check.status_code == 200
+    calls = emu.api_calls
+    # When she looks an address up
+    miss = alice.get(HANK)
+    # Then the reading that call saw stops the miss, without asking Salesforce
+    assert miss.status_code == 503
+    assert _error(miss)["code"] == "salesforce_limit_near"
+    assert emu.api_calls == calls
+
+
 def test_a_limit_error_the_usage_reading_does_not_explain_asks_to_retry_soon(
     sidebar: Any, emu: Emulator
 ) -> None:
@@ -551,6 +775,30 @@ def test_salesforce_unavailable_twice_is_502_and_nothing_is_cached(
     assert emu.api_calls == 1
 
 
+def test_a_failed_composite_subrequest_is_retried_once_then_502(
+    sidebar: Any, emu: Emulator, backoffs: list[float]
+) -> None:
+    # Given Salesforce fails one query of the next Composite with a 500
+    alice = sidebar("alice@acme.demo")
+    emu.inject_fault("subrequest_error")
+    # When alice looks an address up, the Composite is retried once, after a backoff
+    (result,) = alice.results(HANK)
+    assert result["matches"][0]["name"] == "Hank Scorpio"
+    assert len(backoffs) == 1
+    assert 0 < backoffs[0] <= 1.0
+    assert emu.api_calls == 2
+    # When the retry fails too
+    emu.inject_fault("subrequest_error", count=2)
+    response = alice.get(PETER)
+    # Then 502 salesforce_unavailable, and nothing is cached
+    assert response.status_code == 502
+    assert _error(response)["code"] == "salesforce_unavailable"
+    assert len(backoffs) == 2
+    assert emu.api_calls == 4
+    assert alice.get(PETER).status_code == 200
+    assert emu.api_calls == 5
+
+
 def test_a_salesforce_timeout_is_retried_once_then_502(
     sidebar: Any, emu: Emulator, backoffs: list[float], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -579,3 +827,59 @@ def test_a_revoked_connection_is_401_reauth_required(sidebar: Any, emu: Emulator
     response = alice.get(PETER)
     assert response.status_code == 401
     assert _error(response)["code"] == "salesforce_reauth_required"
+
+
+def test_after_a_revocation_cached_lookups_answer_401_too(sidebar: Any, emu: Emulator) -> None:
+    # Given alice has Hank cached
+    alice = sidebar("alice@acme.demo")
+    alice.results(HANK)
+    # When her access is revoked at Salesforce and a miss finds out
+    emu.revoke_user_tokens(_user_id(emu, "alice@acme.demo"))
+    assert _error(alice.get(PETER))["code"] == "salesforce_reauth_required"
+    # Then Hank is no longer served from the cache either
+    response = alice.get(HANK)
+    assert response.status_code == 401
+    assert _error(response)["code"] == "salesforce_reauth_required"
+
+
+def test_a_revocation_another_feature_finds_out_drops_the_cached_lookups(
+    sidebar: Any, emu: Emulator, client: Client
+) -> None:
+    # Given alice has Hank cached, and her access is revoked at Salesforce
+    alice = sidebar("alice@acme.demo")
+    alice.results(HANK)
+    emu.revoke_user_tokens(_user_id(emu, "alice@acme.demo"))
+    # When a call that is not a lookup finds out
+    check = client.http.get("/me/salesforce", headers={"Authorization": f"Bearer {alice.token}"})
+    assert _error(check)["code"] == "salesforce_reauth_required"
+    # Then the cached lookup answers 401 too
+    assert _error(alice.get(HANK))["code"] == "salesforce_reauth_required"
+
+
+def test_a_connection_revoked_by_another_container_stops_hits_after_the_next_miss(
+    sidebar: Any, emu: Emulator
+) -> None:
+    # Given alice has Hank cached, and another container marked her connection revoked
+    alice = sidebar("alice@acme.demo")
+    alice.results(HANK)
+    key = keys.connection_key(emu.demo.org_id, _user_id(emu, "alice@acme.demo"), PROVIDER)
+    deps.store().update(key, "SET #s = :revoked", {":revoked": "revoked"}, {"#s": "status"})
+    # When a miss finds the connection revoked
+    assert _error(alice.get(PETER))["code"] == "salesforce_reauth_required"
+    # Then Hank is no longer served from this container's cache
+    assert _error(alice.get(HANK))["code"] == "salesforce_reauth_required"
+
+
+def test_deleting_the_account_drops_its_cached_lookups(
+    sidebar: Any, emu: Emulator, client: Client
+) -> None:
+    # Given alice has Hank cached
+    alice = sidebar("alice@acme.demo")
+    alice.results(HANK)
+    # When she deletes her account, and signs in again
+    deleted = client.http.delete("/me", headers={"Authorization": f"Bearer {alice.token}"})
+    assert deleted.status_code == 200, deleted.body
+    again = sidebar("alice@acme.demo")
+    # Then her first lookup asks Salesforce (with her new connection)
+    again.results(HANK)
+    assert emu.api_calls == 1

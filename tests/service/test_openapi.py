@@ -8,17 +8,18 @@ may answer 5xx, and every response must match its documented schema.
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 import schemathesis
 from hypothesis import HealthCheck, settings
 from openapi_spec_validator import validate
-from schemathesis.specs.openapi.checks import positive_data_acceptance
+from schemathesis.specs.openapi.checks import ignored_auth, positive_data_acceptance
 
 from chalicelib.openapi import build_openapi
+from devstack.provision import ProvisionedStack
+from tests.service.conftest import Served
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,40 +52,22 @@ def test_fallback_routes_are_not_documented() -> None:
     assert not any("{p1}" in path for path in _generated()["paths"])  # type: ignore[attr-defined]
 
 
-@pytest.fixture(scope="module")
-def served_app(aws: object) -> Iterator[str]:
-    """The app on Chalice's local HTTP server, in a thread, on a free loopback port."""
-    import os
-
-    from chalice.config import Config
-    from chalice.local import ChaliceRequestHandler, LocalDevServer
-
-    class Handler(ChaliceRequestHandler):  # type: ignore[misc]
-        # Python's http.server answers methods it has no do_X for (TRACE, QUERY) with an HTML
-        # 501 before the app sees them; pass them to the app, which answers 405 JSON.
-        def __getattr__(self, name: str) -> object:
-            if name.startswith("do_"):
-                return self._generic_handle
-            raise AttributeError(name)
-
-    from app import app
-    from chalicelib import deps
-
-    os.environ["STRATUS_TABLE"] = aws.table_name  # type: ignore[attr-defined]
-    os.environ["STRATUS_KMS_KEY_ID"] = aws.key_alias  # type: ignore[attr-defined]
-    os.environ["SALESFORCE_CLIENT_ID"] = "stratus-test"
-    os.environ["SALESFORCE_CLIENT_SECRET"] = "test-secret"
-    deps.reset()
-    config = Config.create(chalice_stage="test", app_name="stratus", chalice_app=app)
-    server = LocalDevServer(app, config, "127.0.0.1", 0, handler_cls=Handler)
-    thread = threading.Thread(target=server.server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server.server_address[1]}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
-        deps.reset()
+@pytest.fixture
+def bearer(served_app: Served, stack: ProvisionedStack) -> dict[str, str]:
+    """A live admin session for each fuzzed operation (DELETE /me and logout end theirs), with
+    email and link tracking on, so authenticated routes answer past their 401. `stack` empties
+    the table after each operation: later tests start from nothing."""
+    token = served_app.sign_in()
+    headers = {"Authorization": f"Bearer {token}"}
+    with requests.Session() as http:
+        http.trust_env = False
+        reply = http.put(
+            f"{served_app.url}/admin/settings",
+            json={"email_tracking": True, "link_tracking": True},
+            headers=headers,
+        )
+    assert reply.status_code == 200, reply.text
+    return headers
 
 
 schema = schemathesis.openapi.from_dict(_generated())
@@ -96,8 +79,28 @@ schema = schemathesis.openapi.from_dict(_generated())
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_every_operation_conforms_to_its_schema(case: schemathesis.Case, served_app: str) -> None:
+def test_every_operation_conforms_to_its_schema(
+    case: schemathesis.Case, served_app: Served, bearer: dict[str, str]
+) -> None:
+    # Signed in as an org admin, so authenticated routes are exercised beyond their 401.
     # positive_data_acceptance expects 2xx for any schema-valid input; ours also depend on state
-    # no schema can carry (a single-use OAuth state, an allow-listed login host, a session), so
-    # their 4xx are right. Every other check applies: no 5xx, responses match their schemas.
-    case.call_and_validate(base_url=served_app, excluded_checks=[positive_data_acceptance])
+    # no schema can carry (a single-use OAuth state, an allow-listed login host, a message id),
+    # so their 4xx are right. ignored_auth sends its own invalid credentials next to our valid
+    # bearer, so it cannot apply here (tests/service/test_http.py checks every authenticated
+    # route answers 401 without a session). Every other check applies: no 5xx, responses match
+    # their schemas.
+    case.call_and_validate(
+        base_url=served_app.url,
+        headers=bearer,
+        excluded_checks=[positive_data_acceptance, ignored_auth],
+    )
+
+
+def test_the_fuzzing_session_reaches_authenticated_routes(served_app: Served) -> None:
+    """The fuzzing above is only worth its name if its session is real."""
+    token = served_app.sign_in()
+    with requests.Session() as http:
+        http.trust_env = False
+        me = http.get(f"{served_app.url}/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.status_code == 200, me.text
+    assert me.json()["org"]["is_admin"] is True

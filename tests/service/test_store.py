@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import threading
 import time
+from typing import Any
 
 import pytest
 
-from chalicelib.errors import ConditionFailed, LeaseHeld, ValidationFailed
+from chalicelib.errors import ConditionFailed, LeaseHeld, StoreBusy, ValidationFailed
 from chalicelib.store import keys
 from chalicelib.store.table import Store
 from tests.fakes import FakeClock
@@ -43,6 +44,26 @@ def test_expired_item_is_invisible_to_every_read_path(store: Store, clock: FakeC
     assert store.take(("P", "A")) is None
 
 
+def test_an_expired_counter_starts_again_instead_of_continuing(
+    store: Store, clock: FakeClock
+) -> None:
+    # Given a counter at 5 that expires in 10 s
+    key = keys.counter_key("opens")
+    now = int(clock.now())
+    assert store.increment(key, by=5, expires_at=now + 10) == 5
+    # When it has expired (still stored, as DynamoDB keeps it until its sweep)
+    clock.advance(10)
+    # Then it counts from zero again with the new expiry, and lives on
+    assert store.increment(key, by=1, expires_at=now + 100) == 1
+    assert store.get(key) == {"pk": key[0], "sk": key[1], "count": 1, "expires_at": now + 100}
+    assert store.increment(key, by=2, expires_at=now + 500) == 3
+    # and one restarted without an expiry never expires
+    clock.advance(100)
+    assert store.increment(key) == 1
+    clock.advance(10_000)
+    assert store.get(key) == {"pk": key[0], "sk": key[1], "count": 1}
+
+
 def test_put_if_absent_refuses_a_live_item_but_replaces_an_expired_one(
     store: Store, clock: FakeClock
 ) -> None:
@@ -53,6 +74,28 @@ def test_put_if_absent_refuses_a_live_item_but_replaces_an_expired_one(
     clock.advance(6)
     store.put_if_absent(_item("P", "S", v=3))
     assert store.get(("P", "S")) == _item("P", "S", v=3)
+
+
+def test_put_if_absent_with_a_required_owner_writes_only_while_the_owner_lives(
+    store: Store, clock: FakeClock, aws_calls: object
+) -> None:
+    now = int(clock.now())
+    owner = ("O", "OWNER")
+    # no owner: refused
+    with pytest.raises(ConditionFailed):
+        store.put_if_absent(_item("O", "CHILD#1"), requires=owner)
+    # a live owner: written, once, in one request
+    store.put(_item("O", "OWNER", expires_at=now + 10))
+    aws_calls.reset()  # type: ignore[attr-defined]
+    store.put_if_absent(_item("O", "CHILD#1"), requires=owner)
+    assert dict(aws_calls.calls) == {"dynamodb.TransactWriteItems": 1}  # type: ignore[attr-defined]
+    with pytest.raises(ConditionFailed):
+        store.put_if_absent(_item("O", "CHILD#1", v=2), requires=owner)
+    # an expired owner (not yet swept) counts as gone
+    clock.advance(10)
+    with pytest.raises(ConditionFailed):
+        store.put_if_absent(_item("O", "CHILD#2"), requires=owner)
+    assert [i["sk"] for i in store.query_all("O")] == ["CHILD#1"]
 
 
 def test_take_returns_a_single_use_item_exactly_once_across_threads(store: Store) -> None:
@@ -111,6 +154,49 @@ def test_delete_many_removes_more_than_one_batch(store: Store) -> None:
         store.put(_item(pk, sk))
     assert store.delete_many(item_keys) == 60
     assert store.query("P").items == []
+
+
+class _Throttling:
+    """A DynamoDB client whose batch writes leave everything unprocessed `refusals` times."""
+
+    def __init__(self, client: Any, refusals: int) -> None:
+        self._client = client
+        self.refusals = refusals
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)
+
+    def batch_write_item(self, RequestItems: Any) -> Any:
+        if self.refusals:
+            self.refusals -= 1
+            return {"UnprocessedItems": RequestItems}
+        return self._client.batch_write_item(RequestItems=RequestItems)
+
+
+def test_delete_many_backs_off_while_throttled_then_finishes(
+    store: Store, dynamodb: Any, stack: Any, clock: FakeClock
+) -> None:
+    item_keys = [("P", f"S#{i}") for i in range(3)]
+    for pk, sk in item_keys:
+        store.put(_item(pk, sk))
+    slept: list[float] = []
+    throttled = Store(_Throttling(dynamodb, 3), stack.table_name, clock, sleep=slept.append)
+    assert throttled.delete_many(item_keys) == 3
+    assert store.query("P").items == []
+    assert slept == [0.05, 0.1, 0.2]
+
+
+def test_delete_many_gives_up_with_a_503_when_throttling_persists(
+    store: Store, dynamodb: Any, stack: Any, clock: FakeClock
+) -> None:
+    store.put(_item("P", "S"))
+    slept: list[float] = []
+    throttled = Store(_Throttling(dynamodb, 1000), stack.table_name, clock, sleep=slept.append)
+    with pytest.raises(StoreBusy) as raised:
+        throttled.delete_many([("P", "S")])
+    assert raised.value.status == 503 and raised.value.headers == {"Retry-After": "2"}
+    assert slept == [0.05, 0.1, 0.2, 0.4, 0.8, 1.6]
+    assert store.get(("P", "S")) is not None  # nothing claimed that did not happen
 
 
 def test_sixteen_threads_times_a_hundred_increments_give_the_exact_total(store: Store) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -185,6 +186,38 @@ def test_bad_html_is_400(tracking: Tracking) -> None:
     assert _code(response) == "invalid_html"
 
 
+@pytest.mark.parametrize(
+    ("html", "recipients", "status"),
+    [
+        # 1 MB of CJK per copy: 3 UTF-8 bytes a character in the JSON (not 6 as \\uXXXX)
+        ('<p><a href="https://example.com/">' + "漢" * 340_000 + "</a></p>", 4, 201),
+        ('<p><a href="https://example.com/">' + "漢" * 340_000 + "</a></p>", 5, 400),
+        # 0.9 MB of quotes per copy: twice as much once escaped in the JSON
+        ("<p>" + '"""漢' * 160_000 + "</p>", 4, 400),
+    ],
+)
+def test_copies_that_would_not_fit_in_a_lambda_response_are_400_and_not_stored(
+    tracking: Tracking, html: str, recipients: int, status: int
+) -> None:
+    tracking.settings(email=True, link=True)
+    alice = tracking.sign_in("alice@acme.demo")
+    body = {"recipients": [f"r{i}@x.example" for i in range(recipients)], "html": html}
+    response = tracking.prepare(alice, body)
+    assert response.status_code == status
+    stored = [i for i in tracking.items() if i["sk"]["S"].startswith("TMSG#")]
+    if status == 400:
+        assert _code(response) == "message_too_large"
+        assert "6,291,456 bytes" in _json(response)["error"]["message"]
+        assert stored == []
+    else:
+        # what API Gateway receives from Lambda, base64-encoded, is under 6 MB
+        assert len(base64.b64encode(response.body)) < 6 * 1024 * 1024
+        assert response.headers["Content-Type"] == "application/json; charset=utf-8"
+        prepared = json.loads(response.body.decode("utf-8"))
+        assert len(prepared["recipients"]) == recipients
+        assert [i["sk"]["S"] for i in stored] == [f"TMSG#{prepared['id']}"]
+
+
 def test_preparing_needs_a_session(tracking: Tracking) -> None:
     response = tracking.prepare("nope", {"recipients": ["a@x.example"], "html": HTML})
     assert response.status_code == 401
@@ -258,9 +291,11 @@ def test_the_pixel_answers_gif_when_dynamodb_fails(tracking: Tracking) -> None:
     html = tracking.prepared(alice, ["a@x.example"])["recipients"][0]["html"]
 
     def refuse(**_: Any) -> None:
-        raise ClientError({"Error": {"Code": "InternalServerError"}}, "PutItem")
+        raise ClientError({"Error": {"Code": "InternalServerError"}}, "TransactWriteItems")
 
-    deps.hot_path_dynamodb_client().meta.events.register("before-call.dynamodb.PutItem", refuse)
+    deps.hot_path_dynamodb_client().meta.events.register(
+        "before-call.dynamodb.TransactWriteItems", refuse
+    )
     # When the pixel and a link are loaded
     pixel = tracking.client.http.get(_paths(html, "o")[0], headers={"User-Agent": CHROME})
     tracking.clock.advance(60)
@@ -269,6 +304,30 @@ def test_the_pixel_answers_gif_when_dynamodb_fails(tracking: Tracking) -> None:
     assert pixel.status_code == 200 and pixel.body == GIF
     assert redirect.status_code == 302
     assert redirect.headers["Location"].startswith("https://example.com/pricing")
+    assert tracking.events() == []
+
+
+def test_a_valid_link_redirects_and_the_pixel_answers_when_the_recorder_cannot_be_built(
+    tracking: Tracking, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a prepared message, and a container that cannot build its recorder
+    tracking.settings(email=True, link=True)
+    alice = tracking.sign_in("alice@acme.demo")
+    html = tracking.prepared(alice, ["a@x.example"])["recipients"][0]["html"]
+
+    def broken() -> None:
+        raise RuntimeError("cannot build the DynamoDB client")
+
+    monkeypatch.setattr(deps, "tracking_hot_path", lru_cache(maxsize=1)(broken))
+    # When the link and the pixel are loaded
+    redirect = tracking.client.http.get(_paths(html, "c")[0], headers={"User-Agent": CHROME})
+    pixel = tracking.client.http.get(_paths(html, "o")[0], headers={"User-Agent": CHROME})
+    forged = tracking.client.http.get("/t/c/" + "A" * 60)
+    # Then the link still redirects, the pixel is still the GIF, and a forgery is still 404
+    assert redirect.status_code == 302
+    assert redirect.headers["Location"].startswith("https://example.com/pricing")
+    assert pixel.status_code == 200 and pixel.body == GIF
+    assert forged.status_code == 404 and "Location" not in forged.headers
     assert tracking.events() == []
 
 
@@ -284,14 +343,34 @@ def test_a_pixel_and_a_click_cost_no_read_and_one_write(
     tracking.clock.advance(30)
     aws_calls.reset()
     tracking.client.http.get(_paths(html, "o")[0], headers={"User-Agent": CHROME})
-    assert dict(aws_calls.calls) == {"dynamodb.PutItem": 1}
+    assert dict(aws_calls.calls) == {"dynamodb.TransactWriteItems": 1}
     aws_calls.reset()
     tracking.client.http.get(_paths(html, "c")[0], headers={"User-Agent": CHROME})
-    assert dict(aws_calls.calls) == {"dynamodb.PutItem": 1}
+    assert dict(aws_calls.calls) == {"dynamodb.TransactWriteItems": 1}
     aws_calls.reset()
     tracking.client.http.head(_paths(html, "c")[0], headers={"User-Agent": CHROME})
     tracking.client.http.get("/t/o/forged", headers={"User-Agent": CHROME})
     assert dict(aws_calls.calls) == {}
+
+
+def test_hits_after_the_sender_deleted_their_account_store_nothing(tracking: Tracking) -> None:
+    # Given a prepared message whose sender then deletes their account
+    tracking.settings(email=True, link=True)
+    alice = tracking.sign_in("alice@acme.demo")
+    html = tracking.prepared(alice, ["a@x.example"])["recipients"][0]["html"]
+    me = _json(tracking.client.http.get("/me", headers=tracking.auth(alice)))
+    hers = keys.user_pk(me["org"]["id"], me["user"]["id"])
+    deleted = tracking.client.http.delete("/me", headers=tracking.auth(alice))
+    assert deleted.status_code == 200, deleted.body
+    tracking.clock.advance(60)
+    # When a recipient opens the email and clicks its link afterwards
+    pixel = tracking.client.http.get(_paths(html, "o")[0], headers={"User-Agent": CHROME})
+    click = tracking.client.http.get(_paths(html, "c")[0], headers={"User-Agent": CHROME})
+    # Then they still get the GIF and their destination, and the table holds nothing of hers
+    assert pixel.status_code == 200 and pixel.body == GIF
+    assert click.status_code == 302
+    assert tracking.events() == []
+    assert not [i for i in tracking.items() if hers in (i["pk"]["S"], i.get("gsi1pk", {}).get("S"))]
 
 
 def test_turning_email_tracking_off_reaches_sent_pixels_within_a_minute(
@@ -342,6 +421,31 @@ def test_a_click_redirects_to_the_exact_destination(tracking: Tracking) -> None:
     assert first.headers["Referrer-Policy"] == "no-referrer"
     assert second.headers["Location"] == "http://docs.example.org/a%20b"
     assert len(tracking.events()) == 2
+
+
+@pytest.mark.parametrize(
+    "destination",
+    [
+        "https://example.com/p?a=b|c&d={e}",
+        "https://example.com/p?q=^x`y\\z#f|{g}^`\\h",
+        "https://example.com/p?x=%7C|%7B{#%7D}",
+        "https://example.com/p#frag?x=1&y=|{}",
+        "https://example.com/p?json={%22a%22:[1,2]}&sel=a|b",
+    ],
+)
+def test_query_and_fragment_reach_the_destination_byte_for_byte(
+    tracking: Tracking, destination: str
+) -> None:
+    # Given a link whose query and fragment hold characters that need no encoding there
+    tracking.settings(email=True, link=True)
+    alice = tracking.sign_in("alice@acme.demo")
+    html = f'<p><a href="{destination.replace("&", "&amp;")}">go</a></p>'
+    link = _paths(tracking.prepared(alice, ["a@x.example"], html)["recipients"][0]["html"], "c")[0]
+    # When it is clicked
+    response = tracking.client.http.get(link, headers={"User-Agent": CHROME})
+    # Then the redirect leads exactly there
+    assert response.status_code == 302
+    assert response.headers["Location"] == destination
 
 
 def test_head_redirects_and_records_nothing(tracking: Tracking) -> None:
@@ -425,6 +529,7 @@ def test_the_report_counts_opens_and_clicks_by_verdict_with_location(tracking: T
     get(_paths(ann, "o")[0], headers=where)
     tracking.clock.advance(60)
     get(_paths(ann, "o")[0], headers=where)
+    tracking.clock.advance(5)  # events are listed by time: no two share a millisecond here
     get(_paths(ann, "c")[1], headers=where)
     # ... Gmail's proxy opens bob's copy, and alice views her own sent copy while signed in
     gmail = (
@@ -475,25 +580,134 @@ def test_events_keep_no_address_or_user_agent_and_expire(tracking: Tracking) -> 
     assert event["gsi1pk"] == event["pk"] and event["pk"]["S"].startswith("USER#")
 
 
-def test_a_retried_event_write_is_stored_once(tracking: Tracking) -> None:
-    from chalicelib.tracking.events import TrackingEvent
+def test_a_retried_event_write_is_stored_once(
+    tracking: Tracking, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Given the SDK told to retry the hot path's first write although it landed
+    tracking.settings(email=True, link=True)
+    alice = tracking.sign_in("alice@acme.demo")
+    prepared = tracking.prepared(alice, ["a@x.example"])
+    tracking.clock.advance(60)
+    sent: list[int] = []
 
-    event = TrackingEvent(
-        org_id="o",
-        user_id="u",
-        message_id="m" * 16,
-        recipient=0,
-        kind="open",
-        at_ms=1,
-        event_id="e",
-        verdict="human",
-        reason="no_machine_signal",
-        expires_at=2**31,
+    def retry_once(attempts: int, **_: Any) -> float | None:
+        sent.append(attempts)
+        return 0 if attempts == 1 else None  # as after a timeout on the answer
+
+    client = deps.hot_path_dynamodb_client()
+    client.meta.events.register("needs-retry.dynamodb.TransactWriteItems", retry_once)
+    # When the pixel is loaded once
+    response = tracking.client.http.get(
+        _paths(prepared["recipients"][0]["html"], "o")[0], headers={"User-Agent": CHROME}
     )
-    recorder = deps.tracking_recorder()
-    recorder.record(event)
-    recorder.record(event)  # what an SDK retry of a write that did land amounts to
+    # Then the write was sent twice, and one open is stored and counted
+    assert response.status_code == 200 and response.body == GIF
+    assert sent == [1, 2]
     assert len(tracking.events()) == 1
+    assert "not recorded" not in caplog.text  # the refused retry is not a failure
+    report = _json(tracking.report(alice, prepared["id"]))
+    assert report["recipients"][0]["opens"] == 1
+
+
+def test_a_replayed_pixel_is_one_event_per_second(tracking: Tracking) -> None:
+    # Given a prepared message
+    tracking.settings(email=True, link=True)
+    alice = tracking.sign_in("alice@acme.demo")
+    prepared = tracking.prepared(alice, ["a@x.example"])
+    pixel = _paths(prepared["recipients"][0]["html"], "o")[0]
+    tracking.clock.advance(60 + math.ceil(tracking.clock.now()) - tracking.clock.now())
+    # When the pixel is replayed 20 times within one second, the first time by a person
+    for replay in range(20):
+        agent = CHROME if replay == 0 else "python-requests/2.32"
+        response = tracking.client.http.get(pixel, headers={"User-Agent": agent})
+        assert response.status_code == 200 and response.body == GIF
+        tracking.clock.advance(0.04)
+    # Then one event is stored: the first
+    (event,) = tracking.events()
+    assert event["verdict"]["S"] == "human"
+    # And replays in two more seconds add one event each
+    for _ in range(2):
+        tracking.clock.advance(1)
+        for _ in range(5):
+            tracking.client.http.get(pixel, headers={"User-Agent": CHROME})
+    assert len(tracking.events()) == 3
+    report = _json(tracking.report(alice, prepared["id"]))
+    assert report["recipients"][0]["opens"] == 3
+
+
+def test_links_clicked_in_the_same_second_are_each_recorded_and_a_burst(
+    tracking: Tracking,
+) -> None:
+    # Given a message with two links, read a while after it was prepared
+    tracking.settings(email=True, link=True)
+    alice = tracking.sign_in("alice@acme.demo")
+    prepared = tracking.prepared(alice, ["a@x.example"])
+    links = _paths(prepared["recipients"][0]["html"], "c")
+    tracking.clock.advance(3600)
+    # When both links are fetched within the same second, each twice
+    for link in links + links:
+        assert tracking.client.http.get(link, headers={"User-Agent": CHROME}).status_code == 302
+    # Then each link is one event (different tokens), and together they are a scanner's burst
+    assert len(tracking.events()) == 2
+    (recipient,) = _json(tracking.report(alice, prepared["id"]))["recipients"]
+    assert recipient["clicks"] == 2 and recipient["human_clicks"] == 0
+    assert {e["reason"] for e in recipient["events"]} == {"many_links_in_one_second"}
+
+
+def test_the_same_recipient_number_of_two_messages_is_not_a_burst(tracking: Tracking) -> None:
+    # Given two messages, each to one recipient (recipient 0 of each)
+    tracking.settings(email=True, link=True)
+    alice = tracking.sign_in("alice@acme.demo")
+    first, second = (tracking.prepared(alice, [to]) for to in ("a@x.example", "b@x.example"))
+    tracking.clock.advance(3600)
+    # When each recipient clicks one link, a different one, in the same second
+    for prepared, link in ((first, 0), (second, 1)):
+        path = _paths(prepared["recipients"][0]["html"], "c")[link]
+        assert tracking.client.http.get(path, headers={"User-Agent": CHROME}).status_code == 302
+    # Then both clicks stay human, in the activity feed and in each report
+    feed = _json(tracking.client.http.get("/tracking/activity", headers=tracking.auth(alice)))
+    assert [(e["verdict"], e["reason"]) for e in feed["events"]] == [
+        ("human", "no_machine_signal")
+    ] * 2
+    for prepared in (first, second):
+        (recipient,) = _json(tracking.report(alice, prepared["id"]))["recipients"]
+        assert recipient["human_clicks"] == 1
+
+
+def test_the_report_lists_the_newest_50_events_and_counts_all(tracking: Tracking) -> None:
+    # Given ann's copy opened 58 times and its links clicked twice, bob's opened once
+    tracking.settings(email=True, link=True)
+    alice = tracking.sign_in("alice@acme.demo")
+    prepared = tracking.prepared(alice, ["ann@x.example", "bob@x.example"])
+    ann, bob = (r["html"] for r in prepared["recipients"])
+    tracking.clock.advance(3600)
+    for _ in range(58):
+        tracking.clock.advance(1)
+        tracking.client.http.get(_paths(ann, "o")[0], headers={"User-Agent": CHROME})
+    for link in _paths(ann, "c"):
+        tracking.clock.advance(30)
+        tracking.client.http.get(link, headers={"User-Agent": CHROME})
+    tracking.client.http.get(_paths(bob, "o")[0], headers={"User-Agent": CHROME})
+    # When alice reads the report
+    response = tracking.report(alice, prepared["id"])
+    # Then ann's counts are exact, and her 50 newest events are listed, oldest first
+    assert response.status_code == 200
+    first, second = _json(response)["recipients"]
+    assert (first["opens"], first["human_opens"], first["clicks"], first["human_clicks"]) == (
+        58,
+        58,
+        2,
+        2,
+    )
+    assert len(first["events"]) == 50 and first["events_truncated"] is True
+    assert [e["kind"] for e in first["events"]] == ["open"] * 48 + ["click", "click"]
+    times = [e["at"] for e in first["events"]]
+    assert times == sorted(times) and first["first_human_open"] < times[0]
+    assert [e["url"] for e in first["events"][-2:]] == [
+        "https://example.com/pricing?plan=pro&utm_source=x%2Fy#compare",
+        "http://docs.example.org/a%20b",
+    ]
+    assert (len(second["events"]), second["events_truncated"]) == (1, False)
 
 
 def test_only_the_sender_sees_a_message(tracking: Tracking) -> None:
@@ -561,6 +775,23 @@ def test_a_bad_activity_cursor_is_400(tracking: Tracking) -> None:
         "/tracking/activity?cursor=xyz", headers=tracking.auth(alice)
     )
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("since", ["0.5", "1800000000", "2026-01-01", "yesterday"])
+def test_since_must_be_an_iso_8601_date_time(tracking: Tracking, since: str) -> None:
+    alice = tracking.sign_in("alice@acme.demo")
+    response = tracking.client.http.get(
+        f"/tracking/activity?since={since}", headers=tracking.auth(alice)
+    )
+    assert response.status_code == 400 and _code(response) == "validation_error"
+
+
+@pytest.mark.parametrize("value", [0, 1, "true", "on"])
+def test_settings_are_json_booleans_only(tracking: Tracking, value: object) -> None:
+    admin = tracking.sign_in("admin@acme.demo")
+    body = json.dumps({"email_tracking": value}).encode()
+    response = tracking.client.http.put("/admin/settings", body=body, headers=tracking.auth(admin))
+    assert response.status_code == 400 and _code(response) == "validation_error"
 
 
 def test_deleting_the_account_leaves_no_tracking_data(tracking: Tracking) -> None:

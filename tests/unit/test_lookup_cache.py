@@ -61,6 +61,21 @@ def test_discard_forgets_one_users_entry_and_discard_address_every_users() -> No
     assert cache.get(("other-org", "alice", "a@example.com")) == RESULT
 
 
+def test_discard_user_forgets_every_entry_of_that_user_only() -> None:
+    cache = LookupCache(FakeClock(), ttl_seconds=300, max_entries=10)
+    for address in ("a@example.com", "b@example.com"):
+        cache.put(("org", "alice", address), RESULT)
+        cache.put(("org", "bob", address), RESULT)
+    cache.put(("other-org", "alice", "a@example.com"), RESULT)
+
+    assert cache.discard_user("org", "alice") == 2
+    assert cache.get(("org", "alice", "a@example.com")) is None
+    assert cache.get(("org", "alice", "b@example.com")) is None
+    assert cache.get(("org", "bob", "a@example.com")) == RESULT
+    assert cache.get(("other-org", "alice", "a@example.com")) == RESULT
+    assert cache.discard_user("org", "alice") == 0
+
+
 @pytest.mark.parametrize(
     ("configured", "lifetime"), [(None, 300), ("60", 300), ("450", 450), ("900", 600)]
 )

@@ -168,10 +168,38 @@ def test_an_unparseable_source_address_is_ignored() -> None:
 
 def test_several_links_clicked_in_one_second_are_a_scanner() -> None:
     clicks = [
-        ClickSeen(recipient=0, link=0, at=100.1, verdict=Verdict.HUMAN, reason="no_machine_signal"),
-        ClickSeen(recipient=0, link=1, at=100.7, verdict=Verdict.HUMAN, reason="no_machine_signal"),
-        ClickSeen(recipient=0, link=0, at=160.0, verdict=Verdict.HUMAN, reason="no_machine_signal"),
-        ClickSeen(recipient=1, link=2, at=100.2, verdict=Verdict.HUMAN, reason="no_machine_signal"),
+        ClickSeen(
+            message_id="m1",
+            recipient=0,
+            link=0,
+            at=100.1,
+            verdict=Verdict.HUMAN,
+            reason="no_machine_signal",
+        ),
+        ClickSeen(
+            message_id="m1",
+            recipient=0,
+            link=1,
+            at=100.7,
+            verdict=Verdict.HUMAN,
+            reason="no_machine_signal",
+        ),
+        ClickSeen(
+            message_id="m1",
+            recipient=0,
+            link=0,
+            at=160.0,
+            verdict=Verdict.HUMAN,
+            reason="no_machine_signal",
+        ),
+        ClickSeen(
+            message_id="m1",
+            recipient=1,
+            link=2,
+            at=100.2,
+            verdict=Verdict.HUMAN,
+            reason="no_machine_signal",
+        ),
     ]
     out = reclassify_bursts(clicks)
     assert [c.verdict for c in out] == [
@@ -185,7 +213,17 @@ def test_several_links_clicked_in_one_second_are_a_scanner() -> None:
 
 def test_the_same_link_clicked_twice_in_a_second_is_not_a_burst() -> None:
     clicks = [
-        ClickSeen(0, 4, 10.1, Verdict.HUMAN, "no_machine_signal"),
-        ClickSeen(0, 4, 10.2, Verdict.HUMAN, "no_machine_signal"),
+        ClickSeen("m1", 0, 4, 10.1, Verdict.HUMAN, "no_machine_signal"),
+        ClickSeen("m1", 0, 4, 10.2, Verdict.HUMAN, "no_machine_signal"),
     ]
+    assert all(c.verdict == Verdict.HUMAN for c in reclassify_bursts(clicks))
+
+
+def test_the_same_recipient_number_in_two_messages_is_two_people() -> None:
+    # Given recipient 0 of two different messages, each clicking one link in the same second
+    clicks = [
+        ClickSeen("message-a", 0, 0, 10.1, Verdict.HUMAN, "no_machine_signal"),
+        ClickSeen("message-b", 0, 1, 10.2, Verdict.HUMAN, "no_machine_signal"),
+    ]
+    # Then neither is a burst
     assert all(c.verdict == Verdict.HUMAN for c in reclassify_bursts(clicks))

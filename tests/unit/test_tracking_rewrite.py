@@ -101,7 +101,14 @@ def test_bad_html_is_refused(source: str) -> None:
         ("https://example.com/p?a=1&a=2&b=%2F&c=&d=+x;y#frag?x=1/y", None),
         ("https://example.com/?", "https://example.com/?"),
         ("https://example.com/#", "https://example.com/#"),
-        ("https:\\\\example.com\\a?x=\\", "https://example.com/a?x=%5C"),
+        ("https:\\\\example.com\\a?x=\\", "https://example.com/a?x=\\"),
+        ("https://example.com/p?a=b|c&d={e}", None),
+        ("https://example.com/p?q=^`\\#f|{}^`\\", None),
+        ("https://example.com/p|{}?q=1", "https://example.com/p%7C%7B%7D?q=1"),
+        (
+            'https://example.com/?q="<x>" y#"<f>"',
+            "https://example.com/?q=%22%3Cx%3E%22%20y#%22%3Cf%3E%22",
+        ),
         ("https://[2001:db8::1]/x", "https://[2001:db8::1]/x"),
     ],
 )

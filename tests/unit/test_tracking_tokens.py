@@ -93,8 +93,94 @@ def test_url_safe_base64_keys_are_accepted() -> None:
 @settings(max_examples=300)
 @given(st.text(alphabet=st.characters(codec="ascii"), max_size=300))
 def test_no_string_the_server_did_not_sign_verifies(candidate: str) -> None:
+    # mostly malformed strings: the parser must refuse them without raising
     assert tokens.verify(candidate, KEYS, "click") is None
     assert tokens.verify(candidate, KEYS, "open") is None
+
+
+_TEXT_ID = st.text(min_size=1, max_size=40).filter(lambda s: len(s.encode()) <= 255)
+_CLAIMS = st.builds(
+    Claim,
+    kind=st.sampled_from(["open", "click"]),
+    kid=st.just(""),
+    prepared_at=st.integers(0, 2**32 - 1),
+    message_id=st.binary(min_size=12, max_size=12).map(tokens.new_message_id),
+    recipient=st.integers(0, 255),
+    sender_fingerprint=st.binary(min_size=6, max_size=6),
+    org_id=_TEXT_ID,
+    user_id=_TEXT_ID,
+).map(
+    lambda c: (
+        c
+        if c.kind == "open"
+        else replace(c, link=c.recipient, url=f"https://evil.example/{c.prepared_at}")
+    )
+)
+
+
+def _keys_with(kid: str, key: bytes) -> SigningKeys:
+    keys = SigningKeys.parse(f"{kid}:{base64.b64encode(key).decode()}")
+    assert keys is not None
+    return keys
+
+
+@settings(max_examples=200)
+@given(
+    claim=_CLAIMS,
+    kid=st.sampled_from(["k1", "k0", "k9"]),
+    key=st.binary(min_size=32, max_size=64),
+)
+def test_well_formed_tokens_signed_with_a_key_the_server_does_not_hold_do_not_verify(
+    claim: Claim, kid: str, key: bytes
+) -> None:
+    # Given a well-formed token signed with a random key, under a kid the server knows or not
+    token = tokens.sign(claim, _keys_with(kid, key))
+    # Then it does not verify (while the same claim signed with the server's key does)
+    assert tokens.verify(token, KEYS, claim.kind) is None
+    assert tokens.verify(tokens.sign(claim, KEYS), KEYS, claim.kind) is not None
+
+
+@settings(max_examples=200)
+@given(claim=_CLAIMS, mac=st.binary(min_size=tokens.MAC_BYTES, max_size=tokens.MAC_BYTES))
+def test_a_signed_token_whose_mac_is_replaced_does_not_verify(claim: Claim, mac: bytes) -> None:
+    raw = base64.urlsafe_b64decode(tokens.sign(claim, KEYS) + "==")
+    forged = base64.urlsafe_b64encode(raw[: -tokens.MAC_BYTES] + mac).decode().rstrip("=")
+    assert tokens.verify(forged, KEYS, claim.kind) is None or raw.endswith(mac)
+
+
+@settings(max_examples=100)
+@given(claim=_CLAIMS, key=st.binary(min_size=32, max_size=64))
+def test_the_redirect_never_follows_a_token_signed_with_another_key(
+    claim: Claim, key: bytes
+) -> None:
+    from chalicelib.admin.org_settings import OrgSettings
+    from chalicelib.tracking.hits import HitRequest, HotPath
+
+    # Given the click hot path with the server's keys, recording into a list
+    recorded: list[object] = []
+
+    class Recorder:
+        def record(self, event: object) -> None:
+            recorded.append(event)
+
+    class Settings:
+        def get(self, org_id: str) -> OrgSettings:
+            return OrgSettings(email_tracking=True, link_tracking=True)
+
+    class Clock:
+        def now(self) -> float:
+            return 1_800_000_000.0
+
+    hot_path = HotPath(KEYS, Settings(), Recorder(), Clock(), retention_seconds=2**33)
+    click = replace(claim, kind="click", link=1, url="https://evil.example/phish")
+    # When a click token signed with another key under the current kid arrives
+    forged = tokens.sign(click, _keys_with("k1", key))
+    # Then there is no destination (the route answers 404) and nothing is recorded
+    assert hot_path.click(forged, HitRequest(method="GET", user_agent="x")) is None
+    assert recorded == []
+    # while the server's own token does redirect
+    genuine = tokens.sign(click, KEYS)
+    assert hot_path.click(genuine, HitRequest(method="GET")) == "https://evil.example/phish"
 
 
 @settings(max_examples=200)

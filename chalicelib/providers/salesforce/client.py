@@ -4,7 +4,10 @@
 - INVALID_SESSION_ID -> the token source refreshes (once, serialised per connection) -> retry.
 - REQUEST_LIMIT_EXCEEDED -> 503; INSUFFICIENT_ACCESS* -> 403; timeouts and 5xx -> one jittered
   retry for idempotent requests, then 502. Every response's Sforce-Limit-Info is recorded.
-- Composite: up to 25 subrequests, which Salesforce counts as one API call.
+- Composite: up to 25 subrequests, which Salesforce counts as one API call. A Composite of GETs
+  whose subrequest failed with a 5xx is retried like a 5xx of the whole request.
+- Budget: a call and its retry must end before API Gateway gives up on the request (29 s), so
+  that the client sees our 502, not the gateway's 504: see `worst_case_seconds`.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ from chalicelib.logs import logger
 from chalicelib.settings import get_settings
 
 CONNECT_TIMEOUT = 3.05  # seconds; the read timeout is the setting SALESFORCE_TIMEOUT_SECONDS
+ATTEMPTS = 2  # a request and at most one retry (idempotent requests, 5xx and timeouts)
+MAX_BACKOFF = 1.0  # seconds slept before the retry; a longer Retry-After means no retry
+GATEWAY_TIMEOUT = 29.0  # API Gateway ends every request after 29 s with its own 504
 COMPOSITE_MAX = 25
 _USAGE = re.compile(r"api-usage=(\d+)/(\d+)")
 
@@ -55,6 +61,13 @@ class SalesforceApiError(StratusError):
     def __init__(self, code: str, message: str, status: int, sf_code: str) -> None:
         super().__init__(code, message, status)
         self.sf_code = sf_code
+
+
+def worst_case_seconds(read_timeout: float) -> float:
+    """The longest a call may take with this read timeout: every attempt waits out its connect
+    and read timeouts, with the longest backoff between. It must stay under GATEWAY_TIMEOUT, less
+    what the rest of the request needs (the session, the connection, KMS)."""
+    return ATTEMPTS * (CONNECT_TIMEOUT + read_timeout) + (ATTEMPTS - 1) * MAX_BACKOFF
 
 
 def parse_usage(header: str | None) -> ApiUsage | None:
@@ -144,7 +157,13 @@ class SalesforceClient:
             raise ValueError(f"composite takes 1 to {COMPOSITE_MAX} subrequests")
         idempotent = all(sub.get("method", "GET") == "GET" for sub in subrequests)
         body = {"allOrNone": all_or_none, "compositeRequest": list(subrequests)}
-        reply = self._call("POST", f"{self.data_path}/composite", json=body, idempotent=idempotent)
+        reply = self._call(
+            "POST",
+            f"{self.data_path}/composite",
+            json=body,
+            idempotent=idempotent,
+            failed=_subrequest_failed,
+        )
         return list(reply.get("compositeResponse", []))
 
     def query_subrequest(self, reference_id: str, soql: str) -> dict[str, Any]:
@@ -177,7 +196,10 @@ class SalesforceClient:
         params: dict[str, str] | None = None,
         json: Any = None,
         idempotent: bool | None = None,
+        failed: Callable[[Any], bool] | None = None,
     ) -> Any:
+        """One request, retried once when idempotent and Salesforce failed or did not answer
+        (`failed` says whether a 2xx body holds a server-side failure, e.g. a Composite's)."""
         import requests
 
         if idempotent is None:
@@ -198,7 +220,7 @@ class SalesforceClient:
             except requests.RequestException as exc:
                 if idempotent and attempt == 0:
                     attempt += 1
-                    self._backoff(attempt, None)
+                    self._sleep(_backoff(attempt))
                     continue
                 logger.warning("salesforce request failed", extra={"error": type(exc).__name__})
                 raise StratusError(
@@ -209,8 +231,17 @@ class SalesforceClient:
                 self.last_usage = usage
                 if self._on_usage is not None:
                     self._on_usage(usage)
+            retry_after = response.headers.get("Retry-After")
             if response.status_code < 300:
-                return response.json() if response.content else {}
+                result = response.json() if response.content else {}
+                if idempotent and attempt == 0 and failed is not None and failed(result):
+                    delay = _retry_delay(attempt + 1, retry_after)
+                    if delay is not None:
+                        attempt += 1
+                        logger.info("salesforce subrequest failed; retrying")
+                        self._sleep(delay)
+                        continue
+                return result
             try:
                 body = response.json()
             except ValueError:
@@ -221,17 +252,39 @@ class SalesforceClient:
                 refreshed = True
                 continue
             if response.status_code >= 500 and idempotent and attempt == 0:
-                attempt += 1
-                self._backoff(attempt, response.headers.get("Retry-After"))
-                continue
+                delay = _retry_delay(attempt + 1, retry_after)
+                if delay is not None:
+                    attempt += 1
+                    self._sleep(delay)
+                    continue
             if response.status_code == 401:
                 raise StratusError(
                     "salesforce_reauth_required", "Sign in to Salesforce again.", 401
                 )
-            raise to_stratus_error(response.status_code, body)
+            error = to_stratus_error(response.status_code, body)
+            if response.status_code >= 500 and retry_after and retry_after.strip().isdigit():
+                error.headers["Retry-After"] = retry_after.strip()
+            raise error
 
-    def _backoff(self, attempt: int, retry_after: str | None) -> None:
-        delay = min(0.2 * 2**attempt, 2.0) * random.uniform(0.5, 1.0)  # noqa: S311 - jitter
-        if retry_after and retry_after.isdigit():
-            delay = min(float(retry_after), 5.0)
-        self._sleep(delay)
+
+def _backoff(attempt: int) -> float:
+    """Jittered exponential backoff, never above MAX_BACKOFF."""
+    return min(0.2 * 2.0**attempt, MAX_BACKOFF) * random.uniform(0.5, 1.0)  # noqa: S311 - jitter
+
+
+def _retry_delay(attempt: int, retry_after: str | None) -> float | None:
+    """How long to wait before retrying, or None when Salesforce's Retry-After asks for longer
+    than the budget allows (then we do not retry sooner than asked: the caller fails)."""
+    if retry_after and retry_after.strip().isdigit():
+        wanted = float(retry_after)
+        return wanted if wanted <= MAX_BACKOFF else None
+    return _backoff(attempt)
+
+
+def _subrequest_failed(reply: Any) -> bool:
+    """A Composite answer one of whose subrequests Salesforce failed with a 5xx."""
+    responses = reply.get("compositeResponse") if isinstance(reply, dict) else None
+    return any(
+        isinstance(sub, dict) and int(sub.get("httpStatusCode") or 0) >= 500
+        for sub in responses or []
+    )

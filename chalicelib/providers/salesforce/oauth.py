@@ -3,6 +3,10 @@
 Salesforce's token response has `issued_at` but no `expires_in`; an access token is refreshed
 when Salesforce answers INVALID_SESSION_ID (see client.py). `signature` is verified: it is the
 base64 HMAC-SHA256 of `id + issued_at` under the client secret.
+
+No OAuth call follows redirects: a 307/308 would resend the client secret, the code or a
+token to wherever the Location points. A redirect, like an answer that is not JSON, means
+Salesforce is unavailable (502).
 """
 
 from __future__ import annotations
@@ -98,6 +102,10 @@ def _grant(body: dict[str, Any], client_secret: str, keep_refresh: str | None) -
     )
 
 
+def _is_redirect(response: Any) -> bool:
+    return 300 <= int(response.status_code) < 400
+
+
 def _token_call(login_base: str, client_id: str, client_secret: str, **data: str) -> dict[str, Any]:
     import requests
 
@@ -108,13 +116,16 @@ def _token_call(login_base: str, client_id: str, client_secret: str, **data: str
             data={"client_id": client_id, "client_secret": client_secret, **data},
             headers={"Accept": "application/json"},
             timeout=TIMEOUT,
+            allow_redirects=False,
         )
     except requests.RequestException:
         raise unavailable("token endpoint") from None
+    if _is_redirect(response):
+        raise unavailable(f"token endpoint redirected, HTTP {response.status_code}")
     try:
         body = response.json()
-    except ValueError:
-        body = {}
+    except ValueError:  # requests' JSONDecodeError included
+        body = None if response.status_code < 300 else {}
     if response.status_code >= 500 or not isinstance(body, dict):
         raise unavailable(f"token endpoint HTTP {response.status_code}")
     if response.status_code != 200 or "error" in body:
@@ -161,11 +172,14 @@ def revoke(login_base: str, client_id: str, token: str) -> bool:
 
     try:
         response = _session(client_id).post(
-            f"{login_base}/services/oauth2/revoke", data={"token": token}, timeout=TIMEOUT
+            f"{login_base}/services/oauth2/revoke",
+            data={"token": token},
+            timeout=TIMEOUT,
+            allow_redirects=False,
         )
     except requests.RequestException:
         return False
-    return bool(response.status_code == 200)
+    return bool(response.status_code == 200)  # a redirect is not a revocation
 
 
 def userinfo(login_base: str, client_id: str, access_token: str) -> dict[str, Any]:
@@ -178,12 +192,16 @@ def userinfo(login_base: str, client_id: str, access_token: str) -> dict[str, An
             f"{login_base}/services/oauth2/userinfo",
             headers={"Authorization": f"Bearer {access_token}", "Accept": "application/json"},
             timeout=TIMEOUT,
+            allow_redirects=False,
         )
     except requests.RequestException:
         raise unavailable("userinfo") from None
     if response.status_code != 200:
         raise unavailable(f"userinfo HTTP {response.status_code}")
-    body = response.json()
+    try:
+        body = response.json()
+    except ValueError:
+        raise unavailable("userinfo answered something other than JSON") from None
     if not isinstance(body, dict) or not body.get("user_id") or not body.get("organization_id"):
         raise unavailable("userinfo without user or organization")
     return body

@@ -1,5 +1,6 @@
 """`make bench` stays runnable: every benchmark is found and documented, and the exact counts
-of the fast ones (KMS requests of envelope encryption) meet their targets here too."""
+of the in-process ones (KMS requests, Salesforce calls, AWS requests per tracking hit) meet
+their targets here too (the timings are left to `make bench`)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,22 @@ def test_kms_benchmark_counts_exactly_one_request_per_thousand() -> None:
     assert (encryptions.value, decryptions.value) == (1, 1)
     assert encryptions.detail == "kms.GenerateDataKey 1"
     assert decryptions.detail == "kms.Decrypt 1"
+
+
+def test_lookup_benchmark_counts_one_call_per_miss_and_none_per_hit() -> None:
+    (lookup,) = discover(["lookup"])
+    figures = {figure.label: figure for figure in lookup.run()}
+    assert figures["Salesforce API calls per miss (one address)"].value == 1
+    assert figures["Salesforce API calls per miss (batch of 25)"].value == 1
+    assert figures["Salesforce API calls per hit"].value == 0
+
+
+def test_tracking_benchmark_counts_no_read_and_one_write_per_hit() -> None:
+    (tracking,) = discover(["tracking"])
+    with mock.patch.dict(os.environ, {"BENCH_RUNS": "3"}):
+        figures = {figure.label: figure.value for figure in tracking.run()}
+    assert figures["AWS reads per pixel"] == 0 and figures["AWS writes per pixel"] == 1
+    assert figures["AWS reads per click"] == 0 and figures["AWS writes per click"] == 1
 
 
 def test_environment_fakes_aws_and_restores_everything() -> None:

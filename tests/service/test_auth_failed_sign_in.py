@@ -1,0 +1,147 @@
+"""A sign-in that fails after Salesforce granted tokens revokes them and stores nothing."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import boto3
+import pytest
+import requests
+from botocore.exceptions import ClientError
+
+from chalicelib import deps
+from devstack.provision import ProvisionedStack
+from tests.conftest import SignIn
+
+
+def _error_code(response: Any) -> str:
+    return str(json.loads(response.body)["error"]["code"])
+
+
+def _table_text(stack: ProvisionedStack) -> str:
+    client = boto3.client("dynamodb")
+    items: list[dict[str, Any]] = []
+    for page in client.get_paginator("scan").paginate(TableName=stack.table_name):
+        items.extend(page["Items"])
+    return json.dumps(items, default=str)
+
+
+def _revocations(sign_in: SignIn) -> list[int]:
+    """Statuses of the revoke requests the emulator served."""
+    return [r[3] for r in sign_in.salesforce.emu.request_log if r[1] == "/services/oauth2/revoke"]
+
+
+def _refresh_works(sign_in: SignIn, refresh_token: str) -> bool:
+    reply = requests.post(
+        f"{sign_in.salesforce.url}/services/oauth2/token",
+        data={
+            "grant_type": "refresh_token",
+            "refresh_token": refresh_token,
+            "client_id": "stratus-test",
+            "client_secret": "test-secret",
+        },
+        timeout=10,
+    )
+    return reply.status_code == 200
+
+
+def _alice(sign_in: SignIn) -> str:
+    alice = sign_in.salesforce.emu.user_by_username("alice@acme.demo")
+    assert alice is not None
+    return str(alice["Id"])
+
+
+def test_a_failed_org_configuration_read_revokes_and_leaves_nothing(
+    sign_in: SignIn, stack: ProvisionedStack, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Given Salesforce will refuse the Composite call that reads the org configuration
+    params = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
+    sign_in.salesforce.emu.inject_fault("limit_exceeded")
+    # When the callback exchanges the code and reads the configuration
+    response = sign_in.callback(params)
+    # Then the user sees the error, with no session
+    assert response.status_code == 503
+    assert _error_code(response) == "salesforce_limit_exceeded"
+    assert SignIn.cookie(response, "stratus_session") is None
+    assert sign_in.salesforce.emu.pending_faults == []  # the Composite call met the fault
+    # ... nothing of the user is stored: no connection, no profile, no session
+    user_id = _alice(sign_in)
+    table = _table_text(stack)
+    assert user_id not in table
+    assert "CONNECTION#" not in table and "PROFILE" not in table and '"SESSION"' not in table
+    # ... and the grant was revoked at Salesforce: its refresh token no longer works
+    assert _revocations(sign_in) == [200]
+    (refresh_token,) = sign_in.salesforce.emu.issued_refresh_tokens(user_id)
+    assert not _refresh_works(sign_in, refresh_token)
+    assert refresh_token not in caplog.text
+
+
+def test_a_grant_without_a_refresh_token_is_refused_and_its_access_token_revoked(
+    sign_in: SignIn, stack: ProvisionedStack
+) -> None:
+    # Given an authorize request without the refresh_token scope (a misconfigured app)
+    location = sign_in.authorize_url()
+    query = {k: v[0] for k, v in parse_qs(urlsplit(location).query).items()}
+    query["scope"] = "id api web"
+    stripped = location.split("?")[0] + "?" + urlencode(query)
+    # When the sign-in completes at Salesforce
+    response = sign_in.callback(sign_in.consent(stripped, "alice@acme.demo"))
+    # Then it fails clearly, stores nothing, and the access token received is revoked
+    assert response.status_code == 502
+    assert _error_code(response) == "salesforce_no_refresh_token"
+    assert SignIn.cookie(response, "stratus_session") is None
+    user_id = _alice(sign_in)
+    assert sign_in.salesforce.emu.issued_refresh_tokens(user_id) == []
+    assert user_id not in _table_text(stack)
+    assert _revocations(sign_in) == [200]
+    (access_token,) = sign_in.salesforce.emu.issued_access_tokens(user_id)
+    userinfo = requests.get(
+        f"{sign_in.salesforce.url}/services/oauth2/userinfo",
+        headers={"Authorization": f"Bearer {access_token}"},
+        timeout=10,
+    )
+    assert userinfo.status_code != 200
+
+
+def test_a_store_failure_after_saving_deletes_what_was_saved_and_revokes(
+    sign_in: SignIn, stack: ProvisionedStack
+) -> None:
+    # Given DynamoDB refuses to write sessions (after the connection and profile are written)
+    def refuse_sessions(params: dict[str, Any], **_: Any) -> None:
+        if str(params.get("Item", {}).get("pk", {}).get("S", "")).startswith("SESSION#"):
+            error = {"Error": {"Code": "InternalServerError", "Message": "injected"}}
+            raise ClientError(error, "PutItem")  # type: ignore[arg-type]
+
+    params = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
+    events = deps.dynamodb_client().meta.events
+    events.register("provide-client-params.dynamodb.PutItem", refuse_sessions)
+    try:
+        response = sign_in.callback(params)
+    finally:
+        events.unregister("provide-client-params.dynamodb.PutItem", refuse_sessions)
+    # Then the sign-in fails, nothing of the user stays and the grant is revoked
+    assert response.status_code == 500
+    assert SignIn.cookie(response, "stratus_session") is None
+    assert SignIn.cookie(response, "stratus_oauth") == ""
+    user_id = _alice(sign_in)
+    assert user_id not in _table_text(stack)
+    assert _revocations(sign_in) == [200]
+    (refresh_token,) = sign_in.salesforce.emu.issued_refresh_tokens(user_id)
+    assert not _refresh_works(sign_in, refresh_token)
+
+
+def test_a_failed_second_sign_in_keeps_the_earlier_profile(
+    sign_in: SignIn, stack: ProvisionedStack
+) -> None:
+    # Given alice signed in once, then her second sign-in fails at the Composite call
+    first = sign_in("alice@acme.demo")
+    params = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
+    sign_in.salesforce.emu.inject_fault("limit_exceeded")
+    assert sign_in.callback(params).status_code == 503
+    # Then her first sign-in still works, on its own connection
+    me = sign_in.client.http.get("/me", headers={"Authorization": f"Bearer {first}"})
+    assert me.status_code == 200
+    assert json.loads(me.body)["connections"]["salesforce"]["status"] == "active"
+    assert _revocations(sign_in) == [200]

@@ -1,0 +1,127 @@
+"""The deployable stages: each one's IAM policy reaches exactly its own table, indexes, key and
+secret parameters (the names infra/template.yaml gives them), and allows every AWS operation
+the product code calls; secrets are SSM references, never values in config.json."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+CONFIG = json.loads((REPO / ".chalice" / "config.json").read_text())
+DEPLOYABLE = ("dev", "prod")
+SECRETS = ("SALESFORCE_CLIENT_SECRET", "TRACKING_SIGNING_KEYS")
+# A transaction is authorised per item by the item actions it contains.
+_COMPOSITE = {
+    "TransactWriteItems": {"PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"},
+    "TransactGetItems": {"GetItem"},
+}
+
+
+class _CfnLoader(yaml.SafeLoader):
+    """Reads the template's short-form intrinsics (!Sub, !Ref, ...) as plain values."""
+
+
+def _intrinsic(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return {suffix: loader.construct_scalar(node)}
+    if isinstance(node, yaml.SequenceNode):
+        return {suffix: loader.construct_sequence(node)}
+    return {suffix: loader.construct_mapping(node)}  # type: ignore[arg-type]
+
+
+_CfnLoader.add_multi_constructor("!", _intrinsic)
+
+
+def _policy(stage: str) -> dict[str, Any]:
+    settings = CONFIG["stages"][stage]
+    assert settings["autogen_policy"] is False, stage
+    document: dict[str, Any] = json.loads(
+        (REPO / ".chalice" / settings["iam_policy_file"]).read_text()
+    )
+    return document
+
+
+def _statement(stage: str, sid: str) -> dict[str, Any]:
+    (found,) = [s for s in _policy(stage)["Statement"] if s["Sid"] == sid]
+    return found
+
+
+def _called_operations() -> set[str]:
+    """Every AWS operation chalicelib calls on a client, as IAM action names (GetItem, ...)."""
+    called = set()
+    for path in (REPO / "chalicelib").rglob("*.py"):
+        source = path.read_text()
+        for name in re.findall(r"_client\.([a-z_]+)\(", source):
+            called.add(name)
+        called.update(re.findall(r"get_paginator\(\"([a-z_]+)\"\)", source))
+        called.update(re.findall(r"_kms\.([a-z_]+)\(", source))
+        called.update(re.findall(r"ssm_client\(\)\.([a-z_]+)\(", source))
+    called -= {"get_paginator", "cache_clear"}
+    return {"".join(part.title() for part in name.split("_")) for name in called}
+
+
+def test_template_names_table_and_key_by_stage() -> None:
+    text = (REPO / "infra" / "template.yaml").read_text()
+    template = yaml.load(text, Loader=_CfnLoader)  # noqa: S506 (a SafeLoader subclass)
+    resources = template["Resources"]
+    table = next(r for r in resources.values() if r["Type"] == "AWS::DynamoDB::Table")
+    alias = next(r for r in resources.values() if r["Type"] == "AWS::KMS::Alias")
+    assert table["Properties"]["TableName"] == {"Sub": "stratus-${Stage}"}
+    assert alias["Properties"]["AliasName"] == {"Sub": "alias/stratus-${Stage}"}
+
+
+@pytest.mark.parametrize("stage", DEPLOYABLE)
+def test_the_policy_reaches_only_the_stages_own_resources(stage: str) -> None:
+    table = _statement(stage, "TheSingleTable")
+    assert sorted(table["Resource"]) == [
+        f"arn:aws:dynamodb:*:*:table/stratus-{stage}",
+        f"arn:aws:dynamodb:*:*:table/stratus-{stage}/index/*",
+    ]
+    key = _statement(stage, "EnvelopeKeyByAlias")
+    assert key["Condition"] == {
+        "ForAnyValue:StringEquals": {"kms:ResourceAliases": f"alias/stratus-{stage}"}
+    }
+    assert sorted(key["Action"]) == ["kms:Decrypt", "kms:GenerateDataKey"]
+    parameters = _statement(stage, "SecretParameters")
+    assert parameters["Action"] == ["ssm:GetParameter"]
+    assert parameters["Resource"] == f"arn:aws:ssm:*:*:parameter/stratus/{stage}/*"
+    for statement in _policy(stage)["Statement"]:
+        assert statement["Effect"] == "Allow"
+        assert "*" not in statement["Action"] and all(
+            not a.endswith(":*") for a in statement["Action"]
+        )
+
+
+@pytest.mark.parametrize("stage", DEPLOYABLE)
+def test_the_policy_allows_every_operation_the_code_calls(stage: str) -> None:
+    allowed = {
+        action.split(":", 1)[1] for s in _policy(stage)["Statement"] for action in s["Action"]
+    }
+    needed: set[str] = set()
+    for operation in _called_operations():
+        needed |= _COMPOSITE.get(operation, {operation})
+    assert {"GetItem", "PutItem", "Query", "GenerateDataKey", "GetParameter"} <= needed
+    assert needed <= allowed, sorted(needed - allowed)
+
+
+@pytest.mark.parametrize("stage", DEPLOYABLE)
+def test_the_stage_points_at_its_own_resources_and_holds_no_secret(stage: str) -> None:
+    env = {**CONFIG["environment_variables"], **CONFIG["stages"][stage]["environment_variables"]}
+    assert env["STRATUS_STAGE"] == stage
+    assert env["STRATUS_TABLE"] == f"stratus-{stage}"
+    assert env["STRATUS_KMS_KEY_ID"] == f"alias/stratus-{stage}"
+    for name in SECRETS:
+        assert env[name].startswith(f"ssm:/stratus/{stage}/"), name
+
+
+def test_no_stage_carries_a_secret_value() -> None:
+    for stage, settings in CONFIG["stages"].items():
+        env = settings.get("environment_variables", {})
+        for name in SECRETS:
+            assert name not in env or env[name].startswith("ssm:"), (stage, name)
