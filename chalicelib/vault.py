@@ -61,6 +61,15 @@ def reauth_required() -> StratusError:
     )
 
 
+def no_refresh_token() -> StratusError:
+    """A grant without a refresh token: the connected app lacks the refresh_token scope."""
+    return StratusError(
+        "salesforce_no_refresh_token",
+        "Salesforce did not grant offline access: the connected app needs the refresh_token scope.",
+        502,
+    )
+
+
 def refresh_lease(org_id: str, user_id: str) -> str:
     """The lease that serialises a connection's refreshes (its item lives outside the user's
     partition, so account deletion removes it by name)."""
@@ -101,12 +110,7 @@ class ConnectionVault:
     def save(self, org_id: str, user_id: str, grant: oauth.TokenGrant, login_base: str) -> None:
         """Store (or replace: one per user and org) the connection after a sign-in."""
         if not grant.refresh_token:
-            raise StratusError(
-                "salesforce_no_refresh_token",
-                "Salesforce did not grant offline access: the connected app needs the "
-                "refresh_token scope.",
-                502,
-            )
+            raise no_refresh_token()
         pk, sk = keys.connection_key(org_id, user_id, PROVIDER)
         previous = self._store.get((pk, sk))
         version = int(previous["token_version"]) + 1 if previous else 1

@@ -30,7 +30,13 @@ from chalicelib.sessions import Principal, Sessions
 from chalicelib.settings import Settings
 from chalicelib.store import keys
 from chalicelib.store.table import Store
-from chalicelib.vault import ACTIVE, PROVIDER, ConnectionVault, refresh_lease
+from chalicelib.vault import (
+    ACTIVE,
+    PROVIDER,
+    ConnectionVault,
+    no_refresh_token,
+    refresh_lease,
+)
 
 STATE_TTL_SECONDS = browser.MAX_AGE_SECONDS
 # One fixed context: every login shares one cached data key (no KMS call per anonymous login);
@@ -323,12 +329,7 @@ def _sign_in(
 ) -> SignedIn:
     """Everything after the grant; appends to `written` each item it has created."""
     if not grant.refresh_token:
-        raise StratusError(
-            "salesforce_no_refresh_token",
-            "Salesforce did not grant offline access: the connected app needs the "
-            "refresh_token scope.",
-            502,
-        )
+        raise no_refresh_token()
     if not hosts.is_allowed_instance(grant.instance_url, settings.salesforce_origins):
         raise StratusError(
             "salesforce_bad_instance", "Salesforce named an unexpected instance.", 502
