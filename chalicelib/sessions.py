@@ -83,19 +83,29 @@ class Sessions:
         now = int(self._clock.now())
         expires_at = now + self.ttl_seconds
         pk, sk = keys.session_key(session_id)
-        self._store.put_if_absent(
-            {
-                "pk": pk,
-                "sk": sk,
-                "gsi1pk": keys.user_pk(org_id, user_id),
-                "gsi1sk": f"SESSION#{now}#{session_id[:16]}",
-                "org_id": org_id,
-                "user_id": user_id,
-                "is_admin": is_admin,
-                "admin_checked_at": now,
-                "created_at": now,
-                "expires_at": expires_at,
-            }
+        ref_pk, ref_sk = keys.session_ref_key(org_id, user_id, session_id)
+        self._store.put_new(
+            [
+                {
+                    "pk": pk,
+                    "sk": sk,
+                    "gsi1pk": keys.user_pk(org_id, user_id),
+                    "gsi1sk": f"SESSION#{now}#{session_id[:16]}",
+                    "org_id": org_id,
+                    "user_id": user_id,
+                    "is_admin": is_admin,
+                    "admin_checked_at": now,
+                    "created_at": now,
+                    "expires_at": expires_at,
+                },
+                {
+                    "pk": ref_pk,
+                    "sk": ref_sk,
+                    keys.REF_PK: pk,
+                    keys.REF_SK: sk,
+                    "expires_at": expires_at,
+                },
+            ]
         )
         return token, Principal(org_id, user_id, session_id, expires_at, is_admin, now)
 
@@ -130,8 +140,14 @@ class Sessions:
         return replace(principal, is_admin=is_admin, admin_checked_at=now)
 
     def delete(self, token: str | None) -> None:
-        if token:
-            self._store.delete(keys.session_key(token_hash(token)))
+        """End a session (logout): the session and the user's reference to it."""
+        if not token:
+            return
+        session_id = token_hash(token)
+        gone = self._store.take(keys.session_key(session_id))
+        if gone is not None:
+            org_id, user_id = str(gone["org_id"]), str(gone["user_id"])
+            self._store.delete(keys.session_ref_key(org_id, user_id, session_id))
 
 
 def unauthenticated() -> StratusError:

@@ -29,6 +29,19 @@ def session_key(token_sha256: str) -> Key:
     return f"SESSION#{token_sha256}", "SESSION"
 
 
+def session_ref_key(org_id: str, user_id: str, token_sha256: str) -> Key:
+    """The user's reference to one of their sessions (REF_PK/REF_SK name the session), written
+    with it: account deletion finds it by a consistent read of the user's partition, where
+    the session's gsi1 entry may still be on its way (indexes are eventually consistent)."""
+    return user_pk(org_id, user_id), f"SESSIONREF#{token_sha256}"
+
+
+# An item in a user's partition that stands for an item elsewhere carries its key in these
+# attributes; Store.delete_owned_by deletes both.
+REF_PK = "ref_pk"
+REF_SK = "ref_sk"
+
+
 def oauth_state_key(state_sha256: str) -> Key:
     """A single-use OAuth state (TTL 10 minutes), by the SHA-256 of the state value."""
     return f"OAUTHSTATE#{state_sha256}", "STATE"

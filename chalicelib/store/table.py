@@ -21,7 +21,7 @@ from botocore.exceptions import ClientError
 
 from chalicelib.clock import Clock
 from chalicelib.errors import ConditionFailed, LeaseHeld, StoreBusy, ValidationFailed
-from chalicelib.store.keys import Key, lease_key
+from chalicelib.store.keys import REF_PK, REF_SK, Key, lease_key
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
@@ -253,6 +253,30 @@ class Store:
                 ) from None
             raise
 
+    def put_new(self, items: Sequence[Mapping[str, Any]]) -> None:
+        """Create several items together (one transaction): all or none; ConditionFailed when a
+        live item already holds one of the keys."""
+        now = to_attrs({":now": int(self._clock.now())})
+        absent = f"attribute_not_exists(pk) OR {TTL_ATTR} <= :now"
+        try:
+            self._client.transact_write_items(
+                TransactItems=[
+                    {
+                        "Put": {
+                            "TableName": self._table,
+                            "Item": to_attrs(item),
+                            "ConditionExpression": absent,
+                            "ExpressionAttributeValues": now,
+                        }
+                    }
+                    for item in items
+                ]
+            )
+        except ClientError as exc:
+            if _cancelled_by_conditions(exc):
+                raise ConditionFailed("an item exists") from None
+            raise
+
     def update(
         self,
         key: Key,
@@ -287,7 +311,11 @@ class Store:
         Account deletion calls this; every item family that belongs to a user lives in the
         user's partition or carries `gsi1pk = <user pk>` (store/keys.py).
         """
-        owned = {(str(i["pk"]), str(i["sk"])) for i in self._query_everything(owner_pk, None)}
+        owned: set[Key] = set()
+        for item in self._query_everything(owner_pk, None):
+            owned.add((str(item["pk"]), str(item["sk"])))
+            if REF_PK in item and REF_SK in item:  # it stands for an item elsewhere
+                owned.add((str(item[REF_PK]), str(item[REF_SK])))
         owned |= {(str(i["pk"]), str(i["sk"])) for i in self._query_everything(owner_pk, "gsi1")}
         return self.delete_many(sorted(owned))
 
@@ -297,7 +325,7 @@ class Store:
         kwargs: dict[str, Any] = {
             "TableName": self._table,
             "KeyConditionExpression": "#pk = :pk",
-            "ProjectionExpression": "pk, sk",
+            "ProjectionExpression": f"pk, sk, {REF_PK}, {REF_SK}",
             "ExpressionAttributeNames": {"#pk": pk_name},
             "ExpressionAttributeValues": to_attrs({":pk": pk}),
         }

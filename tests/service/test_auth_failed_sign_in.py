@@ -110,17 +110,22 @@ def test_a_store_failure_after_saving_deletes_what_was_saved_and_revokes(
 ) -> None:
     # Given DynamoDB refuses to write sessions (after the connection and profile are written)
     def refuse_sessions(params: dict[str, Any], **_: Any) -> None:
-        if str(params.get("Item", {}).get("pk", {}).get("S", "")).startswith("SESSION#"):
+        items = [params.get("Item", {})]
+        items += [t.get("Put", {}).get("Item", {}) for t in params.get("TransactItems", [])]
+        if any(str(i.get("pk", {}).get("S", "")).startswith("SESSION#") for i in items):
             error = {"Error": {"Code": "InternalServerError", "Message": "injected"}}
-            raise ClientError(error, "PutItem")  # type: ignore[arg-type]
+            raise ClientError(error, "TransactWriteItems")  # type: ignore[arg-type]
 
     params = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
     events = deps.dynamodb_client().meta.events
-    events.register("provide-client-params.dynamodb.PutItem", refuse_sessions)
+    writes = ("PutItem", "TransactWriteItems")
+    for name in writes:
+        events.register(f"provide-client-params.dynamodb.{name}", refuse_sessions)
     try:
         response = sign_in.callback(params)
     finally:
-        events.unregister("provide-client-params.dynamodb.PutItem", refuse_sessions)
+        for name in writes:
+            events.unregister(f"provide-client-params.dynamodb.{name}", refuse_sessions)
     # Then the sign-in fails, nothing of the user stays and the grant is revoked
     assert response.status_code == 500
     assert SignIn.cookie(response, "stratus_session") is None

@@ -17,6 +17,8 @@ import requests
 from chalice.test import Client
 
 from chalicelib import deps
+from chalicelib.sessions import token_hash
+from chalicelib.store import keys
 from chalicelib.vault import refresh_lease
 from devstack.provision import ProvisionedStack
 from tests.conftest import Salesforce, SignIn
@@ -201,7 +203,8 @@ def test_account_deletion_revokes_and_leaves_nothing_of_the_user(
     # Then it answers how much was deleted, revoked at Salesforce, and cleared the cookie
     assert response.status_code == 200, response.body
     body = json.loads(response.body)
-    assert body == {"deleted": 4, "salesforce_revoked": True}  # profile, connection, 2 sessions
+    # profile, connection, 2 sessions and the 2 references to them in her partition
+    assert body == {"deleted": 6, "salesforce_revoked": True}
     assert "Max-Age=0" in response.headers["Set-Cookie"]
     # ... the old session is 401, nothing of hers is left, and bob is untouched
     assert client.http.get("/me", headers=_bearer(token)).status_code == 401
@@ -219,6 +222,45 @@ def test_account_deletion_revokes_and_leaves_nothing_of_the_user(
         timeout=10,
     )
     assert reply.status_code == 400 and reply.json()["error"] == "invalid_grant"
+
+
+def test_deletion_finds_a_session_whose_index_entry_has_not_arrived_yet(
+    sign_in: SignIn, client: Client, stack: ProvisionedStack
+) -> None:
+    """gsi1 is eventually consistent: a session created a moment before deletion may not be
+    in it yet. Its reference in the user's partition (read consistently) still finds it."""
+    # Given alice with a second session that the index does not show yet
+    token = sign_in("alice@acme.demo")
+    other = sign_in("alice@acme.demo")
+    pk, sk = keys.session_key(token_hash(other))
+    table = boto3.client("dynamodb")
+    table.update_item(
+        TableName=stack.table_name,
+        Key={"pk": {"S": pk}, "sk": {"S": sk}},
+        UpdateExpression="REMOVE gsi1pk, gsi1sk",  # as if its index entry were still on its way
+    )
+    # When she deletes her account
+    response = client.http.delete("/me", headers=_bearer(token))
+    assert response.status_code == 200, response.body
+    # Then that session is gone too: it no longer signs anyone in
+    assert client.http.get("/me", headers=_bearer(other)).status_code == 401
+    assert (
+        table.get_item(TableName=stack.table_name, Key={"pk": {"S": pk}, "sk": {"S": sk}}).get(
+            "Item"
+        )
+        is None
+    )
+
+
+def test_logout_removes_the_session_and_its_reference(
+    sign_in: SignIn, client: Client, stack: ProvisionedStack
+) -> None:
+    token = sign_in("alice@acme.demo")
+    before = _scan_text(stack)
+    assert before.count("SESSIONREF#") == 1
+    assert client.http.post("/auth/logout", headers=_bearer(token)).status_code == 204
+    after = _scan_text(stack)
+    assert "SESSIONREF#" not in after and token_hash(token) not in after
 
 
 def test_account_deletion_succeeds_when_salesforce_is_unreachable(

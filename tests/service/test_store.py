@@ -98,6 +98,27 @@ def test_put_if_absent_with_a_required_owner_writes_only_while_the_owner_lives(
     assert [i["sk"] for i in store.query_all("O")] == ["CHILD#1"]
 
 
+def test_put_new_writes_all_items_or_none(store: Store) -> None:
+    store.put_new([_item("A", "1"), _item("B", "1")])
+    assert store.get(("A", "1")) is not None and store.get(("B", "1")) is not None
+    with pytest.raises(ConditionFailed):
+        store.put_new([_item("C", "1"), _item("A", "1", v=2)])  # A/1 exists: C/1 is not written
+    assert store.get(("C", "1")) is None
+    assert store.get(("A", "1")) == _item("A", "1")
+
+
+def test_delete_owned_by_follows_references_out_of_the_partition(store: Store) -> None:
+    owner = keys.user_pk("00Dorg", "005user")
+    store.put(_item(owner, "PROFILE"))
+    store.put(_item("ELSEWHERE#1", "X", note="found only through the reference"))
+    store.put(_item(owner, "REF#1", **{keys.REF_PK: "ELSEWHERE#1", keys.REF_SK: "X"}))
+    store.put(_item("ELSEWHERE#2", "Y"))  # nobody's: stays
+    assert store.delete_owned_by(owner) == 3
+    assert store.get(("ELSEWHERE#1", "X")) is None
+    assert list(store.query_all(owner)) == []
+    assert store.get(("ELSEWHERE#2", "Y")) is not None
+
+
 def test_take_returns_a_single_use_item_exactly_once_across_threads(store: Store) -> None:
     # Given one single-use item (an OAuth state, say)
     store.put(_item("STATE", "S", verifier="v"))
