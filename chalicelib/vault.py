@@ -162,7 +162,7 @@ class ConnectionVault:
             connection.instance_url,
             _Tokens(self, org_id, user_id),
             self._settings.salesforce_api_version,
-            on_usage=functools.partial(_usage_seen, org_id),
+            on_usage=functools.partial(usage_seen, org_id),
         )
 
     # -- tokens ------------------------------------------------------------------------------
@@ -305,7 +305,7 @@ class ConnectionVault:
         invalidate_user(org_id, user_id)
 
 
-def _usage_seen(org_id: str, usage: ApiUsage) -> None:
+def usage_seen(org_id: str, usage: ApiUsage) -> None:
     """A Salesforce answer's Sforce-Limit-Info, whichever feature called: the lookup's limit
     guard spends the org's API limit for all of them."""
     from chalicelib.lookup import record_usage

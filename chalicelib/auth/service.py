@@ -12,6 +12,7 @@ leaves nothing of the half sign-in in the table.
 
 from __future__ import annotations
 
+import functools
 import hmac
 import json
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from chalicelib.vault import (
     ConnectionVault,
     no_refresh_token,
     refresh_lease,
+    usage_seen,
 )
 
 STATE_TTL_SECONDS = browser.MAX_AGE_SECONDS
@@ -341,7 +343,10 @@ def _sign_in(
     if not (soql.is_salesforce_id(org_id) and soql.is_salesforce_id(user_id)):
         raise StratusError("salesforce_bad_identity", "Salesforce identity is malformed.", 502)
     client = SalesforceClient(
-        grant.instance_url, _GrantTokens(grant.access_token), settings.salesforce_api_version
+        grant.instance_url,
+        _GrantTokens(grant.access_token),
+        settings.salesforce_api_version,
+        on_usage=functools.partial(usage_seen, org_id),  # the org's API use, as every call
     )
     config = _org_configuration(client, user_id)
     # Salesforce said all it had to say: only now is anything stored

@@ -732,6 +732,17 @@ def test_api_usage_seen_by_another_feature_blocks_lookup_misses(
     assert emu.api_calls == calls
 
 
+def test_api_usage_seen_at_sign_in_blocks_lookup_misses(sidebar: Any, emu: Emulator) -> None:
+    # Given an org at 93% of its limit when alice signs in (the sign-in's own Composite call)
+    emu.set_api_usage(14_000, 15_000)
+    alice = sidebar("alice@acme.demo")
+    # When she looks an address up, the reading the sign-in saw stops the miss
+    miss = alice.get(HANK)
+    assert miss.status_code == 503
+    assert _error(miss)["code"] == "salesforce_limit_near"
+    assert emu.api_calls == 0
+
+
 def test_a_limit_error_the_usage_reading_does_not_explain_asks_to_retry_soon(
     sidebar: Any, emu: Emulator
 ) -> None:
