@@ -59,7 +59,25 @@ class StoreBusy(StratusError):
 
 
 class DecryptionFailed(Exception):
-    """A sealed blob did not decrypt: tampered, truncated, or bound to another context."""
+    """A sealed blob did not decrypt: tampered, truncated, or bound to another context
+    (`permanent`), or the KMS key is out of reach for now (not `permanent`: a deployment
+    problem - policy, disabled key - that says nothing about the blob)."""
+
+    def __init__(self, message: str, *, permanent: bool = True) -> None:
+        super().__init__(message)
+        self.permanent = permanent
+
+
+class EncryptionUnavailable(StratusError):
+    """The envelope key cannot be used right now: nothing is changed, retry later."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "encryption_unavailable",
+            "The service cannot use its encryption key right now; try again shortly.",
+            503,
+            {"Retry-After": "5"},
+        )
 
 
 # Error codes produced by the framework layer, mapped from Chalice's own error responses.

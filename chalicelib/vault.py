@@ -25,7 +25,13 @@ from typing import Any
 
 from chalicelib.clock import Clock
 from chalicelib.crypto.envelope import Envelope
-from chalicelib.errors import ConditionFailed, DecryptionFailed, LeaseHeld, StratusError
+from chalicelib.errors import (
+    ConditionFailed,
+    DecryptionFailed,
+    EncryptionUnavailable,
+    LeaseHeld,
+    StratusError,
+)
 from chalicelib.logs import logger
 from chalicelib.providers.salesforce import oauth
 from chalicelib.providers.salesforce.client import ApiUsage, SalesforceClient
@@ -177,6 +183,9 @@ class ConnectionVault:
         try:
             opened = self._envelope.open(bytes(item["tokens"]), _context(org_id, user_id))
         except DecryptionFailed as failed:
+            if not failed.permanent:  # the key is out of reach: change nothing, retry later
+                logger.error("KMS key unavailable", extra={"problem": str(failed)})
+                raise EncryptionUnavailable() from None
             logger.error(
                 "salesforce tokens do not decrypt; connection marked revoked",
                 extra={"org_id": org_id, "user_id": user_id, "problem": str(failed)},

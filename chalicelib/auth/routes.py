@@ -52,7 +52,14 @@ def salesforce_login() -> Response:
         login=query.login,
         return_to=query.return_to,
     )
-    return _redirect(started.location, {"Set-Cookie": binding_cookie(started.browser_nonce)})
+    return _redirect(
+        started.location,
+        {
+            "Set-Cookie": binding_cookie(
+                started.browser_nonce, get_settings().salesforce_redirect_uri
+            )
+        },
+    )
 
 
 @bp.route("/auth/salesforce/callback", methods=["GET"])
@@ -72,7 +79,7 @@ def salesforce_callback() -> Response:
     try:
         signed_in = _finish_sign_in()
     except StratusError as error:
-        error.headers["Set-Cookie"] = cleared_binding_cookie()
+        error.headers["Set-Cookie"] = cleared_binding_cookie(get_settings().salesforce_redirect_uri)
         raise
     except Exception:
         logger.exception("sign-in failed unexpectedly")
@@ -80,10 +87,13 @@ def salesforce_callback() -> Response:
             "internal_error",
             "An internal error occurred.",
             500,
-            {"Set-Cookie": cleared_binding_cookie()},
+            {"Set-Cookie": cleared_binding_cookie(get_settings().salesforce_redirect_uri)},
         ) from None
     max_age = deps.sessions().ttl_seconds
-    cookies = [session_cookie(signed_in.token, max_age), cleared_binding_cookie()]
+    cookies = [
+        session_cookie(signed_in.token, max_age),
+        cleared_binding_cookie(get_settings().salesforce_redirect_uri),
+    ]
     return _redirect(signed_in.return_to, {"Set-Cookie": cookies})
 
 

@@ -34,13 +34,18 @@ VERSION = 1
 NONCE_BYTES = 12
 TAG_BYTES = 16
 _HEADER = struct.Struct(">BH")
-# KMS's answers for a data key that is not ours, was altered, or is bound to another context
-_REFUSED = frozenset(
+# KMS's answers for a data key that is not ours, was altered, or is bound to another context:
+# this blob will never open (permanent).
+_REFUSED = frozenset({"InvalidCiphertextException", "IncorrectKeyException"})
+# KMS's answers when the key itself is out of reach - a policy or IAM change, a disabled key,
+# the wrong key id: a deployment problem, not a property of the blob (may pass).
+_KEY_UNAVAILABLE = frozenset(
     {
-        "InvalidCiphertextException",
-        "IncorrectKeyException",
         "AccessDeniedException",
         "NotFoundException",
+        "DisabledException",
+        "KMSInvalidStateException",
+        "KeyUnavailableException",
     }
 )
 
@@ -174,6 +179,10 @@ class Envelope:
                 code = exc.response.get("Error", {}).get("Code", "")
                 if code in _REFUSED:
                     raise DecryptionFailed(f"KMS refused the data key ({code})") from None
+                if code in _KEY_UNAVAILABLE:
+                    raise DecryptionFailed(
+                        f"the KMS key is unavailable ({code})", permanent=False
+                    ) from None
                 raise
             plaintext = reply["Plaintext"]
             if len(plaintext) != 32:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import random
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -30,6 +31,7 @@ TTL_ATTR = "expires_at"
 Item = dict[str, Any]
 _serializer = TypeSerializer()
 _deserializer = TypeDeserializer()
+_TRANSACT_ATTEMPTS = 3  # a transaction cancelled by a conflict is tried again, then raised
 _BATCH_ATTEMPTS = 7  # a batch's unprocessed items are retried with capped backoff, then 503
 _NOT_EXPIRED = f"(attribute_not_exists({TTL_ATTR}) OR {TTL_ATTR} > :now)"
 
@@ -67,6 +69,15 @@ def from_attrs(attrs: Mapping[str, Any]) -> Item:
 
 def _condition_failed(exc: ClientError) -> bool:
     return exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
+
+
+def _conflicted(exc: ClientError) -> bool:
+    """A transaction cancelled only by conflicts with other transactions (worth retrying)."""
+    if exc.response.get("Error", {}).get("Code") != "TransactionCanceledException":
+        return False
+    reasons = [r.get("Code", "None") for r in exc.response.get("CancellationReasons", [])]
+    failed = [code for code in reasons if code != "None"]
+    return bool(failed) and all(code == "TransactionConflict" for code in failed)
 
 
 def _cancelled_by_conditions(exc: ClientError) -> bool:
@@ -226,8 +237,8 @@ class Store:
                     ExpressionAttributeValues=now,
                 )
                 return
-            self._client.transact_write_items(
-                TransactItems=[
+            self._transact(
+                [
                     {
                         "ConditionCheck": {
                             "TableName": self._table,
@@ -253,14 +264,27 @@ class Store:
                 ) from None
             raise
 
+    def _transact(self, items: list[dict[str, Any]]) -> None:
+        """TransactWriteItems, retried (jittered, 3 attempts) while DynamoDB cancels it for a
+        conflict with another transaction on one of its items - concurrent hits on one message
+        all check that message. The SDK does not retry these; conditions are never retried."""
+        for attempt in range(_TRANSACT_ATTEMPTS):
+            try:
+                self._client.transact_write_items(TransactItems=items)  # type: ignore[arg-type]
+                return
+            except ClientError as exc:
+                if attempt + 1 == _TRANSACT_ATTEMPTS or not _conflicted(exc):
+                    raise
+            self._sleep(random.uniform(0.005, 0.025) * (attempt + 1))  # noqa: S311 - jitter
+
     def put_new(self, items: Sequence[Mapping[str, Any]]) -> None:
         """Create several items together (one transaction): all or none; ConditionFailed when a
         live item already holds one of the keys."""
         now = to_attrs({":now": int(self._clock.now())})
         absent = f"attribute_not_exists(pk) OR {TTL_ATTR} <= :now"
         try:
-            self._client.transact_write_items(
-                TransactItems=[
+            self._transact(
+                [
                     {
                         "Put": {
                             "TableName": self._table,

@@ -301,6 +301,23 @@ def test_a_replayed_state_is_rejected(sign_in: SignIn) -> None:
 # -- the browser binding (login CSRF, RFC 6749 10.12) ----------------------------------------
 
 
+def test_the_binding_cookie_follows_a_path_prefix_of_the_public_base_url(
+    sign_in: SignIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given the API behind a stage prefix (API Gateway's default URL ends in /api)
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://abc123.execute-api.eu-west-1.amazonaws.com/api")
+    deps.reset()
+    # When a browser starts signing in
+    response = sign_in.client.http.get("/auth/salesforce/login")
+    # Then the cookie is scoped to the callback's path as the browser will request it
+    (raw,) = [c for c in SignIn.set_cookies(response) if c.startswith("stratus_oauth=")]
+    assert "Path=/api/auth/salesforce/callback" in raw.split("; ")
+    location = parse_qs(urlsplit(response.headers["Location"]).query)
+    assert location["redirect_uri"] == [
+        "https://abc123.execute-api.eu-west-1.amazonaws.com/api/auth/salesforce/callback"
+    ]
+
+
 def test_login_binds_the_state_to_the_browser_with_a_callback_only_cookie(
     sign_in: SignIn, stack: ProvisionedStack
 ) -> None:

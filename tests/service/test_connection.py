@@ -263,6 +263,31 @@ def test_logout_removes_the_session_and_its_reference(
     assert "SESSIONREF#" not in after and token_hash(token) not in after
 
 
+def test_a_kms_key_out_of_reach_is_a_503_and_revokes_nothing(
+    sign_in: SignIn, client: Client
+) -> None:
+    """AccessDenied from KMS (a policy change, a disabled key) says nothing about the stored
+    tokens: the connection must stay active, not be marked revoked for every user."""
+    from botocore.exceptions import ClientError
+
+    token = sign_in("alice@acme.demo")
+    deps.reset()  # a fresh container: no data key cached
+
+    def deny(**_: object) -> None:
+        error = {"Error": {"Code": "AccessDeniedException", "Message": "not allowed"}}
+        raise ClientError(error, "Decrypt")  # type: ignore[arg-type]
+
+    deps.kms_client().meta.events.register("before-call.kms.Decrypt", deny)
+    response = client.http.get("/me/salesforce", headers=_bearer(token))
+    assert response.status_code == 503, response.body
+    assert json.loads(response.body)["error"]["code"] == "encryption_unavailable"
+    deps.kms_client().meta.events.unregister("before-call.kms.Decrypt", deny)
+    # once the key is reachable again, the same connection works: nothing was revoked
+    assert client.http.get("/me/salesforce", headers=_bearer(token)).status_code == 200
+    me = json.loads(client.http.get("/me", headers=_bearer(token)).body)
+    assert me["connections"]["salesforce"]["status"] == "active"
+
+
 def test_account_deletion_succeeds_when_salesforce_is_unreachable(
     sign_in: SignIn,
     client: Client,

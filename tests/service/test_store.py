@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 import pytest
+from botocore.exceptions import ClientError
 
 from chalicelib.errors import ConditionFailed, LeaseHeld, StoreBusy, ValidationFailed
 from chalicelib.store import keys
@@ -117,6 +118,59 @@ def test_delete_owned_by_follows_references_out_of_the_partition(store: Store) -
     assert store.get(("ELSEWHERE#1", "X")) is None
     assert list(store.query_all(owner)) == []
     assert store.get(("ELSEWHERE#2", "Y")) is not None
+
+
+class _Conflicting:
+    """A DynamoDB client whose transactions are cancelled `times` times with `reasons` (the
+    shape real DynamoDB answers with; moto never produces conflicts)."""
+
+    def __init__(self, client: Any, times: int, reasons: list[str]) -> None:
+        self._client = client
+        self.times = times
+        self.reasons = reasons
+        self.calls = 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)
+
+    def transact_write_items(self, TransactItems: Any) -> Any:
+        self.calls += 1
+        if self.times:
+            self.times -= 1
+            error = {
+                "Error": {"Code": "TransactionCanceledException", "Message": "cancelled"},
+                "CancellationReasons": [{"Code": code} for code in self.reasons],
+            }
+            raise ClientError(error, "TransactWriteItems")  # type: ignore[arg-type]
+        return self._client.transact_write_items(TransactItems=TransactItems)
+
+
+def test_a_transaction_cancelled_by_a_conflict_is_tried_again(
+    store: Store, dynamodb: Any, stack: Any, clock: FakeClock
+) -> None:
+    store.put(_item("O", "OWNER"))
+    slept: list[float] = []
+    conflicting = _Conflicting(dynamodb, 2, ["None", "TransactionConflict"])
+    retried = Store(conflicting, stack.table_name, clock, sleep=slept.append)
+    retried.put_if_absent(_item("O", "CHILD"), requires=("O", "OWNER"))
+    assert store.get(("O", "CHILD")) is not None
+    assert conflicting.calls == 3 and len(slept) == 2
+
+
+def test_persistent_conflicts_are_raised_and_conditions_are_never_retried(
+    store: Store, dynamodb: Any, stack: Any, clock: FakeClock
+) -> None:
+    store.put(_item("O", "OWNER"))
+    always = _Conflicting(dynamodb, 99, ["TransactionConflict", "None"])
+    with pytest.raises(ClientError):
+        Store(always, stack.table_name, clock, sleep=lambda _: None).put_new([_item("N", "1")])
+    assert always.calls == 3
+    refused = _Conflicting(dynamodb, 99, ["ConditionalCheckFailed", "None"])
+    with pytest.raises(ConditionFailed):
+        Store(refused, stack.table_name, clock, sleep=lambda _: None).put_if_absent(
+            _item("O", "CHILD"), requires=("O", "OWNER")
+        )
+    assert refused.calls == 1
 
 
 def test_take_returns_a_single_use_item_exactly_once_across_threads(store: Store) -> None:
