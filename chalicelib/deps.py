@@ -65,13 +65,34 @@ def ssm_client() -> Any:
     return _client("ssm", connect_timeout=2, read_timeout=3, attempts=3)
 
 
-@lru_cache(maxsize=8)
+SECRET_RETRY_SECONDS = 30.0
+_secret_failed_at: dict[str, float] = {}
+
+
 def secret(value: str) -> str:
     """A secret setting resolved (`ssm:<name>` read once per container; see chalicelib.secrets).
-    A failed read raises SecretUnavailable (503) and is not cached."""
+    A failed read raises SecretUnavailable (503); the next read is tried after
+    SECRET_RETRY_SECONDS, so an SSM outage or a wrong parameter does not turn every request
+    (the pixel, the redirect) into an SSM call."""
+    from chalicelib.secrets import SecretUnavailable
+
+    failed_at = _secret_failed_at.get(value)
+    if failed_at is not None and clock().now() - failed_at < SECRET_RETRY_SECONDS:
+        raise SecretUnavailable()
+    try:
+        return _resolved_secret(value)
+    except SecretUnavailable:
+        _secret_failed_at[value] = clock().now()
+        raise
+
+
+@lru_cache(maxsize=8)
+def _resolved_secret(value: str) -> str:
     from chalicelib.secrets import resolve
 
-    return resolve(value, ssm_client)
+    resolved = resolve(value, ssm_client)
+    _secret_failed_at.pop(value, None)
+    return resolved
 
 
 @lru_cache(maxsize=1)
@@ -175,7 +196,8 @@ def reset() -> None:
     for factory in (clock, _session, dynamodb_client, kms_client, store, envelope, sessions, vault):
         factory.cache_clear()
     ssm_client.cache_clear()
-    secret.cache_clear()
+    _resolved_secret.cache_clear()
+    _secret_failed_at.clear()
     for tracking in (
         hot_path_dynamodb_client,
         hot_path_store,

@@ -57,12 +57,16 @@ def write_org_settings(store: Store, clock: Clock, org_id: str, changes: dict[st
     store.update(keys.org_settings_key(org_id), "SET " + ", ".join(assignments), values, names)
 
 
+UNKNOWN_RETRY_SECONDS = 10.0
+
+
 class OrgSettingsCache:
     """Org settings cached per container for `ttl` seconds (bounded; failures fall back).
 
-    A failed read serves the last known settings if there are any, else all-off, and is itself
-    remembered for `ttl` seconds like a successful one, so an outage costs at most one read per
-    org per `ttl` per container, as a working table does.
+    A failed read serves the last known settings if there are any, remembered for `ttl` seconds
+    like a successful one, so an outage costs at most one read per org per `ttl` per container,
+    as a working table does. With nothing known yet (a new container) it serves all-off for
+    UNKNOWN_RETRY_SECONDS only, so one blip does not leave a minute of hits unrecorded.
     """
 
     def __init__(
@@ -86,13 +90,17 @@ class OrgSettingsCache:
             if entry is not None and entry[0] > now:
                 self._entries.move_to_end(org_id)
                 return entry[1]
+        lifetime = self._ttl
         try:
             settings = read_org_settings(self._store, org_id)
         except Exception:
             logger.warning("org settings unavailable", extra={"org_id": org_id})
-            settings = entry[1] if entry is not None else OrgSettings()
+            if entry is not None:
+                settings = entry[1]
+            else:  # nothing known: all-off, but not for a whole TTL (hits would go unrecorded)
+                settings, lifetime = OrgSettings(), min(self._ttl, UNKNOWN_RETRY_SECONDS)
         with self._lock:
-            self._entries[org_id] = (now + self._ttl, settings)
+            self._entries[org_id] = (now + lifetime, settings)
             self._entries.move_to_end(org_id)
             while len(self._entries) > self._max:
                 self._entries.popitem(last=False)

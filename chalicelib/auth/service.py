@@ -285,14 +285,22 @@ def finish_login(
             f"Salesforce rejected the sign-in ({rejected.error}); start again.",
         ) from None
     return_to = str(remembered["return_to"])
-    written: list[keys.Key] = []
+    attempt = _Attempt()
     try:
         return _sign_in(
-            store, vault, sessions, settings, clock, grant, login_base, written, return_to
+            store, vault, sessions, settings, clock, grant, login_base, attempt, return_to
         )
     except Exception:
-        _abandon(store, vault, settings, grant, login_base, written)
+        _abandon(store, vault, settings, grant, login_base, attempt)
         raise
+
+
+@dataclass
+class _Attempt:
+    """What a sign-in has done so far, for undoing it if it fails."""
+
+    written: list[keys.Key] = field(default_factory=list)  # items it created
+    replaced_connection: bool = False  # it replaced the user's earlier connection
 
 
 def _abandon(
@@ -301,17 +309,22 @@ def _abandon(
     settings: Settings,
     grant: oauth.TokenGrant,
     login_base: str,
-    written: list[keys.Key],
+    attempt: _Attempt,
 ) -> None:
     """Undo a sign-in that failed after the grant: revoke it at Salesforce (best effort; the
-    refresh token revokes the whole grant) and delete what this sign-in stored."""
-    token = grant.refresh_token or grant.access_token
-    if not oauth.revoke(login_base, settings.salesforce_client_id, token):
-        logger.warning("could not revoke the tokens of a failed sign-in")
-    if not written:
+    refresh token revokes the whole grant) and delete what this sign-in stored. Except when it
+    had already replaced the user's earlier connection: the user's other clients now run on
+    the new grant, so it is kept (the user can sign in again, or delete the account)."""
+    if attempt.replaced_connection:
+        logger.warning("sign-in failed after renewing the connection; the connection is kept")
+    else:
+        token = grant.refresh_token or grant.access_token
+        if not oauth.revoke(login_base, settings.salesforce_client_id, token):
+            logger.warning("could not revoke the tokens of a failed sign-in")
+    if not attempt.written:
         return
     try:
-        store.delete_many(written)
+        store.delete_many(attempt.written)
         org_id, user_id = _identity_ids(grant.identity_url)
         vault.forget(org_id, user_id)
     except Exception:  # the sign-in's own error is the one to answer; its token is revoked
@@ -326,10 +339,10 @@ def _sign_in(
     clock: Clock,
     grant: oauth.TokenGrant,
     login_base: str,
-    written: list[keys.Key],
+    attempt: _Attempt,
     return_to: str,
 ) -> SignedIn:
-    """Everything after the grant; appends to `written` each item it has created."""
+    """Everything after the grant; records in `attempt` what it has done."""
     if not grant.refresh_token:
         raise no_refresh_token()
     if not hosts.is_allowed_instance(grant.instance_url, settings.salesforce_origins):
@@ -353,8 +366,12 @@ def _sign_in(
     profile_key = keys.profile_key(org_id, user_id)
     connection_key = keys.connection_key(org_id, user_id, PROVIDER)
     had_profile = store.get(profile_key) is not None
+    replacing = vault.get(org_id, user_id) is not None
     vault.save(org_id, user_id, grant, login_base)
-    written.append(connection_key)
+    if replacing:
+        attempt.replaced_connection = True
+    else:
+        attempt.written.append(connection_key)
     user = config["user"]
     store.put(
         {
@@ -377,7 +394,7 @@ def _sign_in(
         }
     )
     if not had_profile:  # a profile of an earlier sign-in stays: its sessions still use it
-        written.append(profile_key)
+        attempt.written.append(profile_key)
     token, principal = sessions.create(org_id, user_id, is_admin=bool(config["is_admin"]))
     logger.info("signed in", extra={"org_id": org_id, "user_id": user_id})
     return SignedIn(token, principal, return_to)

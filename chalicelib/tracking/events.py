@@ -198,9 +198,11 @@ class EventLog(Store):
                     "ExpressionAttributeNames": {"#m": "message_id", "#l": "link", "#u": "url"},
                 }
             }
-            for _ in range(_BATCH_GET_ATTEMPTS):
+            for attempt in range(_BATCH_GET_ATTEMPTS):
                 if not request:
                     break
+                if attempt:  # throttled: back off (50, 100, 200, 400 ms) before asking again
+                    self._sleep(0.05 * 2 ** (attempt - 1))
                 reply = self._client.batch_get_item(RequestItems=request)
                 for raw in reply.get("Responses", {}).get(self._table, []):
                     item = from_attrs(raw)

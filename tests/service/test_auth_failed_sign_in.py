@@ -105,27 +105,33 @@ def test_a_grant_without_a_refresh_token_is_refused_and_its_access_token_revoked
     assert userinfo.status_code != 200
 
 
+def _refuse_sessions(params: dict[str, Any], **_: Any) -> None:
+    items = [params.get("Item", {})]
+    items += [t.get("Put", {}).get("Item", {}) for t in params.get("TransactItems", [])]
+    if any(str(i.get("pk", {}).get("S", "")).startswith("SESSION#") for i in items):
+        error = {"Error": {"Code": "InternalServerError", "Message": "injected"}}
+        raise ClientError(error, "TransactWriteItems")  # type: ignore[arg-type]
+
+
+def _callback_refusing_sessions(sign_in: SignIn, params: dict[str, str]) -> Any:
+    """The callback while DynamoDB refuses to write sessions (the sign-in's last write)."""
+    events = deps.dynamodb_client().meta.events
+    writes = ("PutItem", "TransactWriteItems")
+    for name in writes:
+        events.register(f"provide-client-params.dynamodb.{name}", _refuse_sessions)
+    try:
+        return sign_in.callback(params)
+    finally:
+        for name in writes:
+            events.unregister(f"provide-client-params.dynamodb.{name}", _refuse_sessions)
+
+
 def test_a_store_failure_after_saving_deletes_what_was_saved_and_revokes(
     sign_in: SignIn, stack: ProvisionedStack
 ) -> None:
     # Given DynamoDB refuses to write sessions (after the connection and profile are written)
-    def refuse_sessions(params: dict[str, Any], **_: Any) -> None:
-        items = [params.get("Item", {})]
-        items += [t.get("Put", {}).get("Item", {}) for t in params.get("TransactItems", [])]
-        if any(str(i.get("pk", {}).get("S", "")).startswith("SESSION#") for i in items):
-            error = {"Error": {"Code": "InternalServerError", "Message": "injected"}}
-            raise ClientError(error, "TransactWriteItems")  # type: ignore[arg-type]
-
     params = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
-    events = deps.dynamodb_client().meta.events
-    writes = ("PutItem", "TransactWriteItems")
-    for name in writes:
-        events.register(f"provide-client-params.dynamodb.{name}", refuse_sessions)
-    try:
-        response = sign_in.callback(params)
-    finally:
-        for name in writes:
-            events.unregister(f"provide-client-params.dynamodb.{name}", refuse_sessions)
+    response = _callback_refusing_sessions(sign_in, params)
     # Then the sign-in fails, nothing of the user stays and the grant is revoked
     assert response.status_code == 500
     assert SignIn.cookie(response, "stratus_session") is None
@@ -150,3 +156,17 @@ def test_a_failed_second_sign_in_keeps_the_earlier_profile(
     assert me.status_code == 200
     assert json.loads(me.body)["connections"]["salesforce"]["status"] == "active"
     assert _revocations(sign_in) == [200]
+
+
+def test_a_second_sign_in_failing_after_renewing_the_connection_keeps_it(
+    sign_in: SignIn, stack: ProvisionedStack
+) -> None:
+    # Given alice signed in on one device
+    first = sign_in("alice@acme.demo")
+    # When her sign-in on another device fails at its last step (its session is not written)
+    params = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
+    assert _callback_refusing_sessions(sign_in, params).status_code == 500
+    # Then the connection it had already renewed is kept, not revoked: her first device works
+    check = sign_in.client.http.get("/me/salesforce", headers={"Authorization": f"Bearer {first}"})
+    assert check.status_code == 200, check.body
+    assert _revocations(sign_in) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import contextlib
 from collections.abc import Iterator
+from functools import lru_cache
 
 import boto3
 import pytest
@@ -15,6 +16,7 @@ from chalicelib.secrets import SecretUnavailable
 from devstack.awscalls import AwsCallCounter
 from devstack.provision import ProvisionedStack
 from tests.conftest import SignIn
+from tests.fakes import FakeClock
 
 NAME = "/stratus/test/salesforce-client-secret"
 
@@ -55,18 +57,30 @@ def test_a_reference_is_read_once_per_container_and_decrypted(
     assert ssm_calls.count("ssm.GetParameter") == 1
 
 
-def test_an_unreadable_reference_is_a_503_and_is_retried_later(
-    ssm: object, stack: ProvisionedStack, ssm_calls: AwsCallCounter
+def test_an_unreadable_reference_is_a_503_and_is_retried_thirty_seconds_later(
+    ssm: object,
+    stack: ProvisionedStack,
+    ssm_calls: AwsCallCounter,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    clock = FakeClock()
+    monkeypatch.setattr(deps, "clock", lru_cache(maxsize=1)(lambda: clock))
     reference = "ssm:/stratus/test/later"
     with pytest.raises(SecretUnavailable) as raised:
         deps.secret(reference)
     assert raised.value.status == 503 and raised.value.code == "configuration_unavailable"
     assert "later" not in raised.value.message  # no deployment detail in the answer
-    # once the parameter exists, the next request reads it: failures are not cached
+    # the parameter appears; within 30 s requests are answered 503 without asking SSM again
     boto3.client("ssm").put_parameter(
         Name="/stratus/test/later", Value="now-there", Type="SecureString", KeyId=stack.key_alias
     )
+    clock.advance(deps.SECRET_RETRY_SECONDS - 1)
+    with pytest.raises(SecretUnavailable):
+        deps.secret(reference)
+    assert ssm_calls.count("ssm.GetParameter") == 1
+    # then the next request reads it, and it stays read
+    clock.advance(1)
+    assert deps.secret(reference) == "now-there"
     assert deps.secret(reference) == "now-there"
     assert ssm_calls.count("ssm.GetParameter") == 2
 

@@ -40,3 +40,19 @@ def test_a_failed_read_is_retried_once_per_ttl_not_sooner() -> None:
     clock.advance(6)
     cache.get("org")
     assert store.reads == 3  # a minute after the failure: one more read
+
+
+def test_a_failed_first_read_is_retried_after_ten_seconds() -> None:
+    # Given a new container whose first read fails (nothing known yet)
+    store, clock = FlakyStore(), FakeClock(1_800_000_000.0)
+    cache = OrgSettingsCache(store, clock, ttl=60)  # type: ignore[arg-type]
+    store.down = True
+    assert cache.get("org") == OrgSettings()  # all-off meanwhile
+    clock.advance(9)
+    cache.get("org")
+    assert store.reads == 1
+    # When the table is back, the next read after 10 s sees the real settings
+    store.down = False
+    clock.advance(1)
+    assert cache.get("org") == OrgSettings(email_tracking=True)
+    assert store.reads == 2
