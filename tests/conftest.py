@@ -49,20 +49,26 @@ def aws() -> Iterator[ProvisionedStack]:
         yield provision_stack(boto3.session.Session(), stage="test")
 
 
-@pytest.fixture
-def stack(aws: ProvisionedStack) -> Iterator[ProvisionedStack]:
-    """The provisioned stack, emptied after each test so tests do not see each other's items."""
-    yield aws
+def _empty(table_name: str) -> None:
     client = boto3.client("dynamodb")
     keys = []
-    for page in client.get_paginator("scan").paginate(TableName=aws.table_name):
+    for page in client.get_paginator("scan").paginate(TableName=table_name):
         keys.extend({"pk": item["pk"], "sk": item["sk"]} for item in page["Items"])
     for start in range(0, len(keys), 25):
         client.batch_write_item(
             RequestItems={
-                aws.table_name: [{"DeleteRequest": {"Key": k}} for k in keys[start : start + 25]]
+                table_name: [{"DeleteRequest": {"Key": k}} for k in keys[start : start + 25]]
             }
         )
+
+
+@pytest.fixture
+def stack(aws: ProvisionedStack) -> Iterator[ProvisionedStack]:
+    """The provisioned stack, empty when each test starts and emptied after it, so no test sees
+    another's items (not even those of a test that used the session's stack without this)."""
+    _empty(aws.table_name)
+    yield aws
+    _empty(aws.table_name)
 
 
 @pytest.fixture

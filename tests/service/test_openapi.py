@@ -96,7 +96,9 @@ def test_every_operation_conforms_to_its_schema(
     )
 
 
-def test_the_fuzzing_session_reaches_authenticated_routes(served_app: Served) -> None:
+def test_the_fuzzing_session_reaches_authenticated_routes(
+    served_app: Served, stack: ProvisionedStack
+) -> None:
     """The fuzzing above is only worth its name if its session is real."""
     token = served_app.sign_in()
     with requests.Session() as http:
