@@ -42,7 +42,7 @@ cfn-lint: package
 	$(BIN)/cfn-lint infra/template.yaml build/package/sam.json
 
 openapi: $(STAMP)
-	$(BIN)/python -m chalicelib.openapi > docs/openapi.json
+	$(BIN)/python -m infra.openapi > docs/openapi.json
 
 pytest: package
 	$(BIN)/python -m pytest

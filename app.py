@@ -2,6 +2,7 @@
 
 from chalice.app import Chalice
 
+from chalicelib.account.routes import bp as account
 from chalicelib.admin.routes import bp as admin
 from chalicelib.auth.routes import bp as auth
 from chalicelib.health.routes import bp as health
@@ -15,6 +16,7 @@ app.api.binary_types = BINARY_MEDIA_TYPES  # any Accept gets binary bodies (the 
 app.register_middleware(harden, "http")
 app.register_blueprint(health)
 app.register_blueprint(auth)
+app.register_blueprint(account)
 app.register_blueprint(lookup)
 app.register_blueprint(admin)
 app.register_blueprint(tracking)

@@ -21,6 +21,7 @@ from bench.core import (
     runs,
     time_import,
 )
+from infra.package import RUNTIME_PROVIDED
 
 ORDER = 20
 TITLE = "Cold start: `import app` from the Lambda bundle (build/package/deployment.zip)"
@@ -50,7 +51,6 @@ STATEMENTS = {
         "    importlib.import_module(module.name)"
     ),
 }
-RUNTIME_PROVIDED = ("boto3", "botocore", "s3transfer", "dateutil", "six", "jmespath", "urllib3")
 
 
 def _extract(target: Path, *, with_bytecode: bool) -> None:

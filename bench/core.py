@@ -19,7 +19,7 @@ import statistics
 import subprocess
 import sys
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -165,6 +165,15 @@ def environment(overrides: Mapping[str, str] | None = None) -> Iterator[None]:
     finally:
         os.environ.clear()
         os.environ.update(saved)
+
+
+@contextmanager
+def app_output_discarded() -> Iterator[None]:
+    """What an in-process app prints on stdout (its metrics as CloudWatch EMF, one document per
+    invocation) is written, as in Lambda, to a file that discards it: the report stays legible
+    and the app still pays for the write."""
+    with open(os.devnull, "w") as sink, redirect_stdout(sink):
+        yield
 
 
 def clean_env(overrides: Mapping[str, str | None] | None = None) -> dict[str, str]:

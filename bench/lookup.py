@@ -3,7 +3,7 @@
 In-process, as the service tests run: the Chalice app through `chalice.test.Client`, moto for
 DynamoDB and KMS, the Salesforce emulator on 127.0.0.1 (it counts the API calls it serves).
 The hit path's latency is compared with a bare authenticated route built here (a tiny Chalice
-app with the same middleware and `authenticate`, so no test route enters the product): the
+app with the same middleware and `deps.signed_in`, so no test route enters the product): the
 difference is what the lookup itself adds to a request that needs no Salesforce call.
 
 `python -m bench --only lookup` runs only this one.
@@ -21,7 +21,7 @@ from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from bench.core import Figure, environment
+from bench.core import Figure, app_output_discarded, environment
 
 HANK = "hank.scorpio@globex.com"
 ORDER = 50
@@ -32,7 +32,8 @@ infra/template.yaml, the Salesforce emulator on 127.0.0.1 counting the API calls
 Composite request counts as one, as at Salesforce). A demo user signs in through the emulator;
 calls are counted around a cold lookup, a batch of 25 cold addresses and their repeats.
 Latency: cached GET /lookup against a bare authenticated route in a tiny Chalice app with the
-same middleware and `authenticate`; medians of 100 requests per round, alternating rounds.
+same middleware and `deps.signed_in`; medians of 100 requests per round, alternating rounds.
+What the app prints (its metrics, one EMF document per lookup) is written to /dev/null.
 """
 ROUNDS = 7  # alternating rounds of each route; the median of the per-round medians is kept
 PER_ROUND = 100
@@ -104,7 +105,7 @@ def _bare_app() -> Any:
     """A Chalice app with the product's middleware and one authenticated route, nothing else."""
     from chalice.app import Chalice
 
-    from chalicelib.sessions import authenticate
+    from chalicelib import deps
     from chalicelib.web import harden
 
     bare = Chalice(app_name="bench-bare", configure_logs=False)
@@ -112,7 +113,7 @@ def _bare_app() -> Any:
 
     @bare.route("/bare", methods=["GET"])
     def whoami() -> dict[str, str]:
-        principal = authenticate(bare.current_request)
+        principal = deps.signed_in(bare.current_request)
         return {"user_id": principal.user_id}
 
     return bare
@@ -132,7 +133,11 @@ def run() -> list[Figure]:
 
     from app import app
 
-    with _stack() as (emu, _url), Client(app, stage_name="test") as client:
+    with (
+        _stack() as (emu, _url),
+        Client(app, stage_name="test") as client,
+        app_output_discarded(),
+    ):
         token = _sign_in(client, "alice@acme.demo")
         auth = {"Authorization": f"Bearer {token}"}
 

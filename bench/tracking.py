@@ -7,13 +7,13 @@ import time
 from typing import Any
 from unittest import mock
 
-from bench.core import Figure, environment, median, runs
+from bench.core import Figure, app_output_discarded, environment, median, runs
 
 ORDER = 40
 TITLE = "Email tracking: the pixel and the redirect"
 METHOD = """
 AWS requests: moto (`mock_aws`) provisioned from infra/template.yaml, the app from app.py with
-a tracking key; a message is prepared with `chalicelib.tracking.service.prepare_message`, its
+a tracking key; a message is prepared with the tracking service (`deps.tracking().prepare`), its
 pixel and first link are loaded through `chalice.test.Client` with a browser user agent, and
 every request of the app's DynamoDB clients is counted by `devstack.awscalls.AwsCallCounter`
 (retries included). The first hit of a container also reads the org's settings (then cached
@@ -45,8 +45,9 @@ class MemoryRecorder:
     def __init__(self) -> None:
         self.events: list[Any] = []
 
-    def record(self, event: Any) -> None:
+    def record(self, event: Any) -> bool:
         self.events.append(event)
+        return True
 
 
 class FixedOrgSettings:
@@ -64,24 +65,19 @@ def _environment(table: str | None = None) -> Any:
 def _prepare(store: Any) -> tuple[str, str]:
     """A tracked message: (pixel path, first link path)."""
     from chalicelib import deps
-    from chalicelib.admin.org_settings import write_org_settings
+    from chalicelib.org_settings import StoredOrgSettings
     from chalicelib.sessions import Principal
-    from chalicelib.tracking import service
     from chalicelib.tracking.models import PrepareMessage
 
     principal = Principal("00D000000000bench", "005000000000bench", "f" * 64, 2**31, False)
-    write_org_settings(store, deps.clock(), principal.org_id, {"email_tracking": True})
-    write_org_settings(store, deps.clock(), principal.org_id, {"link_tracking": True})
+    org_settings = StoredOrgSettings(store, deps.clock())
+    org_settings.change(principal.org_id, {"email_tracking": True})
+    org_settings.change(principal.org_id, {"link_tracking": True})
     request = PrepareMessage(
         recipients=["reader@client.example"],
         html='<p>Hi</p><a href="https://example.com/pricing?plan=pro#compare">pricing</a>',
     )
-    config = service.TrackingConfig("https://stratus.bench", 180 * 86400)
-    prepared = json.loads(
-        service.prepare_message(
-            store, deps.clock(), deps.tracking_keys(), config, principal, request
-        )
-    )
+    prepared = json.loads(deps.tracking().prepare(principal, request))
     html: str = prepared["recipients"][0]["html"]
 
     def path(kind: str) -> str:
@@ -112,7 +108,7 @@ def _aws_requests() -> dict[str, float]:
             counter.attach(deps.hot_path_dynamodb_client())
             headers = {"User-Agent": UA, "Accept": "image/webp,*/*"}
             figures: dict[str, float] = {}
-            with Client(app) as client:
+            with app_output_discarded(), Client(app) as client:
                 for name, path in (("pixel", pixel), ("click", link)):
                     client.http.get(path, headers=headers)  # the container's first hit
                     figures[f"{name}_first_reads"] = counter.count("dynamodb.GetItem")
@@ -163,11 +159,11 @@ def _per_request(client: Any, path: str, headers: dict[str, str]) -> float:
 def _latency() -> tuple[float, float, int]:
     from chalice.test import Client
 
-    from chalicelib import deps
-    from chalicelib.admin.org_settings import OrgSettings
+    from chalicelib import deps, metrics
     from chalicelib.clock import SystemClock
+    from chalicelib.org_settings import OrgSettings
+    from chalicelib.store.tracking_events import TrackingEvent
     from chalicelib.tracking import tokens
-    from chalicelib.tracking.events import TrackingEvent
     from chalicelib.tracking.hits import GIF, HotPath
 
     with _environment():
@@ -192,6 +188,7 @@ def _latency() -> tuple[float, float, int]:
             recorder=recorder,
             clock=SystemClock(),
             retention_seconds=180 * 86400,
+            metrics=metrics.recorder(),  # the real one: the pixel's figure includes publishing
         )
         event = TrackingEvent(
             org_id=claim.org_id,
@@ -211,6 +208,7 @@ def _latency() -> tuple[float, float, int]:
         pixel_times, bare_times = [], []
         with (
             mock.patch.object(deps, "tracking_hot_path", lambda: hot_path),
+            app_output_discarded(),
             Client(app) as pixel_client,
             Client(_bare_app(app, recorder, event)) as bare_client,
         ):

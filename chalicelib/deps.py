@@ -1,10 +1,19 @@
-"""Collaborators, built lazily once per container (never at import time: cold start, moto)."""
+"""The composition root: every collaborator and feature service, built lazily once per container.
+
+Nothing here runs at import time (cold start; moto must intercept every boto3 client a test
+creates). Each factory is a `@component`: cached once built, and registered, so `reset()` (a
+new container, new settings: tests) forgets them all without a hand-kept list. This is the one
+module that imports every feature's service to build it; services never import `deps`, their
+collaborators are passed in. Cross-feature effects are wired here, on `hooks()`.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from functools import _lru_cache_wrapper, lru_cache
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from chalicelib import metrics
 from chalicelib.clock import Clock, SystemClock
 from chalicelib.settings import get_settings
 
@@ -12,22 +21,54 @@ if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
     from mypy_boto3_kms.client import KMSClient
 
-    from chalicelib.admin.org_settings import OrgSettingsCache
+    from chalicelib.account.service import Accounts
+    from chalicelib.admin.service import Admin
+    from chalicelib.auth.service import SignIn
+    from chalicelib.connections.authorize import Authorizations
+    from chalicelib.connections.vault import ConnectionVault
     from chalicelib.crypto.envelope import Envelope
-    from chalicelib.sessions import Sessions
+    from chalicelib.hooks import ApiUsageSeen, ConnectionForgotten, Hooks
+    from chalicelib.lookup.service import Lookups
+    from chalicelib.org_settings import OrgSettingsCache, StoredOrgSettings
+    from chalicelib.providers.salesforce.client import ApiUsage, SalesforceClient
+    from chalicelib.providers.salesforce.provider import SalesforceProvider
+    from chalicelib.sessions import Principal, Sessions
     from chalicelib.store.table import Store
-    from chalicelib.tracking.events import EventRecorder
-    from chalicelib.tracking.hits import HotPath
+    from chalicelib.tracking.hits import EventRecorder, HotPath
+    from chalicelib.tracking.service import Tracking
     from chalicelib.tracking.tokens import SigningKeys
-    from chalicelib.vault import ConnectionVault
+
+T = TypeVar("T")
+_COMPONENTS: list[_lru_cache_wrapper[Any]] = []
 
 
-@lru_cache(maxsize=1)
+def component(factory: Callable[[], T]) -> _lru_cache_wrapper[T]:
+    """A factory whose product is built on first use and kept for the container's life."""
+    cached = lru_cache(maxsize=1)(factory)
+    _COMPONENTS.append(cached)
+    return cached
+
+
+def built(factory: _lru_cache_wrapper[Any]) -> bool:
+    """Whether the component has been built in this container (no side effect)."""
+    return factory.cache_info().currsize > 0
+
+
+def reset() -> None:
+    """Forget every built component and the settings (a new container; tests)."""
+    for factory in _COMPONENTS:
+        factory.cache_clear()
+    _secret_failed_at.clear()
+    get_settings.cache_clear()
+
+
+# -- AWS ----------------------------------------------------------------------------------------
+@component
 def clock() -> Clock:
     return SystemClock()
 
 
-@lru_cache(maxsize=1)
+@component
 def _session() -> object:
     import boto3
 
@@ -48,19 +89,27 @@ def _client(service: str, *, connect_timeout: int, read_timeout: int, attempts: 
     return session.client(service, config=config)  # type: ignore[call-overload]
 
 
-@lru_cache(maxsize=1)
+@component
 def dynamodb_client() -> DynamoDBClient:
-    client: DynamoDBClient = _client("dynamodb", connect_timeout=2, read_timeout=5, attempts=3)
-    return client
+    return cast(
+        "DynamoDBClient", _client("dynamodb", connect_timeout=2, read_timeout=5, attempts=3)
+    )
 
 
-@lru_cache(maxsize=1)
+@component
+def hot_path_dynamodb_client() -> DynamoDBClient:
+    """For the tracking pixel and redirect: short timeouts, one retry (never hold an email)."""
+    return cast(
+        "DynamoDBClient", _client("dynamodb", connect_timeout=1, read_timeout=1, attempts=2)
+    )
+
+
+@component
 def kms_client() -> KMSClient:
-    client: KMSClient = _client("kms", connect_timeout=2, read_timeout=5, attempts=3)
-    return client
+    return cast("KMSClient", _client("kms", connect_timeout=2, read_timeout=5, attempts=3))
 
 
-@lru_cache(maxsize=1)
+@component
 def ssm_client() -> Any:
     return _client("ssm", connect_timeout=2, read_timeout=3, attempts=3)
 
@@ -95,14 +144,25 @@ def _resolved_secret(value: str) -> str:
     return resolved
 
 
-@lru_cache(maxsize=1)
+_COMPONENTS.append(_resolved_secret)
+
+
+# -- core ---------------------------------------------------------------------------------------
+@component
 def store() -> Store:
     from chalicelib.store.table import Store
 
     return Store(dynamodb_client(), get_settings().table_name, clock())
 
 
-@lru_cache(maxsize=1)
+@component
+def hot_path_store() -> Store:
+    from chalicelib.store.table import Store
+
+    return Store(hot_path_dynamodb_client(), get_settings().table_name, clock())
+
+
+@component
 def envelope() -> Envelope:
     from chalicelib.crypto.envelope import Envelope
 
@@ -117,43 +177,110 @@ def envelope() -> Envelope:
     )
 
 
-@lru_cache(maxsize=1)
+@component
 def sessions() -> Sessions:
     from chalicelib.sessions import Sessions
 
     return Sessions(store(), clock(), get_settings().session_ttl_seconds)
 
 
-@lru_cache(maxsize=1)
+def signed_in(request: Any) -> Principal:
+    """The request's signed-in user (session cookie or Bearer token), or 401 unauthenticated."""
+    return sessions().authenticate(request.headers)
+
+
+# -- connections ----------------------------------------------------------------------------------
+@component
+def salesforce() -> SalesforceProvider:
+    from chalicelib.providers.salesforce.provider import SalesforceProvider
+
+    return SalesforceProvider(get_settings(), secret, _salesforce_usage_seen)
+
+
+def _salesforce_usage_seen(org_id: str, usage: ApiUsage) -> None:
+    from chalicelib.hooks import ApiUsageSeen
+
+    hooks().api_usage_seen.emit(ApiUsageSeen(org_id, "salesforce", usage.used, usage.limit))
+
+
+@component
 def vault() -> ConnectionVault:
-    from chalicelib.vault import ConnectionVault
+    """Every provider's connections (a new provider registers here)."""
+    from chalicelib.connections.vault import ConnectionVault
 
-    return ConnectionVault(store(), envelope(), clock(), get_settings(), secret=secret)
-
-
-@lru_cache(maxsize=1)
-def hot_path_dynamodb_client() -> DynamoDBClient:
-    """For the tracking pixel and redirect: short timeouts, one retry (never hold an email)."""
-    client: DynamoDBClient = _client("dynamodb", connect_timeout=1, read_timeout=1, attempts=2)
-    return client
+    providers = {"salesforce": salesforce()}
+    forgotten = hooks().connection_forgotten
+    return ConnectionVault(store(), envelope(), clock(), providers, forgotten, metrics.recorder())
 
 
-@lru_cache(maxsize=1)
-def hot_path_store() -> Store:
-    from chalicelib.store.table import Store
+@component
+def authorizations() -> Authorizations:
+    from chalicelib.connections.authorize import Authorizations
 
-    return Store(hot_path_dynamodb_client(), get_settings().table_name, clock())
-
-
-@lru_cache(maxsize=1)
-def org_settings() -> OrgSettingsCache:
-    from chalicelib.admin.org_settings import OrgSettingsCache
-
-    ttl = get_settings().org_settings_cache_seconds
-    return OrgSettingsCache(hot_path_store(), clock(), ttl=ttl)
+    return Authorizations(store(), envelope(), clock())
 
 
-@lru_cache(maxsize=1)
+def admin_rights(org_id: str, user_id: str) -> bool:
+    """The user's admin rights as Salesforce says now (one Composite API call)."""
+    from chalicelib.providers.salesforce import org
+
+    return org.admin_rights(vault().client("salesforce", org_id, user_id), user_id)
+
+
+# -- features -------------------------------------------------------------------------------------
+@component
+def sign_in() -> SignIn:
+    from chalicelib.auth.service import SignIn
+    from chalicelib.store.profiles import ProfileItems
+
+    return SignIn(
+        store(), ProfileItems(store()), authorizations(), vault(), sessions(), salesforce(), clock()
+    )
+
+
+@component
+def lookups() -> Lookups:
+    """The lookup service: its cache lives as long as the container."""
+    from chalicelib.lookup.service import Lookups
+
+    def client_for(org_id: str, user_id: str) -> SalesforceClient:
+        client: SalesforceClient = vault().client("salesforce", org_id, user_id)
+        return client
+
+    return Lookups(get_settings(), clock(), client_for, metrics.recorder())
+
+
+@component
+def accounts() -> Accounts:
+    from chalicelib.account.service import Accounts
+
+    return Accounts(store(), vault(), hooks().account_deleted)
+
+
+# -- tracking and admin ---------------------------------------------------------------------------
+def _stored_org_settings() -> StoredOrgSettings:
+    from chalicelib.org_settings import StoredOrgSettings
+
+    return StoredOrgSettings(store(), clock())
+
+
+@component
+def org_settings_cache() -> OrgSettingsCache:
+    """The hot paths' org settings: one read per org per ORG_SETTINGS_CACHE_SECONDS."""
+    from chalicelib.org_settings import OrgSettingsCache, StoredOrgSettings
+
+    source = StoredOrgSettings(hot_path_store(), clock())
+    return OrgSettingsCache(source, clock(), ttl=get_settings().org_settings_cache_seconds)
+
+
+def _org_settings_changed(org_id: str) -> None:
+    """This container's hot paths see an admin's change at once (nothing to do, and nothing
+    built, when no hit came to this container)."""
+    if built(org_settings_cache):
+        org_settings_cache().forget(org_id)
+
+
+@component
 def tracking_keys() -> SigningKeys | None:
     """The tracking signing keys, or None (tracking unconfigured: nothing verifies).
     SecretUnavailable (an `ssm:` reference that could not be read) propagates: not cached."""
@@ -170,41 +297,78 @@ def tracking_keys() -> SigningKeys | None:
     return keys
 
 
-@lru_cache(maxsize=1)
+def _tracking_retention_seconds() -> int:
+    return get_settings().tracking_retention_days * 86400
+
+
+@component
 def tracking_recorder() -> EventRecorder:
-    from chalicelib.tracking.events import DynamoEventRecorder
+    from chalicelib.store.tracking_events import TrackingEvents
 
-    return DynamoEventRecorder(hot_path_store())
+    return TrackingEvents(hot_path_store())
 
 
-@lru_cache(maxsize=1)
+@component
 def tracking_hot_path() -> HotPath:
     """The pixel's and the redirect's collaborators (a benchmark swaps the recorder)."""
     from chalicelib.tracking.hits import HotPath
 
     return HotPath(
         keys=tracking_keys(),
-        org_settings=org_settings(),
+        org_settings=org_settings_cache(),
         recorder=tracking_recorder(),
         clock=clock(),
-        retention_seconds=get_settings().tracking_retention_days * 86400,
+        retention_seconds=_tracking_retention_seconds(),
+        metrics=metrics.recorder(),
     )
 
 
-def reset() -> None:
-    """Forget every built collaborator (a new container; used when settings change)."""
-    for factory in (clock, _session, dynamodb_client, kms_client, store, envelope, sessions, vault):
-        factory.cache_clear()
-    ssm_client.cache_clear()
-    _resolved_secret.cache_clear()
-    _secret_failed_at.clear()
-    for tracking in (
-        hot_path_dynamodb_client,
-        hot_path_store,
-        org_settings,
+@component
+def tracking() -> Tracking:
+    from chalicelib.store.tracked_messages import TrackedMessages
+    from chalicelib.store.tracking_events import TrackingEvents
+    from chalicelib.tracking.service import Tracking, TrackingConfig
+
+    config = TrackingConfig(get_settings().public_base_url, _tracking_retention_seconds())
+    return Tracking(
+        TrackedMessages(store()),
+        TrackingEvents(store()),
+        _stored_org_settings(),
         tracking_keys,
-        tracking_recorder,
-        tracking_hot_path,
-    ):
-        tracking.cache_clear()
-    get_settings.cache_clear()
+        clock(),
+        config,
+    )
+
+
+@component
+def admin() -> Admin:
+    from chalicelib.admin.service import Admin
+
+    return Admin(_stored_org_settings(), sessions(), clock(), admin_rights, _org_settings_changed)
+
+
+# -- cross-feature effects --------------------------------------------------------------------
+@component
+def hooks() -> Hooks:
+    """The hook registry, with every cross-feature subscription wired."""
+    from chalicelib.hooks import Hooks
+
+    registry = Hooks()
+    registry.connection_forgotten.subscribe(_drop_cached_lookups)
+    registry.api_usage_seen.subscribe(_spend_api_limit)
+    return registry
+
+
+def _drop_cached_lookups(event: ConnectionForgotten) -> None:
+    """Lookups answered through a forgotten connection are not served again (nothing to do,
+    and nothing built, when no lookup ran in this container)."""
+    if event.provider == "salesforce" and built(lookups):
+        lookups().invalidate_user(event.org_id, event.user_id)
+
+
+def _spend_api_limit(event: ApiUsageSeen) -> None:
+    """Every Salesforce answer's usage, whichever feature called, reaches the lookup's guard."""
+    from chalicelib.providers.salesforce.client import ApiUsage
+
+    if event.provider == "salesforce":
+        lookups().record_usage(event.org_id, ApiUsage(event.used, event.limit))

@@ -2,7 +2,49 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from chalice.app import ChaliceUnhandledError
+
+
+class ErrorCode(StrEnum):
+    """Every error code the API answers (the OpenAPI `Error` schema lists them)."""
+
+    BAD_REQUEST = "bad_request"
+    BUSY = "busy"
+    CONFIGURATION_UNAVAILABLE = "configuration_unavailable"
+    CONSENT_DENIED = "consent_denied"
+    ENCRYPTION_UNAVAILABLE = "encryption_unavailable"
+    FORBIDDEN = "forbidden"
+    INTERNAL_ERROR = "internal_error"
+    INVALID_HTML = "invalid_html"
+    INVALID_STATE = "invalid_state"
+    LOGIN_HOST_NOT_ALLOWED = "login_host_not_allowed"
+    MESSAGE_TOO_LARGE = "message_too_large"
+    METHOD_NOT_ALLOWED = "method_not_allowed"
+    NOT_FOUND = "not_found"
+    PAYLOAD_TOO_LARGE = "payload_too_large"
+    SALESFORCE_BAD_IDENTITY = "salesforce_bad_identity"
+    SALESFORCE_BAD_INSTANCE = "salesforce_bad_instance"
+    SALESFORCE_BAD_RESPONSE = "salesforce_bad_response"
+    SALESFORCE_BUSY = "salesforce_busy"
+    SALESFORCE_CODE_REJECTED = "salesforce_code_rejected"
+    SALESFORCE_FORBIDDEN = "salesforce_forbidden"
+    SALESFORCE_LIMIT_EXCEEDED = "salesforce_limit_exceeded"
+    SALESFORCE_LIMIT_NEAR = "salesforce_limit_near"
+    SALESFORCE_LOGIN_FAILED = "salesforce_login_failed"
+    SALESFORCE_NO_REFRESH_TOKEN = "salesforce_no_refresh_token"  # noqa: S105 - a code
+    SALESFORCE_NOT_CONFIGURED = "salesforce_not_configured"
+    SALESFORCE_NOT_FOUND = "salesforce_not_found"
+    SALESFORCE_REAUTH_REQUIRED = "salesforce_reauth_required"
+    SALESFORCE_REJECTED = "salesforce_rejected"
+    SALESFORCE_UNAVAILABLE = "salesforce_unavailable"
+    STATE_MISMATCH = "state_mismatch"
+    TRACKING_DISABLED = "tracking_disabled"
+    TRACKING_NOT_CONFIGURED = "tracking_not_configured"
+    UNAUTHENTICATED = "unauthenticated"
+    UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
+    VALIDATION_ERROR = "validation_error"
 
 
 class StratusError(ChaliceUnhandledError):
@@ -14,7 +56,7 @@ class StratusError(ChaliceUnhandledError):
 
     def __init__(
         self,
-        code: str,
+        code: ErrorCode,
         message: str,
         status: int = 400,
         headers: dict[str, str] | None = None,
@@ -30,13 +72,13 @@ class ValidationFailed(StratusError):
     """Input that does not fit the request model (always 400, naming the field)."""
 
     def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__("validation_error", message, status=400)
+        super().__init__(ErrorCode.VALIDATION_ERROR, message, status=400)
         self.field = field
 
 
 class NotFound(StratusError):
     def __init__(self, message: str = "Not found.") -> None:
-        super().__init__("not_found", message, status=404)
+        super().__init__(ErrorCode.NOT_FOUND, message, status=404)
 
 
 class StoreError(Exception):
@@ -55,7 +97,7 @@ class StoreBusy(StratusError):
     """The table kept throttling a write after bounded retries: nothing was lost, retry."""
 
     def __init__(self, message: str) -> None:
-        super().__init__("busy", message, status=503, headers={"Retry-After": "2"})
+        super().__init__(ErrorCode.BUSY, message, status=503, headers={"Retry-After": "2"})
 
 
 class DecryptionFailed(Exception):
@@ -73,7 +115,7 @@ class EncryptionUnavailable(StratusError):
 
     def __init__(self) -> None:
         super().__init__(
-            "encryption_unavailable",
+            ErrorCode.ENCRYPTION_UNAVAILABLE,
             "The service cannot use its encryption key right now; try again shortly.",
             503,
             {"Retry-After": "5"},
@@ -81,12 +123,12 @@ class EncryptionUnavailable(StratusError):
 
 
 # Error codes produced by the framework layer, mapped from Chalice's own error responses.
-FRAMEWORK_CODES: dict[int, str] = {
-    400: "bad_request",
-    403: "forbidden",
-    404: "not_found",
-    405: "method_not_allowed",
-    413: "payload_too_large",
-    415: "unsupported_media_type",
-    500: "internal_error",
+FRAMEWORK_CODES: dict[int, ErrorCode] = {
+    400: ErrorCode.BAD_REQUEST,
+    403: ErrorCode.FORBIDDEN,
+    404: ErrorCode.NOT_FOUND,
+    405: ErrorCode.METHOD_NOT_ALLOWED,
+    413: ErrorCode.PAYLOAD_TOO_LARGE,
+    415: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    500: ErrorCode.INTERNAL_ERROR,
 }

@@ -9,13 +9,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from chalicelib.errors import ErrorCode
 from chalicelib.web import ROUTE_DOCS, RouteDoc
 
 _PARAM = re.compile(r"{(\w+)}")
 
 
 class ErrorDetail(BaseModel):
-    code: str
+    code: ErrorCode
     message: str
 
 
@@ -112,19 +113,3 @@ def build_openapi(routes: Mapping[str, Mapping[str, Any]], version: str) -> dict
             },
         },
     }
-
-
-def main() -> None:
-    """Print the document (`make openapi` writes it to docs/openapi.json)."""
-    import json
-    import sys
-
-    from app import app
-    from chalicelib import __version__
-
-    document = build_openapi(app.routes, __version__)
-    sys.stdout.write(json.dumps(document, indent=2, sort_keys=False) + "\n")
-
-
-if __name__ == "__main__":
-    main()

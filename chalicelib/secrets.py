@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from chalicelib.errors import StratusError
+from chalicelib.errors import ErrorCode, StratusError
 from chalicelib.logs import logger
 
 SSM_PREFIX = "ssm:"
@@ -26,7 +26,7 @@ class SecretUnavailable(StratusError):
 
     def __init__(self) -> None:
         super().__init__(
-            "configuration_unavailable",
+            ErrorCode.CONFIGURATION_UNAVAILABLE,
             "The service cannot read its configuration right now; try again shortly.",
             status=503,
             headers={"Retry-After": "5"},

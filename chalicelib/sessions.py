@@ -1,7 +1,8 @@
 """Sessions: 256-bit random opaque tokens; only their SHA-256 is stored, with a TTL.
 
 Sent as a cookie (`Secure; HttpOnly; SameSite=None; Path=/`) and accepted as
-`Authorization: Bearer <token>` for mobile. `authenticate` is what every signed-in route calls.
+`Authorization: Bearer <token>` for mobile. `Sessions.authenticate` is what every signed-in
+route calls (through `deps.signed_in`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from http.cookies import CookieError, SimpleCookie
 from typing import Any
 
 from chalicelib.clock import Clock
-from chalicelib.errors import ConditionFailed, StratusError
-from chalicelib.store import keys
+from chalicelib.errors import ConditionFailed, ErrorCode, StratusError
+from chalicelib.store.sessions import SessionItems, SessionRecord
 from chalicelib.store.table import Store
 
 COOKIE_NAME = "stratus_session"
@@ -73,92 +74,57 @@ def token_from_headers(headers: Any) -> str | None:
 
 class Sessions:
     def __init__(self, store: Store, clock: Clock, ttl_seconds: int) -> None:
-        self._store = store
+        self._items = SessionItems(store)
         self._clock = clock
         self.ttl_seconds = ttl_seconds
 
     def create(self, org_id: str, user_id: str, *, is_admin: bool) -> tuple[str, Principal]:
         token = new_token()
-        session_id = token_hash(token)
         now = int(self._clock.now())
-        expires_at = now + self.ttl_seconds
-        pk, sk = keys.session_key(session_id)
-        ref_pk, ref_sk = keys.session_ref_key(org_id, user_id, session_id)
-        self._store.put_new(
-            [
-                {
-                    "pk": pk,
-                    "sk": sk,
-                    "gsi1pk": keys.user_pk(org_id, user_id),
-                    "gsi1sk": f"SESSION#{now}#{session_id[:16]}",
-                    "org_id": org_id,
-                    "user_id": user_id,
-                    "is_admin": is_admin,
-                    "admin_checked_at": now,
-                    "created_at": now,
-                    "expires_at": expires_at,
-                },
-                {
-                    "pk": ref_pk,
-                    "sk": ref_sk,
-                    keys.REF_PK: pk,
-                    keys.REF_SK: sk,
-                    "expires_at": expires_at,
-                },
-            ]
+        record = SessionRecord(
+            token_hash(token), org_id, user_id, is_admin, now, now, now + self.ttl_seconds
         )
-        return token, Principal(org_id, user_id, session_id, expires_at, is_admin, now)
+        self._items.create(record)
+        return token, _principal(record)
 
     def resolve(self, token: str | None) -> Principal | None:
         if not token or len(token) > 200:
             return None
-        session_id = token_hash(token)
-        item = self._store.get(keys.session_key(session_id))
-        if item is None:
-            return None
-        return Principal(
-            str(item["org_id"]),
-            str(item["user_id"]),
-            session_id,
-            int(item["expires_at"]),
-            bool(item.get("is_admin", False)),
-            int(item.get("admin_checked_at") or item.get("created_at") or 0),
-        )
+        record = self._items.get(token_hash(token))
+        return _principal(record) if record is not None else None
+
+    def authenticate(self, headers: Any) -> Principal:
+        """The principal of a request's headers (Bearer, else the cookie), or 401."""
+        principal = self.resolve(token_from_headers(headers))
+        if principal is None:
+            raise unauthenticated()
+        return principal
 
     def record_admin_check(self, principal: Principal, is_admin: bool) -> Principal:
         """Keep a fresh reading of the user's admin rights on this session."""
         now = int(self._clock.now())
         try:
-            self._store.update(
-                keys.session_key(principal.session_id),
-                "SET is_admin = :admin, admin_checked_at = :now",
-                {":admin": is_admin, ":now": now},
-                condition="attribute_exists(pk)",
-            )
+            self._items.record_admin_check(principal.session_id, is_admin, now)
         except ConditionFailed:  # the session ended meanwhile (logout, deletion)
             raise unauthenticated() from None
         return replace(principal, is_admin=is_admin, admin_checked_at=now)
 
     def delete(self, token: str | None) -> None:
         """End a session (logout): the session and the user's reference to it."""
-        if not token:
-            return
-        session_id = token_hash(token)
-        gone = self._store.take(keys.session_key(session_id))
-        if gone is not None:
-            org_id, user_id = str(gone["org_id"]), str(gone["user_id"])
-            self._store.delete(keys.session_ref_key(org_id, user_id, session_id))
+        if token:
+            self._items.delete(token_hash(token))
+
+
+def _principal(record: SessionRecord) -> Principal:
+    return Principal(
+        record.org_id,
+        record.user_id,
+        record.session_id,
+        record.expires_at,
+        record.is_admin,
+        record.admin_checked_at,
+    )
 
 
 def unauthenticated() -> StratusError:
-    return StratusError("unauthenticated", "Sign in first.", 401)
-
-
-def authenticate(request: Any) -> Principal:
-    """The request's principal, or 401 `unauthenticated`."""
-    from chalicelib import deps
-
-    principal = deps.sessions().resolve(token_from_headers(request.headers))
-    if principal is None:
-        raise unauthenticated()
-    return principal
+    return StratusError(ErrorCode.UNAUTHENTICATED, "Sign in first.", 401)

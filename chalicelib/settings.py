@@ -65,6 +65,9 @@ class Settings:
         return f"{self.public_base_url}/auth/salesforce/callback"
 
 
+_DEFAULTS = Settings()
+
+
 def _origin(entry: str) -> str:
     """`host:port` or a full origin -> origin; plain http only for loopback hosts."""
     if "://" in entry:
@@ -74,35 +77,53 @@ def _origin(entry: str) -> str:
     return f"{scheme}://{entry.lower()}"
 
 
+def _str(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+def _url(name: str, default: str) -> str:
+    return _str(name, default).rstrip("/")
+
+
+def _clamped(value: float, low: float, high: float) -> float:
+    return min(max(value, low), high)
+
+
 def load_settings() -> Settings:
-    """Build settings from the environment (defaults suit the local stack)."""
-    port = os.environ.get("PORT", "8000")
+    """Build settings from the environment; every default is the field's own (Settings above),
+    and suits the local stack."""
+    d = _DEFAULTS
+    port = _str("PORT", "8000")
     return Settings(
-        stage=os.environ.get("STRATUS_STAGE", "dev"),
-        table_name=os.environ.get("STRATUS_TABLE", "stratus"),
-        kms_key_id=os.environ.get("STRATUS_KMS_KEY_ID", "alias/stratus"),
-        public_base_url=os.environ.get("PUBLIC_BASE_URL", f"http://127.0.0.1:{port}").rstrip("/"),
+        stage=_str("STRATUS_STAGE", d.stage),
+        table_name=_str("STRATUS_TABLE", d.table_name),
+        kms_key_id=_str("STRATUS_KMS_KEY_ID", d.kms_key_id),
+        public_base_url=_url("PUBLIC_BASE_URL", f"http://127.0.0.1:{port}"),
         cors_origins=_csv("STRATUS_CORS_ORIGINS"),
-        salesforce_login_url=os.environ.get(
-            "SALESFORCE_LOGIN_URL", "https://login.salesforce.com"
-        ).rstrip("/"),
-        salesforce_sandbox_url=os.environ.get(
-            "SALESFORCE_SANDBOX_URL", "https://test.salesforce.com"
-        ).rstrip("/"),
-        salesforce_client_id=os.environ.get("SALESFORCE_CLIENT_ID", ""),
-        salesforce_client_secret=os.environ.get("SALESFORCE_CLIENT_SECRET", ""),
+        salesforce_login_url=_url("SALESFORCE_LOGIN_URL", d.salesforce_login_url),
+        salesforce_sandbox_url=_url("SALESFORCE_SANDBOX_URL", d.salesforce_sandbox_url),
+        salesforce_client_id=_str("SALESFORCE_CLIENT_ID", d.salesforce_client_id),
+        salesforce_client_secret=_str("SALESFORCE_CLIENT_SECRET", d.salesforce_client_secret),
         salesforce_extra_login_hosts=_csv("SALESFORCE_EXTRA_LOGIN_HOSTS"),
-        salesforce_api_version=os.environ.get("SALESFORCE_API_VERSION", "62.0"),
-        session_ttl_seconds=_int("STRATUS_SESSION_TTL_SECONDS", 30 * 24 * 3600),
-        data_key_max_age_seconds=_float("STRATUS_DATA_KEY_MAX_AGE_SECONDS", 300.0),
-        data_key_max_uses=_int("STRATUS_DATA_KEY_MAX_USES", 10_000),
-        salesforce_timeout_seconds=max(0.05, _float("SALESFORCE_TIMEOUT_SECONDS", 10.0)),
-        lookup_cache_seconds=min(max(_int("LOOKUP_CACHE_SECONDS", 300), 300), 600),
-        lookup_cache_entries=max(1, _int("LOOKUP_CACHE_ENTRIES", 5000)),
-        lookup_limit_share=min(max(_float("LOOKUP_LIMIT_SHARE", 0.9), 0.0), 1.0),
-        tracking_signing_keys=os.environ.get("TRACKING_SIGNING_KEYS", ""),
-        tracking_retention_days=max(1, _int("TRACKING_RETENTION_DAYS", 180)),
-        org_settings_cache_seconds=min(max(_float("ORG_SETTINGS_CACHE_SECONDS", 60.0), 0.0), 60.0),
+        salesforce_api_version=_str("SALESFORCE_API_VERSION", d.salesforce_api_version),
+        session_ttl_seconds=_int("STRATUS_SESSION_TTL_SECONDS", d.session_ttl_seconds),
+        data_key_max_age_seconds=_float(
+            "STRATUS_DATA_KEY_MAX_AGE_SECONDS", d.data_key_max_age_seconds
+        ),
+        data_key_max_uses=_int("STRATUS_DATA_KEY_MAX_USES", d.data_key_max_uses),
+        salesforce_timeout_seconds=max(
+            0.05, _float("SALESFORCE_TIMEOUT_SECONDS", d.salesforce_timeout_seconds)
+        ),
+        lookup_cache_seconds=int(
+            _clamped(_int("LOOKUP_CACHE_SECONDS", d.lookup_cache_seconds), 300, 600)
+        ),
+        lookup_cache_entries=max(1, _int("LOOKUP_CACHE_ENTRIES", d.lookup_cache_entries)),
+        lookup_limit_share=_clamped(_float("LOOKUP_LIMIT_SHARE", d.lookup_limit_share), 0.0, 1.0),
+        tracking_signing_keys=_str("TRACKING_SIGNING_KEYS", d.tracking_signing_keys),
+        tracking_retention_days=max(1, _int("TRACKING_RETENTION_DAYS", d.tracking_retention_days)),
+        org_settings_cache_seconds=_clamped(
+            _float("ORG_SETTINGS_CACHE_SECONDS", d.org_settings_cache_seconds), 0.0, 60.0
+        ),
     )
 
 

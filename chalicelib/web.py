@@ -1,20 +1,20 @@
 """HTTP helpers shared by every feature: error shaping, security headers, request parsing.
 
 One middleware (`harden`) is registered by app.py; it turns StratusError and Chalice's own
-error responses into `{"error": {"code", "message"}}` and adds the security headers to every
-response, errors included.
+error responses into `{"error": {"code", "message"}}`, adds the security headers to every
+response, errors included, and publishes the invocation's metrics once it has answered.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from chalice.app import CaseInsensitiveMapping, Request, Response
 
-from chalicelib.errors import FRAMEWORK_CODES, StratusError, ValidationFailed
+from chalicelib import metrics
+from chalicelib.errors import FRAMEWORK_CODES, ErrorCode, StratusError, ValidationFailed
 from chalicelib.logs import logger
 
 SECURITY_HEADERS: dict[str, str] = {
@@ -29,7 +29,7 @@ M = TypeVar("M", bound="BaseModel")
 
 
 def error_response(
-    code: str, message: str, status: int, headers: dict[str, str] | None = None
+    code: ErrorCode, message: str, status: int, headers: dict[str, str] | None = None
 ) -> Response:
     """The one shape of every error the API answers."""
     return Response(
@@ -50,7 +50,8 @@ def _from_chalice_error(response: Response) -> Response:
     body = response.body
     if isinstance(body, dict) and set(body) == {"Code", "Message"}:
         status = response.status_code
-        code = FRAMEWORK_CODES.get(status, "error")
+        fallback = ErrorCode.INTERNAL_ERROR if status >= 500 else ErrorCode.BAD_REQUEST
+        code = FRAMEWORK_CODES.get(status, fallback)
         message = str(body["Message"]) if status < 500 else "An internal error occurred."
         headers = {
             k: v if isinstance(v, str) else ", ".join(v)
@@ -129,7 +130,22 @@ def _accept_anything_if_unsaid(event: Request) -> None:
 
 def harden(event: Request, get_response: Callable[[Request], Response]) -> Response:
     """App middleware: domain errors to JSON, framework errors reshaped, security headers, CORS
-    for the configured client origins only."""
+    for the configured client origins only; then the invocation's metrics are published."""
+    try:
+        return _answer(event, get_response)
+    finally:
+        _publish_metrics()
+
+
+def _publish_metrics() -> None:
+    """Metrics never break an answer (the pixel must never break an email)."""
+    try:
+        metrics.flush()
+    except Exception:
+        logger.exception("metrics were not published")
+
+
+def _answer(event: Request, get_response: Callable[[Request], Response]) -> Response:
     origin = _allowed_origin(event)
     if event.method == "OPTIONS":
         return _secure(_preflight(event, origin))
@@ -140,7 +156,7 @@ def harden(event: Request, get_response: Callable[[Request], Response]) -> Respo
         response = error_response(exc.code, exc.message, exc.status, exc.headers)
     except Exception:  # an unexpected failure still answers JSON, and is logged once
         logger.exception("unhandled error", extra={"path": getattr(event, "path", None)})
-        response = error_response("internal_error", "An internal error occurred.", 500)
+        response = error_response(ErrorCode.INTERNAL_ERROR, "An internal error occurred.", 500)
     response = _from_chalice_error(response)
     if origin is not None:
         response.headers["Access-Control-Allow-Origin"] = origin
@@ -226,7 +242,3 @@ def documented(doc: RouteDoc) -> Callable[[F], F]:
         return view
 
     return register
-
-
-def dumps(body: Any) -> str:
-    return json.dumps(body, separators=(",", ":"))

@@ -46,8 +46,12 @@ STAMP = ".inputs.sha256"
 REST_API = "RestAPI"  # logical id of the API that chalice's SAM generator emits
 GATEWAY_RESPONSES = "x-amazon-apigateway-gateway-responses"
 
-# Top-level names that must never be in the bundle: provided by the Lambda runtime (boto3 and
-# its dependencies), pulled in by Powertools' [tracer] extra, or dev/test/local-stack tooling.
+# What the Lambda python3.11 runtime puts on sys.path besides the bundle (boto3 and its
+# dependencies): the bundle tests and benchmarks give a fresh interpreter exactly these.
+RUNTIME_PROVIDED = ("boto3", "botocore", "s3transfer", "dateutil", "six", "jmespath", "urllib3")
+# Top-level names that must never be in the bundle (the one list: the build refuses them, the
+# bundle tests check them): provided by the Lambda runtime, pulled in by Powertools' [tracer]
+# extra, or dev/test/local-stack tooling.
 FORBIDDEN_TOP_LEVEL = frozenset(
     {
         "boto3",
@@ -65,6 +69,7 @@ FORBIDDEN_TOP_LEVEL = frozenset(
         "ruff",
         "werkzeug",
         "flask",
+        "responses",
         "devstack",
         "tests",
         "bench",
@@ -151,6 +156,11 @@ def load_merge_template() -> dict[str, Any]:
 def check_template(template: dict[str, Any]) -> None:
     """The merge landed on the API chalice generated, and the code is the zip beside it."""
     resources = template.get("Resources", {})
+    _check_api(resources)
+    _check_functions(resources)
+
+
+def _check_api(resources: dict[str, Any]) -> None:
     api = resources.get(REST_API)
     if not api or api.get("Type") != "AWS::Serverless::Api":
         raise PackageError(f"no AWS::Serverless::Api named {REST_API} in chalice's template")
@@ -170,6 +180,9 @@ def check_template(template: dict[str, Any]) -> None:
                 json.loads(probe)
             except ValueError as exc:
                 raise PackageError(f"gateway response {name}: template is not JSON") from exc
+
+
+def _check_functions(resources: dict[str, Any]) -> None:
     functions = [r for r in resources.values() if r.get("Type") == "AWS::Serverless::Function"]
     if not functions:
         raise PackageError("no AWS::Serverless::Function in chalice's template")
@@ -181,20 +194,27 @@ def check_template(template: dict[str, Any]) -> None:
             raise PackageError(f"runtime {props.get('Runtime')!r}: the pycs target 3.11")
 
 
+def top_level(name: str) -> str:
+    """The importable top-level name an entry of the bundle belongs to (`boto3` for
+    `boto3-1.0.dist-info/RECORD`, `six` for `six.py`), lower case."""
+    top = name.split("/", 1)[0]
+    if top.endswith((".dist-info", ".data")):
+        top = top.split("-", 1)[0]
+    return top.removesuffix(".py").lower()
+
+
 def forbidden_entries(names: list[str]) -> list[str]:
-    """Entries of the bundle that must not ship (see FORBIDDEN_TOP_LEVEL)."""
+    """Entries of the bundle that must not ship (see FORBIDDEN_TOP_LEVEL), and every file of
+    chalice beyond its runtime half (CHALICE_RUNTIME)."""
     bad = []
     for name in names:
-        top = name.split("/", 1)[0]
-        if top.endswith((".dist-info", ".data")):
-            top = top.split("-", 1)[0]
-        forbidden = top.removesuffix(".py").lower() in FORBIDDEN_TOP_LEVEL
+        top = top_level(name)
         cli_only = (
             top == "chalice"
             and name not in CHALICE_RUNTIME
             and not _is_pyc_of(name, CHALICE_RUNTIME)
         )
-        if forbidden or cli_only:
+        if top in FORBIDDEN_TOP_LEVEL or cli_only:
             bad.append(name)
     return bad
 
@@ -220,6 +240,23 @@ def compile_bundle(source_zip: Path, target_zip: Path, workdir: Path) -> dict[st
             f"(the Lambda runtime), not {sys.version.split()[0]}"
         )
     tree = workdir / "bundle"
+    modes, dropped = _extract(source_zip, tree)
+    if dropped:
+        _log(f"dropped {dropped} stale bytecode files from chalice's zip")
+    _compile(tree)
+    sources = [n for n in modes if n.endswith(".py")]
+    missing = [n for n in sources if not (tree / _pyc_name(n)).is_file()]
+    if missing:
+        raise PackageError(f"no bytecode written for {len(missing)} modules, e.g. {missing[:3]}")
+    for name in sources:
+        modes[_pyc_name(name)] = 0o644
+    _write_zip(tree, modes, target_zip)
+    return {"files": len(modes), "modules": len(sources), "dropped": dropped}
+
+
+def _extract(source_zip: Path, tree: Path) -> tuple[dict[str, int], int]:
+    """Chalice's zip into `tree`, refusing what must not ship and dropping stale bytecode;
+    returns each extracted file's mode and how many bytecode files were dropped."""
     modes: dict[str, int] = {}
     dropped = 0
     with zipfile.ZipFile(source_zip) as bundle:
@@ -245,9 +282,10 @@ def compile_bundle(source_zip: Path, target_zip: Path, workdir: Path) -> dict[st
             with bundle.open(info) as src, destination.open("wb") as dst:
                 shutil.copyfileobj(src, dst)
             modes[info.filename] = _mode(info)
-    if dropped:
-        _log(f"dropped {dropped} stale bytecode files from chalice's zip")
+    return modes, dropped
 
+
+def _compile(tree: Path) -> None:
     ok = compileall.compile_dir(
         str(tree),
         quiet=1,
@@ -261,13 +299,10 @@ def compile_bundle(source_zip: Path, target_zip: Path, workdir: Path) -> dict[st
     if not ok:
         raise PackageError("some modules of the bundle do not compile (see above)")
 
-    sources = [n for n in modes if n.endswith(".py")]
-    missing = [n for n in sources if not (tree / _pyc_name(n)).is_file()]
-    if missing:
-        raise PackageError(f"no bytecode written for {len(missing)} modules, e.g. {missing[:3]}")
-    for name in sources:
-        modes[_pyc_name(name)] = 0o644
 
+def _write_zip(tree: Path, modes: dict[str, int], target_zip: Path) -> None:
+    """The files of `tree` named in `modes`, sorted, with fixed dates: the same input gives
+    the same bytes."""
     partial = target_zip.with_name(target_zip.name + ".partial")
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as out:
         for name in sorted(modes):
@@ -277,7 +312,6 @@ def compile_bundle(source_zip: Path, target_zip: Path, workdir: Path) -> dict[st
             info.compress_type = zipfile.ZIP_DEFLATED
             out.writestr(info, (tree / name).read_bytes())
     os.replace(partial, target_zip)
-    return {"files": len(modes), "modules": len(sources), "dropped": dropped}
 
 
 def _pyc_name(source: str) -> str:

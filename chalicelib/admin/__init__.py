@@ -1,5 +1,4 @@
 """Org administration: the org's settings (`GET/PUT /admin/settings`, org admins only).
 
-`chalicelib.admin.org_settings` is this feature's public interface: other features read an
-org's settings through it (`OrgSettingsCache` on hot paths, `read_org_settings` otherwise).
+The settings themselves (their table, item and cache) are core: `chalicelib.org_settings`.
 """

@@ -1,54 +1,58 @@
 """Org settings for org admins.
 
-Admin rights are read from Salesforce at sign-in (`Principal.is_admin`); a session lives for
-weeks, so an admin route trusts that reading for ADMIN_RECHECK_SECONDS only, then reads the
-rights again (one Composite API call) and keeps the new reading on the session: an admin an
-org demotes loses access within that time, a user it promotes gains it without signing in again.
+Admin rights are read at sign-in (`Principal.is_admin`); a session lives for weeks, so an
+admin route trusts that reading for ADMIN_RECHECK_SECONDS only, then reads the rights again
+(`read_admin_rights`: one Salesforce Composite call) and keeps the new reading on the session:
+an admin an org demotes loses access within that time, a user it promotes gains it without
+signing in again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from chalicelib.admin.org_settings import (
-    OrgSettingsCache,
-    read_org_settings,
-    write_org_settings,
-)
 from chalicelib.clock import Clock
-from chalicelib.errors import StratusError
-from chalicelib.sessions import Principal
-from chalicelib.store.table import Store
+from chalicelib.errors import ErrorCode, StratusError
+from chalicelib.org_settings import StoredOrgSettings
+from chalicelib.sessions import Principal, Sessions
 
 ADMIN_RECHECK_SECONDS = 15 * 60
+#: (org id, user id) -> whether the user is an org admin, as their org says now
+AdminRights = Callable[[str, str], bool]
 
 
-def require_admin(
-    principal: Principal, now: float, recheck: Callable[[Principal], Principal]
-) -> Principal:
-    """The principal, if an org admin by a reading at most ADMIN_RECHECK_SECONDS old (`recheck`
-    takes a new one when it is older); 403 otherwise."""
-    if now - principal.admin_checked_at >= ADMIN_RECHECK_SECONDS:
-        principal = recheck(principal)
-    if not principal.is_admin:
-        raise StratusError("forbidden", "Only an org admin can do this.", 403)
-    return principal
+@dataclass(frozen=True)
+class Admin:
+    """The org administration feature."""
 
+    org_settings: StoredOrgSettings
+    sessions: Sessions
+    clock: Clock
+    read_admin_rights: AdminRights
+    settings_changed: Callable[[str], None]  # (org id): this container's caches forget
 
-def show_settings(store: Store, principal: Principal) -> dict[str, Any]:
-    return read_org_settings(store, principal.org_id).as_dict()
+    def require_admin(self, principal: Principal) -> Principal:
+        """The principal, if an org admin by a reading at most ADMIN_RECHECK_SECONDS old (a
+        new reading is taken and kept on the session when it is older); 403 otherwise."""
+        if self.clock.now() - principal.admin_checked_at >= ADMIN_RECHECK_SECONDS:
+            rights = self.read_admin_rights(principal.org_id, principal.user_id)
+            principal = self.sessions.record_admin_check(principal, rights)
+        if not principal.is_admin:
+            raise StratusError(ErrorCode.FORBIDDEN, "Only an org admin can do this.", 403)
+        return principal
 
+    def settings(self, principal: Principal) -> dict[str, Any]:
+        """The org's settings (org admins only)."""
+        admin = self.require_admin(principal)
+        return self.org_settings.get(admin.org_id).as_dict()
 
-def change_settings(
-    store: Store,
-    clock: Clock,
-    cache: OrgSettingsCache,
-    principal: Principal,
-    changes: dict[str, bool],
-) -> dict[str, Any]:
-    """Apply the changes; new messages see them at once, this container's hot paths too."""
-    if changes:
-        write_org_settings(store, clock, principal.org_id, changes)
-        cache.forget(principal.org_id)
-    return read_org_settings(store, principal.org_id).as_dict()
+    def change_settings(self, principal: Principal, changes: Mapping[str, bool]) -> dict[str, Any]:
+        """Apply the changes (org admins only); new messages see them at once, this
+        container's hot paths too."""
+        admin = self.require_admin(principal)
+        if changes:
+            self.org_settings.change(admin.org_id, changes)
+            self.settings_changed(admin.org_id)
+        return self.org_settings.get(admin.org_id).as_dict()

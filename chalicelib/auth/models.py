@@ -1,38 +1,10 @@
-"""Request and response models of sign-in, /me and account deletion."""
+"""Request models of sign-in with Salesforce."""
 
 from __future__ import annotations
 
-from typing import Literal
-from urllib.parse import unquote
-
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-
-def is_safe_return_path(value: str) -> bool:
-    """A same-site relative path: `/x`, never `//x`, `/\\x`, a scheme, or an encoded variant.
-
-    Only printable ASCII without spaces: the path goes back in a Location header, where
-    anything else is either unsafe (controls, U+2028) or not Latin-1 and fails the response.
-    Non-ASCII characters must come percent-encoded (`/caf%C3%A9`).
-    """
-    if not value.startswith("/") or len(value) > 512:
-        return False
-    if not all(0x21 <= ord(c) <= 0x7E for c in value):
-        return False
-    decoded = value
-    for _ in range(4):  # undo layers of percent-encoding, checking each
-        if (
-            decoded.startswith("//")
-            or "\\" in decoded
-            or any(ord(c) < 0x21 or ord(c) == 0x7F for c in decoded)
-            or not decoded.startswith("/")
-        ):
-            return False
-        once = unquote(decoded)
-        if once == decoded:
-            return True
-        decoded = once
-    return False
+from chalicelib.connections.browser import is_safe_return_path
 
 
 class LoginQuery(BaseModel):
@@ -63,59 +35,3 @@ class CallbackQuery(BaseModel):
     state: str | None = Field(default=None, max_length=200)
     error: str | None = Field(default=None, max_length=200)
     error_description: str | None = Field(default=None, max_length=1000)
-
-
-class MeUser(BaseModel):
-    id: str
-    username: str | None
-    name: str | None
-    email: str | None
-    time_zone: str | None
-    language: str | None
-    locale: str | None
-
-
-class MeOrg(BaseModel):
-    id: str
-    name: str | None
-    is_sandbox: bool | None
-    profile: str | None
-    permission_sets: list[str]
-    is_admin: bool
-
-
-class SalesforceConnectionView(BaseModel):
-    status: Literal["active", "revoked", "missing"]
-    instance_url: str | None
-
-
-class MeConnections(BaseModel):
-    salesforce: SalesforceConnectionView
-
-
-class MeSession(BaseModel):
-    expires_at: str
-
-
-class Me(BaseModel):
-    user: MeUser
-    org: MeOrg
-    connections: MeConnections
-    session: MeSession
-
-
-class ApiUsageView(BaseModel):
-    used: int
-    limit: int
-
-
-class SalesforceCheck(BaseModel):
-    status: Literal["active"]
-    user_id: str
-    name: str | None
-    api_usage: ApiUsageView | None
-
-
-class Deleted(BaseModel):
-    deleted: int = Field(description="How many stored items of the user were deleted")
-    salesforce_revoked: bool

@@ -15,15 +15,14 @@ from __future__ import annotations
 import os
 import struct
 import threading
-from collections import OrderedDict
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from botocore.exceptions import ClientError
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from chalicelib.caching import TTLCache
 from chalicelib.clock import Clock
 from chalicelib.errors import DecryptionFailed
 
@@ -65,43 +64,9 @@ def canonical_context(context: EncryptionContext) -> bytes:
     return ";".join(parts).encode()
 
 
-@dataclass
-class _CachedKey:
+class _DataKey(NamedTuple):
     plaintext: bytes
     encrypted: bytes
-    created_at: float
-    uses: int = 0
-
-
-class _BoundedCache:
-    """LRU of data keys; an entry dies after `max_age` seconds or `max_uses` uses."""
-
-    def __init__(self, clock: Clock, max_age: float, max_uses: int, max_entries: int) -> None:
-        self._clock = clock
-        self._max_age = max_age
-        self._max_uses = max_uses
-        self._max_entries = max_entries
-        self._entries: OrderedDict[bytes, _CachedKey] = OrderedDict()
-
-    def use(self, key: bytes) -> _CachedKey | None:
-        entry = self._entries.get(key)
-        if entry is None:
-            return None
-        if self._clock.now() - entry.created_at >= self._max_age or entry.uses >= self._max_uses:
-            del self._entries[key]
-            return None
-        entry.uses += 1
-        self._entries.move_to_end(key)
-        return entry
-
-    def add(self, key: bytes, entry: _CachedKey) -> None:
-        self._entries[key] = entry
-        self._entries.move_to_end(key)
-        while len(self._entries) > self._max_entries:
-            self._entries.popitem(last=False)
-
-    def clear(self) -> None:
-        self._entries.clear()
 
 
 class Envelope:
@@ -119,31 +84,35 @@ class Envelope:
     ) -> None:
         self._kms = kms
         self._key_id = key_id
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._encrypt_keys = _BoundedCache(clock, max_age, max_uses, max_entries)
-        self._decrypt_keys = _BoundedCache(clock, max_age, max_uses, max_entries)
+        self._lock = threading.Lock()  # one KMS call per missing key, however many threads
+        # An entry dies `max_age` seconds after KMS made or decrypted its key, or after
+        # `max_uses` uses: keyed by context (sealing) and by encrypted key + context (opening).
+        self._encrypt_keys: TTLCache[bytes, _DataKey] = TTLCache(
+            clock, max_age, max_entries, max_uses
+        )
+        self._decrypt_keys: TTLCache[bytes, bytes] = TTLCache(clock, max_age, max_entries, max_uses)
 
     def seal(self, plaintext: bytes, context: EncryptionContext) -> bytes:
         """Encrypt `plaintext` bound to `context`; returns the versioned blob."""
         aad = canonical_context(context)
-        with self._lock:
-            entry = self._encrypt_keys.use(aad)
+        entry = self._encrypt_keys.get(aad)
+        if entry is None:
+            entry = self._new_data_key(aad, context)
+        nonce = os.urandom(NONCE_BYTES)
+        sealed = AESGCM(entry.plaintext).encrypt(nonce, plaintext, aad)
+        return _HEADER.pack(VERSION, len(entry.encrypted)) + entry.encrypted + nonce + sealed
+
+    def _new_data_key(self, aad: bytes, context: EncryptionContext) -> _DataKey:
+        with self._lock:  # another thread may have made it meanwhile: then use that one
+            entry = self._encrypt_keys.get(aad)
             if entry is None:
                 reply = self._kms.generate_data_key(
                     KeyId=self._key_id, KeySpec="AES_256", EncryptionContext=dict(context)
                 )
-                entry = _CachedKey(
-                    reply["Plaintext"], reply["CiphertextBlob"], self._clock.now(), uses=1
-                )
-                self._encrypt_keys.add(aad, entry)
-                self._decrypt_keys.add(
-                    entry.encrypted + b"\0" + aad,
-                    _CachedKey(entry.plaintext, entry.encrypted, entry.created_at),
-                )
-        nonce = os.urandom(NONCE_BYTES)
-        sealed = AESGCM(entry.plaintext).encrypt(nonce, plaintext, aad)
-        return _HEADER.pack(VERSION, len(entry.encrypted)) + entry.encrypted + nonce + sealed
+                entry = _DataKey(reply["Plaintext"], reply["CiphertextBlob"])
+                self._encrypt_keys.put(aad, entry, uses=1)
+                self._decrypt_keys.put(_opening_key(entry.encrypted, aad), entry.plaintext)
+            return entry
 
     def open(self, blob: bytes, context: EncryptionContext) -> bytes:
         """Decrypt a blob made by `seal` under the same context; DecryptionFailed otherwise."""
@@ -166,11 +135,14 @@ class Envelope:
             raise DecryptionFailed("sealed blob failed authentication") from None
 
     def _data_key_for(self, edk: bytes, context: EncryptionContext, aad: bytes) -> bytes:
-        cache_key = edk + b"\0" + aad
-        with self._lock:
-            entry = self._decrypt_keys.use(cache_key)
-            if entry is not None:
-                return entry.plaintext
+        cache_key = _opening_key(edk, aad)
+        cached = self._decrypt_keys.get(cache_key)
+        if cached is not None:
+            return cached
+        with self._lock:  # another thread may have decrypted it meanwhile: then use that one
+            cached = self._decrypt_keys.get(cache_key)
+            if cached is not None:
+                return cached
             try:
                 reply = self._kms.decrypt(
                     CiphertextBlob=edk, EncryptionContext=dict(context), KeyId=self._key_id
@@ -187,11 +159,9 @@ class Envelope:
             plaintext = reply["Plaintext"]
             if len(plaintext) != 32:
                 raise DecryptionFailed("data key has the wrong length")
-            self._decrypt_keys.add(cache_key, _CachedKey(plaintext, edk, self._clock.now(), 1))
+            self._decrypt_keys.put(cache_key, plaintext, uses=1)
             return plaintext
 
-    def forget_keys(self) -> None:
-        """Drop every cached data key (e.g. after a key-policy change)."""
-        with self._lock:
-            self._encrypt_keys.clear()
-            self._decrypt_keys.clear()
+
+def _opening_key(encrypted_key: bytes, aad: bytes) -> bytes:
+    return encrypted_key + b"\0" + aad

@@ -18,7 +18,7 @@ import math
 import threading
 
 from chalicelib.clock import Clock
-from chalicelib.errors import StratusError
+from chalicelib.errors import ErrorCode, StratusError
 from chalicelib.providers.salesforce.client import ApiUsage
 
 
@@ -30,7 +30,7 @@ def limit_exceeded(retry_after: float) -> StratusError:
     """503: Salesforce refuses the org's requests (REQUEST_LIMIT_EXCEEDED, or a reading at the
     limit); retry after `retry_after` seconds."""
     return StratusError(
-        "salesforce_limit_exceeded",
+        ErrorCode.SALESFORCE_LIMIT_EXCEEDED,
         "The org's Salesforce API limit is exhausted; only recent lookups can be shown.",
         503,
         _retry_after(retry_after),
@@ -42,7 +42,7 @@ def limit_error(usage: ApiUsage, retry_after: float) -> StratusError:
     if usage.limit and usage.used >= usage.limit:
         return limit_exceeded(retry_after)
     return StratusError(
-        "salesforce_limit_near",
+        ErrorCode.SALESFORCE_LIMIT_NEAR,
         "The org is close to its daily Salesforce API limit; only recent lookups can be shown.",
         503,
         _retry_after(retry_after),

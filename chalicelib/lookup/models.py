@@ -6,15 +6,17 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from chalicelib.lookup.addresses import MAX_LENGTH, is_valid, normalise
+from chalicelib import emails
 
 MAX_BATCH = 25
 
 
 def _checked(raw: str) -> str:
-    address = normalise(raw)
-    if not is_valid(address):
-        shown = raw.strip()[:MAX_LENGTH]
+    """The lookup's form of an address (see chalicelib.emails.normalise), or a ValueError that
+    names it."""
+    address = emails.normalise(raw)
+    if not emails.is_valid(address):
+        shown = raw.strip()[: emails.MAX_LENGTH]
         raise ValueError(f"'{shown}' is not a valid email address")
     return address
 

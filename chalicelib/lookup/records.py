@@ -23,11 +23,26 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from chalicelib.emails import normalise
 from chalicelib.logs import logger
-from chalicelib.lookup.addresses import normalise
 from chalicelib.providers.salesforce import soql
 from chalicelib.providers.salesforce.client import SalesforceClient, to_stratus_error
 
+# our name -> Salesforce's field, for the records listed under a match's account
+_OPPORTUNITY = {
+    "id": "Id",
+    "name": "Name",
+    "stage": "StageName",
+    "amount": "Amount",
+    "close_date": "CloseDate",
+}
+_CASE = {
+    "id": "Id",
+    "number": "CaseNumber",
+    "subject": "Subject",
+    "status": "Status",
+    "priority": "Priority",
+}
 SECTION_LIMIT = 5  # opportunities, cases and activities shown for the first match
 ROWS_LIMIT = 200  # contacts or leads per batch: far more than 25 addresses ever share
 _UNREADABLE = ("INVALID_TYPE", "INVALID_FIELD", "INSUFFICIENT_ACCESS")
@@ -154,6 +169,12 @@ class _Shaper:
         }
         self._cases = {str(a.get("Id")): _children(a, "Cases") for a in sections.get("cases", [])}
 
+    def _view(self, record: dict[str, Any], fields: dict[str, str]) -> dict[str, Any]:
+        """A record's fields under our names, and its link."""
+        view = {ours: record.get(theirs) for ours, theirs in fields.items()}
+        view["url"] = self.url(record.get("Id"))
+        return view
+
     def url(self, record_id: Any) -> str:
         return f"{self._base}/{record_id}"
 
@@ -243,25 +264,7 @@ class _Shaper:
             if account is not None:
                 account_id = str(account["id"])
                 result["opportunities"] = [
-                    {
-                        "id": o.get("Id"),
-                        "name": o.get("Name"),
-                        "stage": o.get("StageName"),
-                        "amount": o.get("Amount"),
-                        "close_date": o.get("CloseDate"),
-                        "url": self.url(o.get("Id")),
-                    }
-                    for o in self._opportunities.get(account_id, [])
+                    self._view(o, _OPPORTUNITY) for o in self._opportunities.get(account_id, [])
                 ]
-                result["cases"] = [
-                    {
-                        "id": c.get("Id"),
-                        "number": c.get("CaseNumber"),
-                        "subject": c.get("Subject"),
-                        "status": c.get("Status"),
-                        "priority": c.get("Priority"),
-                        "url": self.url(c.get("Id")),
-                    }
-                    for c in self._cases.get(account_id, [])
-                ]
+                result["cases"] = [self._view(c, _CASE) for c in self._cases.get(account_id, [])]
         return result

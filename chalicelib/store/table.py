@@ -9,17 +9,17 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import random
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from boto3.dynamodb.types import TypeDeserializer, TypeSerializer
 from botocore.exceptions import ClientError
 
+from chalicelib import backoff
 from chalicelib.clock import Clock
 from chalicelib.errors import ConditionFailed, LeaseHeld, StoreBusy, ValidationFailed
 from chalicelib.store.keys import REF_PK, REF_SK, Key, lease_key
@@ -32,7 +32,13 @@ Item = dict[str, Any]
 _serializer = TypeSerializer()
 _deserializer = TypeDeserializer()
 _TRANSACT_ATTEMPTS = 3  # a transaction cancelled by a conflict is tried again, then raised
-_BATCH_ATTEMPTS = 7  # a batch's unprocessed items are retried with capped backoff, then 503
+# The one retry policy of batches: what the table leaves unprocessed (throttling) is sent again
+# after 50 ms, 100 ms, ... capped at 1.6 s, 7 requests in all; then StoreBusy (503).
+_BATCH_ATTEMPTS = 7
+_BATCH_BACKOFF_BASE = 0.05
+_BATCH_BACKOFF_CAP = 1.6
+_BATCH_WRITE_ITEMS = 25  # DynamoDB's BatchWriteItem limit
+_BATCH_GET_KEYS = 100  # DynamoDB's BatchGetItem limit
 _NOT_EXPIRED = f"(attribute_not_exists({TTL_ATTR}) OR {TTL_ATTR} > :now)"
 
 
@@ -67,6 +73,17 @@ def from_attrs(attrs: Mapping[str, Any]) -> Item:
     return {k: _plain(_deserializer.deserialize(v)) for k, v in attrs.items()}
 
 
+def _key_names(index: str | None) -> tuple[str, str]:
+    return ("gsi1pk", "gsi1sk") if index == "gsi1" else ("pk", "sk")
+
+
+def _projection(attributes: Sequence[str]) -> tuple[str, dict[str, str]]:
+    """A ProjectionExpression of `attributes` and its names (always with the TTL attribute, so
+    that the TTL gate can judge a projected item)."""
+    names = {f"#a{i}": name for i, name in enumerate(dict.fromkeys([*attributes, TTL_ATTR]))}
+    return ", ".join(names), names
+
+
 def _condition_failed(exc: ClientError) -> bool:
     return exc.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException"
 
@@ -92,11 +109,15 @@ def _cancelled_by_conditions(exc: ClientError) -> bool:
     return bool(failed) and all(code == "ConditionalCheckFailed" for code in failed)
 
 
-@dataclass(frozen=True)
-class Page:
-    """One page of a query; `cursor` is None on the last page."""
+T = TypeVar("T")
 
-    items: list[Item]
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a query (items, or what a repository reads them as); `cursor` is None on
+    the last page."""
+
+    items: list[T]
     cursor: str | None
 
 
@@ -145,6 +166,47 @@ class Store:
         raw = reply.get("Item")
         return self._alive(from_attrs(raw)) if raw else None
 
+    def _live(self, raw_items: Sequence[Mapping[str, Any]]) -> list[Item]:
+        items = [self._alive(from_attrs(raw)) for raw in raw_items]
+        return [i for i in items if i is not None]
+
+    def _query_request(
+        self,
+        pk: str,
+        sk_prefix: str | None,
+        index: str | None,
+        attributes: Sequence[str] | None,
+    ) -> dict[str, Any]:
+        pk_name, sk_name = _key_names(index)
+        condition = "#pk = :pk"
+        names = {"#pk": pk_name}
+        values: dict[str, Any] = {":pk": pk}
+        if sk_prefix:
+            condition += " AND begins_with(#sk, :prefix)"
+            names["#sk"] = sk_name
+            values[":prefix"] = sk_prefix
+        request: dict[str, Any] = {
+            "TableName": self._table,
+            "KeyConditionExpression": condition,
+            "ExpressionAttributeNames": names,
+            "ExpressionAttributeValues": to_attrs(values),
+        }
+        if index:
+            request["IndexName"] = index
+        if attributes is not None:
+            request["ProjectionExpression"], projected = _projection(attributes)
+            request["ExpressionAttributeNames"] = {**names, **projected}
+        return request
+
+    def _pages(self, request: dict[str, Any]) -> Iterator[list[dict[str, Any]]]:
+        """The raw items of every page of a Query."""
+        while True:
+            reply = self._client.query(**request)
+            yield reply.get("Items", [])
+            if "LastEvaluatedKey" not in reply:
+                return
+            request = {**request, "ExclusiveStartKey": reply["LastEvaluatedKey"]}
+
     def query(
         self,
         pk: str,
@@ -154,45 +216,73 @@ class Store:
         limit: int = 100,
         cursor: str | None = None,
         newest_first: bool = False,
-    ) -> Page:
-        """One page of live items under `pk` (on the table, or on gsi1 with index="gsi1")."""
-        pk_name, sk_name = ("gsi1pk", "gsi1sk") if index == "gsi1" else ("pk", "sk")
-        condition = "#pk = :pk"
-        names = {"#pk": pk_name}
-        values: dict[str, Any] = {":pk": pk}
-        if sk_prefix:
-            condition += " AND begins_with(#sk, :prefix)"
-            names["#sk"] = sk_name
-            values[":prefix"] = sk_prefix
-        kwargs: dict[str, Any] = {
-            "TableName": self._table,
-            "KeyConditionExpression": condition,
-            "ExpressionAttributeNames": names,
-            "ExpressionAttributeValues": to_attrs(values),
-            "Limit": limit,
-            "ScanIndexForward": not newest_first,
-        }
-        if index:
-            kwargs["IndexName"] = index
+        attributes: Sequence[str] | None = None,
+    ) -> Page[Item]:
+        """One page of live items under `pk` (on the table, or on gsi1 with index="gsi1");
+        `attributes`: only these of each item (a projection)."""
+        request = self._query_request(pk, sk_prefix, index, attributes)
+        request["Limit"] = limit
+        request["ScanIndexForward"] = not newest_first
         if cursor:
-            kwargs["ExclusiveStartKey"] = self._decode_cursor(cursor, pk_name, pk)
-        reply = self._client.query(**kwargs)
-        items = [self._alive(from_attrs(raw)) for raw in reply.get("Items", [])]
+            request["ExclusiveStartKey"] = self._decode_cursor(cursor, _key_names(index)[0], pk)
+        reply = self._client.query(**request)
         last = reply.get("LastEvaluatedKey")
         next_cursor = self._encode_cursor(from_attrs(last)) if last else None
-        return Page([i for i in items if i is not None], next_cursor)
+        return Page(self._live(reply.get("Items", [])), next_cursor)
 
     def query_all(
-        self, pk: str, *, sk_prefix: str | None = None, index: str | None = None
+        self,
+        pk: str,
+        *,
+        sk_prefix: str | None = None,
+        index: str | None = None,
+        attributes: Sequence[str] | None = None,
+        page_size: int | None = 500,
     ) -> Iterator[Item]:
-        """Every live item under `pk`, across pages."""
-        cursor: str | None = None
-        while True:
-            page = self.query(pk, sk_prefix=sk_prefix, index=index, limit=500, cursor=cursor)
-            yield from page.items
-            if page.cursor is None:
+        """Every live item under `pk`, across pages (`page_size` None: DynamoDB's 1 MB pages)."""
+        request = self._query_request(pk, sk_prefix, index, attributes)
+        if page_size is not None:
+            request["Limit"] = page_size
+        for raw_items in self._pages(request):
+            yield from self._live(raw_items)
+
+    def batch_get(self, keys: Sequence[Key], *, attributes: Sequence[str]) -> Iterator[Item]:
+        """The live items among `keys` (absent ones are skipped), `attributes` of each, in no
+        particular order; 100 keys a request, unprocessed ones retried under the store's one
+        batch policy. StoreBusy when the table keeps refusing (what was yielded stands)."""
+        expression, names = _projection(attributes)
+        wanted = [to_attrs({"pk": pk, "sk": sk}) for pk, sk in keys]
+        for start in range(0, len(wanted), _BATCH_GET_KEYS):
+            request = {
+                self._table: {
+                    "Keys": wanted[start : start + _BATCH_GET_KEYS],
+                    "ProjectionExpression": expression,
+                    "ExpressionAttributeNames": names,
+                }
+            }
+            replies = self._until_processed(
+                self._client.batch_get_item, request, "UnprocessedKeys", "reads"
+            )
+            for reply in replies:
+                yield from self._live(reply.get("Responses", {}).get(self._table, []))
+
+    def _until_processed(
+        self, send: Callable[..., Any], request: Any, leftover: str, what: str
+    ) -> Iterator[Any]:
+        """Send a batch, then what each reply leaves under `leftover`, until nothing is left:
+        the store's one batch retry policy. Yields every reply; StoreBusy when it gives up."""
+        pending = request
+        for attempt in range(_BATCH_ATTEMPTS):
+            if attempt:  # throttled: back off before asking again
+                self._sleep(
+                    backoff.delay(attempt, base=_BATCH_BACKOFF_BASE, cap=_BATCH_BACKOFF_CAP)
+                )
+            reply = send(RequestItems=pending)
+            yield reply
+            pending = reply.get(leftover) or None
+            if not pending:
                 return
-            cursor = page.cursor
+        raise StoreBusy(f"the table kept refusing a batch of {what}; retry later")
 
     @staticmethod
     def _encode_cursor(key: Item) -> str:
@@ -268,14 +358,15 @@ class Store:
         """TransactWriteItems, retried (jittered, 3 attempts) while DynamoDB cancels it for a
         conflict with another transaction on one of its items - concurrent hits on one message
         all check that message. The SDK does not retry these; conditions are never retried."""
-        for attempt in range(_TRANSACT_ATTEMPTS):
+        for attempt in range(1, _TRANSACT_ATTEMPTS + 1):
             try:
                 self._client.transact_write_items(TransactItems=items)  # type: ignore[arg-type]
                 return
             except ClientError as exc:
-                if attempt + 1 == _TRANSACT_ATTEMPTS or not _conflicted(exc):
+                if attempt == _TRANSACT_ATTEMPTS or not _conflicted(exc):
                     raise
-            self._sleep(random.uniform(0.005, 0.025) * (attempt + 1))  # noqa: S311 - jitter
+            # 5-25 ms, then 10-50 ms: the conflicting transaction is a single request
+            self._sleep(backoff.delay(attempt, base=0.025, cap=0.05, jitter=0.8))
 
     def put_new(self, items: Sequence[Mapping[str, Any]]) -> None:
         """Create several items together (one transaction): all or none; ConditionFailed when a
@@ -345,25 +436,11 @@ class Store:
 
     def _query_everything(self, pk: str, index: str | None) -> Iterator[Item]:
         """Like query_all but expired items included: deletion must not leave them behind."""
-        pk_name = "gsi1pk" if index == "gsi1" else "pk"
-        kwargs: dict[str, Any] = {
-            "TableName": self._table,
-            "KeyConditionExpression": "#pk = :pk",
-            "ProjectionExpression": f"pk, sk, {REF_PK}, {REF_SK}",
-            "ExpressionAttributeNames": {"#pk": pk_name},
-            "ExpressionAttributeValues": to_attrs({":pk": pk}),
-        }
-        if index:
-            kwargs["IndexName"] = index
-        else:  # an item written a moment ago must not escape deletion (indexes cannot do this)
-            kwargs["ConsistentRead"] = True
-        while True:
-            reply = self._client.query(**kwargs)
-            for raw in reply.get("Items", []):
-                yield from_attrs(raw)
-            if "LastEvaluatedKey" not in reply:
-                return
-            kwargs["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
+        request = self._query_request(pk, None, index, ("pk", "sk", REF_PK, REF_SK))
+        if not index:  # an item written a moment ago must not escape deletion (indexes cannot)
+            request["ConsistentRead"] = True
+        for raw_items in self._pages(request):
+            yield from (from_attrs(raw) for raw in raw_items)
 
     def delete(self, key: Key) -> None:
         pk, sk = key
@@ -388,19 +465,15 @@ class Store:
         return from_attrs(old) if old else None
 
     def delete_many(self, keys: Sequence[Key]) -> int:
-        """Delete items in batches of 25, retrying unprocessed ones; returns how many were asked."""
+        """Delete items in batches of 25, unprocessed ones retried under the store's one batch
+        policy (StoreBusy when the table keeps refusing); returns how many were asked."""
         requests = [{"DeleteRequest": {"Key": to_attrs({"pk": pk, "sk": sk})}} for pk, sk in keys]
-        for start in range(0, len(requests), 25):
-            pending: Any = {self._table: requests[start : start + 25]}
-            for attempt in range(_BATCH_ATTEMPTS):
-                if attempt:  # throttled: back off (50 ms, 100 ms, ... capped at 1.6 s)
-                    self._sleep(min(0.05 * 2 ** (attempt - 1), 1.6))
-                reply = self._client.batch_write_item(RequestItems=pending)
-                pending = reply.get("UnprocessedItems") or None
-                if not pending:
-                    break
-            else:
-                raise StoreBusy("the table kept refusing a batch of deletions; retry later")
+        for start in range(0, len(requests), _BATCH_WRITE_ITEMS):
+            batch = {self._table: requests[start : start + _BATCH_WRITE_ITEMS]}
+            for _reply in self._until_processed(
+                self._client.batch_write_item, batch, "UnprocessedItems", "deletions"
+            ):
+                pass  # a write's replies hold nothing more to read
         return len(requests)
 
     def increment(

@@ -2,7 +2,8 @@
 
 No table read (the org's settings come from a per-container cache), no KMS, no Salesforce;
 at most one write, through the injected EventRecorder; and nothing here ever raises: the
-route answers the GIF or the redirect whatever happens to the recording.
+route answers the GIF or the redirect whatever happens to the recording. What is kept of a hit:
+`chalicelib.store.tracking_events`.
 """
 
 from __future__ import annotations
@@ -11,14 +12,15 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import unquote
 
-from chalicelib.admin.org_settings import OrgSettingsSource
 from chalicelib.clock import Clock
 from chalicelib.logs import logger
+from chalicelib.metrics import TRACKING_CLICKS, TRACKING_OPENS, MetricsRecorder
+from chalicelib.org_settings import OrgSettingsSource
+from chalicelib.store.tracking_events import NOWHERE, Location, TrackingEvent
 from chalicelib.tracking import classifier, tokens
-from chalicelib.tracking.events import NOWHERE, EventRecorder, Location, TrackingEvent, event_id
 
 #: A 1x1 transparent GIF (42 bytes).
 GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
@@ -30,6 +32,24 @@ PIXEL_HEADERS = {
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _REGION = re.compile(r"[A-Za-z0-9]{1,3}")
 _PURPOSE_HEADERS = ("purpose", "sec-purpose", "x-purpose", "x-moz")
+
+
+class EventRecorder(Protocol):
+    """Where the hot path writes an event: exactly one call per recorded hit (DynamoDB in
+    production, an in-memory recorder in the benchmark and tests)."""
+
+    def record(self, event: TrackingEvent) -> bool:
+        """True when the event was stored (False: a repeat of one already recorded, or its
+        message is gone)."""
+        ...
+
+
+def event_id(token: str, at_second: int) -> str:
+    """Fixed per (token, second): a token's repeats within one second (a replay flood, an SDK
+    retry) share one event key, so the conditional put stores the first and refuses the rest.
+    The token is canonical (tokens.verify enforces it), so it stands for its payload and MAC."""
+    digest = hashlib.sha256(b"stratus/tracking-event\x00%s\x00%d" % (token.encode(), at_second))
+    return digest.hexdigest()[:20]
 
 
 @dataclass(frozen=True)
@@ -98,6 +118,7 @@ class HotPath:
     recorder: EventRecorder
     clock: Clock
     retention_seconds: int
+    metrics: MetricsRecorder
 
     def _record(self, token: str, claim: tokens.Claim, request: HitRequest) -> None:
         if request.method != "GET":
@@ -120,7 +141,7 @@ class HotPath:
             )
         )
         located = verdict.verdict in classifier.LOCATED_VERDICTS
-        self.recorder.record(
+        recorded = self.recorder.record(
             TrackingEvent(
                 org_id=claim.org_id,
                 user_id=claim.user_id,
@@ -137,6 +158,8 @@ class HotPath:
                 url=claim.url,
             )
         )
+        if recorded:
+            self.metrics.add(TRACKING_OPENS if claim.kind == "open" else TRACKING_CLICKS)
 
     def _record_safely(self, token: str, claim: tokens.Claim, request: HitRequest) -> None:
         try:

@@ -8,23 +8,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from chalicelib import emails
+
 MAX_RECIPIENTS = 100
 MAX_HTML_BYTES = 1024 * 1024
 VerdictName = Literal["human", "apple_mpp", "image_proxy", "scanner", "sender", "prefetch"]
 
-_LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
-_ADDRESS = re.compile(rf"({_LOCAL})@((?:{_LABEL}\.)+[A-Za-z][A-Za-z0-9-]{{0,61}}[A-Za-z0-9])")
-
-
-def normalise_address(value: str) -> str:
-    """A plain `local@domain` address (domain lower-cased), or ValueError."""
-    text = value.strip()
-    match = _ADDRESS.fullmatch(text)
-    if match is None or len(text) > 254 or len(match.group(1)) > 64:
-        raise ValueError("is not a valid email address")
-    return f"{match.group(1)}@{match.group(2).lower()}"
 
 
 class PrepareMessage(BaseModel):
@@ -40,8 +30,8 @@ class PrepareMessage(BaseModel):
     @field_validator("recipients")
     @classmethod
     def _addresses(cls, values: list[str]) -> list[str]:
-        normalised = [normalise_address(v) for v in values]
-        if len({v.lower() for v in normalised}) != len(normalised):
+        normalised = [emails.canonical(v) for v in values]
+        if len({emails.normalise(v) for v in normalised}) != len(normalised):
             raise ValueError("lists the same address twice")
         return normalised
 
@@ -71,7 +61,7 @@ class LocationView(BaseModel):
 
 class EventView(BaseModel):
     kind: Literal["open", "click"]
-    at: str = Field(description="ISO 8601, UTC")
+    at: str = Field(description="RFC 3339, UTC (2026-11-29T19:24:42.123Z)")
     verdict: VerdictName
     reason: str
     location: LocationView | None

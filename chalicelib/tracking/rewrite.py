@@ -66,6 +66,21 @@ def _percent_encode(text: str, keep: frozenset[str] = _KEEP) -> str:
     return "".join(out)
 
 
+def _canonical_host(host: str) -> str | None:
+    """The host lower-cased (IDNA when not ASCII), an IPv6 literal in brackets, or None."""
+    if not host:
+        return None
+    if ":" in host:  # an IPv6 literal
+        return f"[{host}]"
+    try:
+        host = host.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return None
+    if not re.fullmatch(r"[a-z0-9._-]+", host) or host.startswith("."):
+        return None
+    return host
+
+
 def canonical_url(raw: str) -> str | None:
     """The canonical form of an http(s) link as a browser would follow it, or None.
 
@@ -91,18 +106,9 @@ def canonical_url(raw: str) -> str | None:
     scheme = parts.scheme.lower()
     if scheme not in _DEFAULT_PORTS or not parts.netloc or "@" in parts.netloc:
         return None
-    host = parts.hostname or ""
-    if not host:
+    host = _canonical_host(parts.hostname or "")
+    if host is None:
         return None
-    if ":" in host:  # an IPv6 literal
-        host = f"[{host}]"
-    else:
-        try:
-            host = host.encode("idna").decode("ascii").lower()
-        except UnicodeError:
-            return None
-        if not re.fullmatch(r"[a-z0-9._-]+", host) or host.startswith("."):
-            return None
     netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
     path = parts.path or "/"
     url = f"{scheme}://{netloc}{_percent_encode(path)}"

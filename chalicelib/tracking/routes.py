@@ -6,29 +6,44 @@ classifier and recorder code, never pydantic, and answer whatever happens to the
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from chalice.app import Blueprint, Response
 
 from chalicelib import deps
 from chalicelib.errors import NotFound
-from chalicelib.settings import get_settings
 from chalicelib.web import RouteDoc, documented, parse_body, parse_query
 
 MODELS = "chalicelib.tracking.models"
+_HIT = partial(RouteDoc, tags=("tracking",))
+_SIGNED_IN = partial(RouteDoc, tags=("tracking",), auth=True)
+PIXEL = _HIT(
+    "Open-tracking pixel: always a 1x1 transparent GIF, whatever the token",
+    {200: None},
+    content_type="image/gif",
+)
+CLICK = _HIT("Tracked link: 302 to the destination signed in the token, else 404", {302: None})
+PREPARE = _SIGNED_IN(
+    "Prepare a message for tracking: one copy of the HTML per recipient",
+    {201: f"{MODELS}:PreparedMessage"},
+    body=f"{MODELS}:PrepareMessage",
+)
+REPORT = _SIGNED_IN(
+    "What happened to a tracked message, per recipient (its sender only)",
+    {200: f"{MODELS}:MessageReport"},
+)
+ACTIVITY = _SIGNED_IN(
+    "The signed-in user's newest opens and clicks across messages",
+    {200: f"{MODELS}:Activity"},
+    query=f"{MODELS}:ActivityQuery",
+)
 
 bp = Blueprint(__name__)
 
 
 @bp.route("/t/o/{token}", methods=["GET", "HEAD"])
-@documented(
-    RouteDoc(
-        summary="Open-tracking pixel: always a 1x1 transparent GIF, whatever the token",
-        responses={200: None},
-        tags=("tracking",),
-        content_type="image/gif",
-    )
-)
+@documented(PIXEL)
 def pixel(token: str) -> Response:
     from chalicelib.tracking.hits import GIF, PIXEL_HEADERS, hit_request
 
@@ -42,13 +57,7 @@ def pixel(token: str) -> Response:
 
 
 @bp.route("/t/c/{token}", methods=["GET", "HEAD"])
-@documented(
-    RouteDoc(
-        summary="Tracked link: 302 to the destination signed in the token, else 404",
-        responses={302: None},
-        tags=("tracking",),
-    )
-)
+@documented(CLICK)
 def click(token: str) -> Response:
     from chalicelib.tracking.hits import destination, hit_request
 
@@ -73,73 +82,29 @@ def click(token: str) -> Response:
 
 
 @bp.route("/tracking/messages", methods=["POST"])
-@documented(
-    RouteDoc(
-        summary="Prepare a message for tracking: one copy of the HTML per recipient",
-        body=f"{MODELS}:PrepareMessage",
-        responses={201: f"{MODELS}:PreparedMessage"},
-        tags=("tracking",),
-        auth=True,
-    )
-)
+@documented(PREPARE)
 def prepare_message() -> Response:
-    from chalicelib.sessions import authenticate
-    from chalicelib.tracking import service
     from chalicelib.tracking.models import PrepareMessage
 
-    principal = authenticate(bp.current_request)
+    principal = deps.signed_in(bp.current_request)
     request = parse_body(PrepareMessage, bp.current_request)
-    settings = get_settings()
-    config = service.TrackingConfig(
-        public_base_url=settings.public_base_url,
-        retention_seconds=settings.tracking_retention_days * 86400,
-    )
-    prepared = service.prepare_message(
-        deps.store(), deps.clock(), deps.tracking_keys(), config, principal, request
-    )
     return Response(
-        body=prepared,
+        body=deps.tracking().prepare(principal, request),
         status_code=201,
         headers={"Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"},
     )
 
 
 @bp.route("/tracking/messages/{message_id}", methods=["GET"])
-@documented(
-    RouteDoc(
-        summary="What happened to a tracked message, per recipient (its sender only)",
-        responses={200: f"{MODELS}:MessageReport"},
-        tags=("tracking",),
-        auth=True,
-    )
-)
+@documented(REPORT)
 def message_report(message_id: str) -> dict[str, Any]:
-    from chalicelib.sessions import authenticate
-    from chalicelib.tracking import service
-    from chalicelib.tracking.events import EventLog
-
-    principal = authenticate(bp.current_request)
-    event_log = EventLog(deps.dynamodb_client(), get_settings().table_name, deps.clock())
-    return service.message_report(deps.store(), event_log, principal, message_id)
+    return deps.tracking().report(deps.signed_in(bp.current_request), message_id)
 
 
 @bp.route("/tracking/activity", methods=["GET"])
-@documented(
-    RouteDoc(
-        summary="The signed-in user's newest opens and clicks across messages",
-        query=f"{MODELS}:ActivityQuery",
-        responses={200: f"{MODELS}:Activity"},
-        tags=("tracking",),
-        auth=True,
-    )
-)
+@documented(ACTIVITY)
 def activity() -> dict[str, Any]:
-    from chalicelib.sessions import authenticate
-    from chalicelib.tracking import service
     from chalicelib.tracking.models import ActivityQuery
 
-    principal = authenticate(bp.current_request)
-    query = parse_query(ActivityQuery, bp.current_request)
-    return service.activity(
-        deps.store(), principal, since=query.since, limit=query.limit, cursor=query.cursor
-    )
+    principal = deps.signed_in(bp.current_request)
+    return deps.tracking().activity(principal, parse_query(ActivityQuery, bp.current_request))

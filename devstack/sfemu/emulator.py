@@ -26,7 +26,7 @@ from werkzeug.wrappers import Request, Response
 
 from .ids import IdFactory, canonical_id
 from .org import ApiError, Org, UserView, not_found, record_json
-from .schema import SCHEMA, lookup_type, type_for_id
+from .schema import SCHEMA, SObjectDef, lookup_type, type_for_id
 from .seed import DemoOrg, seed_demo_org
 from .soql import SoqlError, execute
 
@@ -386,59 +386,63 @@ class Emulator:
                 "redirect_uri_mismatch", "redirect_uri must match configuration"
             )
 
-        def fail(error: str, description: str) -> Response:
-            out = {"error": error, "error_description": description}
+        def answer(out: dict[str, str]) -> Response:
             if state is not None:
                 out["state"] = state
             return self._redirect(redirect_uri, out)
 
-        if params.get("response_type") != "code":
-            return fail("unsupported_response_type", "response type not supported")
-        challenge = params.get("code_challenge") or None
-        method = params.get("code_challenge_method") or "S256"
-        if challenge is not None:
-            if method != "S256":
-                return fail("invalid_request", "unsupported code challenge method")
-            if not _CHALLENGE_RE.match(challenge):
-                return fail("invalid_request", "invalid code challenge")
-        elif self.require_pkce:
-            return fail("invalid_request", "missing required code challenge")
-        requested = (params.get("scope") or self.default_scopes).split()
-        if any(scope not in SUPPORTED_SCOPES for scope in requested):
-            return fail("invalid_scope", "the requested scope is not allowed")
-        scope = " ".join(dict.fromkeys(requested))
-
-        user: dict[str, Any] | None = None
-        if request.method == "POST":
-            action = (params.get("action") or "").lower()
-            if action == "deny":
-                return fail("access_denied", "end-user denied authorization")
-            if action == "allow":
-                user = self.user_by_username(params.get("username", ""))
-                if user is None:
-                    return self._consent_page(params, "Choose a user to sign in as.")
-        else:
-            hint = params.get("login_hint")
-            if hint:
-                user = self.user_by_username(hint)
+        problem = self._authorization_problem(params)
+        action = (params.get("action") or "").lower() if request.method == "POST" else None
+        if problem is None and action == "deny":
+            problem = ("access_denied", "end-user denied authorization")
+        if problem is not None:
+            return answer({"error": problem[0], "error_description": problem[1]})
+        user = self._chosen_user(params, action)
         if user is None:
-            return self._consent_page(params, None)
+            notice = "Choose a user to sign in as." if action == "allow" else None
+            return self._consent_page(params, notice)
         if not user.get("IsActive"):
-            return fail("access_denied", "user is inactive")
+            return answer({"error": "access_denied", "error_description": "user is inactive"})
+        requested = (params.get("scope") or self.default_scopes).split()
         code = "aPrx" + secrets.token_urlsafe(48)
         self._codes[code] = AuthCode(
             code=code,
             client_id=client_id,
             redirect_uri=redirect_uri,
             user_id=user["Id"],
-            scope=scope,
-            challenge=challenge,
+            scope=" ".join(dict.fromkeys(requested)),
+            challenge=params.get("code_challenge") or None,
             expires_at=self._ts() + self.code_ttl,
         )
-        out = {"code": code}
-        if state is not None:
-            out["state"] = state
-        return self._redirect(redirect_uri, out)
+        return answer({"code": code})
+
+    def _authorization_problem(self, params: Any) -> tuple[str, str] | None:
+        """What is wrong with an authorization request (error, description), if anything."""
+        if params.get("response_type") != "code":
+            return "unsupported_response_type", "response type not supported"
+        challenge = params.get("code_challenge") or None
+        method = params.get("code_challenge_method") or "S256"
+        if challenge is not None:
+            if method != "S256":
+                return "invalid_request", "unsupported code challenge method"
+            if not _CHALLENGE_RE.match(challenge):
+                return "invalid_request", "invalid code challenge"
+        elif self.require_pkce:
+            return "invalid_request", "missing required code challenge"
+        requested = (params.get("scope") or self.default_scopes).split()
+        if any(scope not in SUPPORTED_SCOPES for scope in requested):
+            return "invalid_scope", "the requested scope is not allowed"
+        return None
+
+    def _chosen_user(self, params: Any, action: str | None) -> dict[str, Any] | None:
+        """The user the consent names: the login hint of a GET (`action` None), the username
+        of a POST that allows; nobody otherwise."""
+        if action is None:
+            hint = params.get("login_hint")
+            return self.user_by_username(hint) if hint else None
+        if action == "allow":
+            return self.user_by_username(params.get("username", ""))
+        return None
 
     def _consent_page(self, params: Any, notice: str | None) -> Response:
         keep = [
@@ -801,14 +805,9 @@ class Emulator:
                 for v in ("58.0", "59.0", "60.0", "61.0", LATEST_API_VERSION)
             ]
             return _json(versions), None
-        with self._lock:
-            fault = self._faults.popleft() if self._faults else None
-        composite = request.method == "POST" and request.path.rstrip("/").endswith("/composite")
-        failing_subrequest = fault == "subrequest_error" and composite
-        if fault == "timeout":
-            time.sleep(max(0.0, self.fault_delay))
-        elif fault is not None and not failing_subrequest:
-            return self._fault_response(fault), None
+        faulted, failing_subrequest = self._take_fault(request)
+        if faulted is not None:
+            return faulted, None
         with self._lock:
             access = self._valid_token(self._bearer(request))
             if access is None:
@@ -818,68 +817,96 @@ class Emulator:
                     {"WWW-Authenticate": 'Token realm="Salesforce"'},
                 ), None
             user_id = access.user_id
-            if self._usage_used >= self._usage_limit:
-                return _json(
-                    [
-                        {
-                            "message": "TotalRequests Limit exceeded.",
-                            "errorCode": "REQUEST_LIMIT_EXCEEDED",
-                        }
-                    ],
-                    403,
-                    self._limit_header(),
-                ), user_id
-            self.api_calls += 1
-            self.api_calls_by_user[user_id] = self.api_calls_by_user.get(user_id, 0) + 1
-            self._usage_used += 1
-            rest = path[len("/services/data/") :]
-            version, _, resource = rest.partition("/")
-            match = _VERSION_RE.match(version)
-            if match is None or float(version[1:]) < MIN_API_VERSION:
-                return _json(
-                    [
-                        {
-                            "errorCode": "NOT_FOUND",
-                            "message": "The requested resource does not exist",
-                        }
-                    ],
-                    404,
-                    self._limit_header(),
-                ), user_id
-            body: Any = None
-            if request.method in {"POST", "PATCH", "PUT"}:
-                raw = request.get_data(cache=False)
-                if raw.strip():
-                    try:
-                        body = json.loads(raw)
-                    except (ValueError, UnicodeDecodeError) as exc:
-                        return _json(
-                            [
-                                {
-                                    "message": f"Unexpected character: {exc}",
-                                    "errorCode": "JSON_PARSER_ERROR",
-                                }
-                            ],
-                            400,
-                            self._limit_header(),
-                        ), user_id
-            view = self.org.view(user_id)
-            args = {k: request.args.getlist(k) for k in request.args}
-            if resource == "composite" and request.method == "POST":
-                status, payload, headers = self._composite(
-                    view, version[1:], body, fail_first=failing_subrequest
-                )
-            else:
-                status, payload, headers = self._resource(
-                    view, request.method, version[1:], resource, args, body
-                )
-            headers.update(self._limit_header())
-            if status == 204:
-                response = Response(status=204)
-                for key, value in headers.items():
-                    response.headers[key] = value
-                return response, user_id
-            return _json(payload, status, headers), user_id
+            refused = self._count_call(user_id)
+            if refused is not None:
+                return refused, user_id
+            return self._serve(request, path, user_id, failing_subrequest), user_id
+
+    def _take_fault(self, request: Request) -> tuple[Response | None, bool]:
+        """The next injected fault: its response (None: serve the request, after a stall for
+        `timeout`), and whether the request is a Composite whose first subrequest must fail."""
+        with self._lock:
+            fault = self._faults.popleft() if self._faults else None
+        composite = request.method == "POST" and request.path.rstrip("/").endswith("/composite")
+        failing_subrequest = fault == "subrequest_error" and composite
+        if fault == "timeout":
+            time.sleep(max(0.0, self.fault_delay))
+        elif fault is not None and not failing_subrequest:
+            return self._fault_response(fault), False
+        return None, failing_subrequest
+
+    def _count_call(self, user_id: str) -> Response | None:
+        """One API call against the org's daily limit (held lock); the 403 once it is spent."""
+        if self._usage_used >= self._usage_limit:
+            return _json(
+                [
+                    {
+                        "message": "TotalRequests Limit exceeded.",
+                        "errorCode": "REQUEST_LIMIT_EXCEEDED",
+                    }
+                ],
+                403,
+                self._limit_header(),
+            )
+        self.api_calls += 1
+        self.api_calls_by_user[user_id] = self.api_calls_by_user.get(user_id, 0) + 1
+        self._usage_used += 1
+        return None
+
+    def _serve(
+        self, request: Request, path: str, user_id: str, failing_subrequest: bool
+    ) -> Response:
+        """A counted data API request (held lock): its version, body and resource."""
+        rest = path[len("/services/data/") :]
+        version, _, resource = rest.partition("/")
+        match = _VERSION_RE.match(version)
+        if match is None or float(version[1:]) < MIN_API_VERSION:
+            return _json(
+                [
+                    {
+                        "errorCode": "NOT_FOUND",
+                        "message": "The requested resource does not exist",
+                    }
+                ],
+                404,
+                self._limit_header(),
+            )
+        body, malformed = self._json_body(request)
+        if malformed is not None:
+            return malformed
+        view = self.org.view(user_id)
+        args = {k: request.args.getlist(k) for k in request.args}
+        if resource == "composite" and request.method == "POST":
+            status, payload, headers = self._composite(
+                view, version[1:], body, fail_first=failing_subrequest
+            )
+        else:
+            status, payload, headers = self._resource(
+                view, request.method, version[1:], resource, args, body
+            )
+        headers.update(self._limit_header())
+        if status == 204:
+            response = Response(status=204)
+            for key, value in headers.items():
+                response.headers[key] = value
+            return response
+        return _json(payload, status, headers)
+
+    def _json_body(self, request: Request) -> tuple[Any, Response | None]:
+        """The request's JSON body (None without one), or the 400 for one that is not JSON."""
+        if request.method not in {"POST", "PATCH", "PUT"}:
+            return None, None
+        raw = request.get_data(cache=False)
+        if not raw.strip():
+            return None, None
+        try:
+            return json.loads(raw), None
+        except (ValueError, UnicodeDecodeError) as exc:
+            return None, _json(
+                [{"message": f"Unexpected character: {exc}", "errorCode": "JSON_PARSER_ERROR"}],
+                400,
+                self._limit_header(),
+            )
 
     def _fault_response(self, kind: str) -> Response:
         if kind == "unavailable":
@@ -1020,7 +1047,20 @@ class Emulator:
             return 200, self._describe(obj.name, version), {}
         if len(parts) != 2:
             raise not_found()
-        record_id = parts[1]
+        return self._sobject_record(view, method, version, obj, parts[1], args, body, allow)
+
+    def _sobject_record(
+        self,
+        view: UserView,
+        method: str,
+        version: str,
+        obj: SObjectDef,
+        record_id: str,
+        args: dict[str, list[str]],
+        body: Any,
+        allow: Callable[..., None],
+    ) -> tuple[int, Any, dict[str, str]]:
+        """/sobjects/<type>/<id>: read (with `fields`), update or delete one record."""
         if canonical_id(record_id) is None or type_for_id(canonical_id(record_id) or "") is not obj:
             raise ApiError(
                 404,
@@ -1037,18 +1077,7 @@ class Emulator:
         found = view.get_visible(record_id)
         if found is None:
             raise not_found()
-        fields: list[str] | None = None
-        if args.get("fields"):
-            fields = [f.strip() for f in args["fields"][0].split(",") if f.strip()]
-            for name in fields:
-                if obj.field(name) is None:
-                    raise ApiError(
-                        400,
-                        "INVALID_FIELD",
-                        f"No such column '{name}' on sobject of type {obj.name}",
-                    )
-            fields = [obj.fields[name.lower()].name for name in fields]
-        return 200, record_json(found, version, fields), {}
+        return 200, record_json(found, version, _selected_fields(obj, args)), {}
 
     def _describe_global(self, type_name: str, version: str) -> dict[str, Any]:
         obj = SCHEMA[type_name]
@@ -1097,103 +1126,47 @@ class Emulator:
     def _composite(
         self, view: UserView, version: str, body: Any, *, fail_first: bool = False
     ) -> tuple[int, Any, dict[str, str]]:
-        def bad(message: str, code: str = "JSON_PARSER_ERROR") -> tuple[int, Any, dict[str, str]]:
+        problem = _composite_problem(body)
+        if problem is not None:
+            message, code = problem
             return 400, [{"message": message, "errorCode": code}], {}
-
-        if not isinstance(body, dict) or not isinstance(body.get("compositeRequest"), list):
-            return bad("'compositeRequest' is a required field.")
         subrequests = body["compositeRequest"]
         all_or_none = body.get("allOrNone") is True
-        if not subrequests:
-            return bad(
-                "The compositeRequest must contain at least one subrequest.", "INVALID_API_INPUT"
-            )
-        if len(subrequests) > MAX_COMPOSITE_SUBREQUESTS:
-            return bad(
-                f"Limit of {MAX_COMPOSITE_SUBREQUESTS} subrequests exceeded: the composite request "
-                f"contains {len(subrequests)} subrequests.",
-                "INVALID_API_INPUT",
-            )
-        seen: set[str] = set()
-        for sub in subrequests:
-            if not isinstance(sub, dict):
-                return bad("Each subrequest must be a JSON object.")
-            for key in ("method", "url", "referenceId"):
-                if not isinstance(sub.get(key), str) or not sub.get(key):
-                    return bad(f"'{key}' is a required field.")
-            ref = sub["referenceId"]
-            if not _REFERENCE_ID_RE.match(ref):
-                return bad(
-                    f"Invalid referenceId: {ref}. A referenceId may contain only letters, "
-                    "numbers and underscores.",
-                    "INVALID_API_INPUT",
-                )
-            if ref in seen:
-                return bad(
-                    f"Duplicate referenceId provided in the request: {ref}", "INVALID_API_INPUT"
-                )
-            seen.add(ref)
-            if sub["method"].upper() not in {"GET", "POST", "PATCH", "DELETE", "PUT", "HEAD"}:
-                return bad(f"Invalid HTTP method: {sub['method']}", "INVALID_API_INPUT")
-
         snapshot = self.org.snapshot() if all_or_none else None
         results: dict[str, tuple[int, Any]] = {}
         responses: list[dict[str, Any]] = []
-        failed_at: int | None = None
         for index, sub in enumerate(subrequests):
-            ref_id = sub["referenceId"]
-            headers: dict[str, str]
-            try:
-                url = self._substitute(sub["url"], results, in_url=True)
-                sub_body = self._substitute(sub.get("body"), results, in_url=False)
-            except _UnresolvedReference as exc:
-                status, payload, headers = (
-                    400,
-                    [{"errorCode": "PROCESSING_HALTED", "message": str(exc)}],
-                    {},
-                )
-            else:
-                if fail_first and index == 0:
-                    status, payload, headers = (*_SUBREQUEST_ERROR, {})
-                else:
-                    status, payload, headers = self._subrequest(
-                        view, sub["method"].upper(), url, sub_body
-                    )
-            results[ref_id] = (status, payload)
+            status, payload, headers = self._composite_step(
+                view, sub, results, fail=fail_first and index == 0
+            )
+            results[sub["referenceId"]] = (status, payload)
             responses.append(
                 {
                     "body": payload,
                     "httpHeaders": headers,
                     "httpStatusCode": status,
-                    "referenceId": ref_id,
-                }
-            )
-            if status >= 400 and all_or_none:
-                failed_at = index
-                break
-        if failed_at is not None and snapshot is not None:
-            self.org.restore(snapshot)
-            halted = [
-                {
-                    "errorCode": "PROCESSING_HALTED",
-                    "message": "The transaction was rolled back since another operation in the "
-                    "same transaction failed.",
-                }
-            ]
-            for index, sub in enumerate(subrequests):
-                if index == failed_at:
-                    continue
-                entry = {
-                    "body": halted,
-                    "httpHeaders": {},
-                    "httpStatusCode": 400,
                     "referenceId": sub["referenceId"],
                 }
-                if index < failed_at:
-                    responses[index] = entry
-                else:
-                    responses.append(entry)
+            )
+            if status >= 400 and snapshot is not None:
+                self.org.restore(snapshot)
+                _halt_others(responses, subrequests, failed_at=index)
+                break
         return 200, {"compositeResponse": responses}, {}
+
+    def _composite_step(
+        self, view: UserView, sub: dict[str, Any], results: dict[str, tuple[int, Any]], fail: bool
+    ) -> tuple[int, Any, dict[str, str]]:
+        """One subrequest, its references to earlier answers resolved (`fail`: answer the
+        injected subrequest error instead)."""
+        try:
+            url = self._substitute(sub["url"], results, in_url=True)
+            sub_body = self._substitute(sub.get("body"), results, in_url=False)
+        except _UnresolvedReference as exc:
+            return 400, [{"errorCode": "PROCESSING_HALTED", "message": str(exc)}], {}
+        if fail:
+            return (*_SUBREQUEST_ERROR, {})
+        return self._subrequest(view, sub["method"].upper(), url, sub_body)
 
     def _subrequest(
         self, view: UserView, method: str, url: str, body: Any
@@ -1279,49 +1252,148 @@ class Emulator:
         if request.method == "GET" and action == "stats":
             return _json(self.stats())
         if request.method == "GET" and action == "seed":
-            return _json(
-                {
-                    "org_id": self.demo.org_id,
-                    "users": {
-                        alias: {"id": uid, "username": self.demo.usernames[alias]}
-                        for alias, uid in self.demo.users.items()
-                    },
-                    "accounts": self.demo.accounts,
-                    "contacts": self.demo.contacts,
-                    "leads": self.demo.leads,
-                }
-            )
-        if request.method != "POST":
+            return _json(self._seed_summary())
+        command = self._commands().get(action) if request.method == "POST" else None
+        if command is None:
             return _json({"error": "not found"}, 404)
         try:
-            payload = request.get_json(force=True, silent=True) or {}
-        except HTTPException:
-            payload = {}
-        if not isinstance(payload, dict):
-            payload = {}
-        try:
-            if action == "reset":
-                self.reset()
-                if payload.get("data"):
-                    seed_demo_org(self)
-            elif action == "faults":
-                self.inject_fault(str(payload.get("kind")), int(payload.get("count", 1)))
-                if "delay" in payload:
-                    self.fault_delay = float(payload["delay"])
-            elif action == "usage":
-                self.set_api_usage(int(payload["used"]), int(payload["limit"]))
-            elif action == "expire-tokens":
-                self.expire_access_tokens()
-            elif action == "revoke-user":
-                self.revoke_user_tokens(str(payload["user_id"]))
-            elif action == "rotation":
-                self.rotate_refresh_tokens = bool(payload["enabled"])
-            else:
-                return _json({"error": "not found"}, 404)
+            command(_control_payload(request))
         except (KeyError, TypeError, ValueError) as exc:
             return _json({"error": f"bad request: {exc}"}, 400)
         return _json(self.stats())
 
+    def _seed_summary(self) -> dict[str, Any]:
+        return {
+            "org_id": self.demo.org_id,
+            "users": {
+                alias: {"id": uid, "username": self.demo.usernames[alias]}
+                for alias, uid in self.demo.users.items()
+            },
+            "accounts": self.demo.accounts,
+            "contacts": self.demo.contacts,
+            "leads": self.demo.leads,
+        }
+
+    def _commands(self) -> dict[str, Callable[[dict[str, Any]], None]]:
+        """The control surface's POST actions, each given the request's JSON object."""
+        return {
+            "reset": self._reset_command,
+            "faults": self._faults_command,
+            "usage": lambda payload: self.set_api_usage(
+                int(payload["used"]), int(payload["limit"])
+            ),
+            "expire-tokens": lambda payload: self.expire_access_tokens(),
+            "revoke-user": lambda payload: self.revoke_user_tokens(str(payload["user_id"])),
+            "rotation": self._rotation_command,
+        }
+
+    def _reset_command(self, payload: dict[str, Any]) -> None:
+        self.reset()
+        if payload.get("data"):
+            seed_demo_org(self)
+
+    def _faults_command(self, payload: dict[str, Any]) -> None:
+        self.inject_fault(str(payload.get("kind")), int(payload.get("count", 1)))
+        if "delay" in payload:
+            self.fault_delay = float(payload["delay"])
+
+    def _rotation_command(self, payload: dict[str, Any]) -> None:
+        self.rotate_refresh_tokens = bool(payload["enabled"])
+
+
+def _control_payload(request: Request) -> dict[str, Any]:
+    """The control request's JSON object ({} when absent or not an object)."""
+    try:
+        payload = request.get_json(force=True, silent=True) or {}
+    except HTTPException:
+        payload = {}
+    return payload if isinstance(payload, dict) else {}
+
+
+def _composite_problem(body: Any) -> tuple[str, str] | None:
+    """What makes a Composite request invalid as a whole (message, error code), if anything."""
+    if not isinstance(body, dict) or not isinstance(body.get("compositeRequest"), list):
+        return "'compositeRequest' is a required field.", "JSON_PARSER_ERROR"
+    subrequests = body["compositeRequest"]
+    if not subrequests:
+        return "The compositeRequest must contain at least one subrequest.", "INVALID_API_INPUT"
+    if len(subrequests) > MAX_COMPOSITE_SUBREQUESTS:
+        return (
+            f"Limit of {MAX_COMPOSITE_SUBREQUESTS} subrequests exceeded: the composite request "
+            f"contains {len(subrequests)} subrequests.",
+            "INVALID_API_INPUT",
+        )
+    seen: set[str] = set()
+    for sub in subrequests:
+        problem = _subrequest_problem(sub, seen)
+        if problem is not None:
+            return problem
+    return None
+
+
+def _subrequest_problem(sub: Any, seen: set[str]) -> tuple[str, str] | None:
+    """What makes one subrequest invalid, if anything; adds its referenceId to `seen`."""
+    if not isinstance(sub, dict):
+        return "Each subrequest must be a JSON object.", "JSON_PARSER_ERROR"
+    for key in ("method", "url", "referenceId"):
+        if not isinstance(sub.get(key), str) or not sub.get(key):
+            return f"'{key}' is a required field.", "JSON_PARSER_ERROR"
+    ref = sub["referenceId"]
+    if not _REFERENCE_ID_RE.match(ref):
+        return (
+            f"Invalid referenceId: {ref}. A referenceId may contain only letters, "
+            "numbers and underscores.",
+            "INVALID_API_INPUT",
+        )
+    if ref in seen:
+        return f"Duplicate referenceId provided in the request: {ref}", "INVALID_API_INPUT"
+    seen.add(ref)
+    if sub["method"].upper() not in {"GET", "POST", "PATCH", "DELETE", "PUT", "HEAD"}:
+        return f"Invalid HTTP method: {sub['method']}", "INVALID_API_INPUT"
+    return None
+
+
+def _halt_others(
+    responses: list[dict[str, Any]], subrequests: list[dict[str, Any]], failed_at: int
+) -> None:
+    """allOrNone after subrequest `failed_at` failed: every other subrequest, before it (rolled
+    back) or after it (never run), answers PROCESSING_HALTED."""
+    halted = [
+        {
+            "errorCode": "PROCESSING_HALTED",
+            "message": "The transaction was rolled back since another operation in the "
+            "same transaction failed.",
+        }
+    ]
+    for index, sub in enumerate(subrequests):
+        if index == failed_at:
+            continue
+        entry = {
+            "body": halted,
+            "httpHeaders": {},
+            "httpStatusCode": 400,
+            "referenceId": sub["referenceId"],
+        }
+        if index < failed_at:
+            responses[index] = entry
+        else:
+            responses.append(entry)
+
 
 class _UnresolvedReference(Exception):
     pass
+
+
+def _selected_fields(obj: SObjectDef, args: dict[str, list[str]]) -> list[str] | None:
+    """The `fields` parameter of a record read, as the schema spells them (None: all)."""
+    if not args.get("fields"):
+        return None
+    fields = [f.strip() for f in args["fields"][0].split(",") if f.strip()]
+    for name in fields:
+        if obj.field(name) is None:
+            raise ApiError(
+                400,
+                "INVALID_FIELD",
+                f"No such column '{name}' on sobject of type {obj.name}",
+            )
+    return [obj.fields[name.lower()].name for name in fields]

@@ -184,12 +184,7 @@ class Org:
         obj = type_for_id(record["Id"])
         if obj is None or depth > 4:
             return False
-        if mode == "read":
-            if access.view_all or access.object_flag(obj, "PermissionsViewAllRecords"):
-                return True
-        elif access.modify_all or (
-            obj.object_perms and access.object_flag(obj, "PermissionsModifyAllRecords")
-        ):
+        if _sees_all(access, obj, mode):
             return True
         user = access.user_id
         if obj.sharing == "public":
@@ -202,12 +197,18 @@ class Org:
             parent = self.get(record.get(obj.sharing_parent))
             return parent is not None and self.can_access(access, parent, mode, depth + 1)
         if obj.sharing == "activity":
-            if record.get("CreatedById") == user and "OwnerId" not in record:
+            return self._can_access_activity(access, record, mode, depth)
+        return False
+
+    def _can_access_activity(self, access: Access, record: Record, mode: str, depth: int) -> bool:
+        """A Task or Event without an owner of its own: its creator, or whoever may access a
+        record it is linked to."""
+        if record.get("CreatedById") == access.user_id and "OwnerId" not in record:
+            return True
+        for link in _ACTIVITY_LINKS:
+            related = self.get(record.get(link)) if link in record else None
+            if related is not None and self.can_access(access, related, mode, depth + 1):
                 return True
-            for link in _ACTIVITY_LINKS:
-                related = self.get(record.get(link)) if link in record else None
-                if related is not None and self.can_access(access, related, mode, depth + 1):
-                    return True
         return False
 
     def view(self, user_id: str) -> UserView:
@@ -241,31 +242,25 @@ class Org:
                 record["Probability"] = stage[0]
             record["IsClosed"], record["IsWon"], record["ForecastCategory"] = stage[1:]
         elif name == "Case":
-            if created and not record.get("CaseNumber"):
-                self._case_number += 1
-                record["CaseNumber"] = f"{self._case_number:08d}"
-            closed = record.get("Status") == "Closed"
-            if closed and not record.get("IsClosed"):
-                record["ClosedDate"] = self.clock()
-            if not closed:
-                record["ClosedDate"] = None
-            record["IsClosed"] = closed
+            self._derive_case(record, created=created)
         elif name == "Task":
             record["IsClosed"] = record.get("Status") == "Completed"
             record["IsHighPriority"] = record.get("Priority") == "High"
             record["AccountId"] = self._activity_account(record)
         elif name == "Event":
-            start = record.get("StartDateTime") or record.get("ActivityDateTime")
-            if isinstance(start, dt.datetime):
-                record["StartDateTime"] = record["ActivityDateTime"] = start
-                record["ActivityDate"] = start.astimezone(dt.UTC).date()
-                end = record.get("EndDateTime")
-                minutes = record.get("DurationInMinutes")
-                if isinstance(minutes, int) and (end is None or created):
-                    record["EndDateTime"] = start + dt.timedelta(minutes=minutes)
-                elif isinstance(end, dt.datetime):
-                    record["DurationInMinutes"] = int((end - start).total_seconds() // 60)
+            _derive_event_times(record, created=created)
             record["AccountId"] = self._activity_account(record)
+
+    def _derive_case(self, record: Record, *, created: bool) -> None:
+        if created and not record.get("CaseNumber"):
+            self._case_number += 1
+            record["CaseNumber"] = f"{self._case_number:08d}"
+        closed = record.get("Status") == "Closed"
+        if closed and not record.get("IsClosed"):
+            record["ClosedDate"] = self.clock()
+        if not closed:
+            record["ClosedDate"] = None
+        record["IsClosed"] = closed
 
     def _activity_account(self, record: Record) -> str | None:
         what = self.get(record.get("WhatId"))
@@ -282,91 +277,41 @@ class Org:
 
     # ---- DML through the API -----------------------------------------------------------------
     def _coerce(self, view: UserView, f: FieldDef, value: Any, label: str) -> Any:
-        def parse_error() -> ApiError:
-            kind = {"int": "int", "double": "double", "currency": "double", "percent": "double"}
-            return ApiError(
-                400,
-                "JSON_PARSER_ERROR",
-                f"Cannot deserialize instance of {kind.get(f.type, f.type)} from "
-                f"{type(value).__name__} value {value!r} or request may be missing a required "
-                f"field",
-            )
-
         if value is None or (value == "" and f.type not in STRING_TYPES):
             return None
         if f.type in STRING_TYPES:
-            if isinstance(value, bool) or not isinstance(value, str | int | float):
-                raise parse_error()
-            text = str(value)
-            if len(text) > 131_072:
-                raise ApiError(400, "STRING_TOO_LONG", f"{f.name}: data value too large", [f.name])
-            if f.type == "email" and text and not _EMAIL_RE.match(text):
-                raise ApiError(
-                    400,
-                    "INVALID_EMAIL_ADDRESS",
-                    f"{f.name}: invalid email address: {text}",
-                    [f.name],
-                )
-            return text or None
-        if f.type == "boolean":
-            if isinstance(value, bool):
-                return value
-            if isinstance(value, str) and value.lower() in {"true", "false"}:
-                return value.lower() == "true"
-            raise parse_error()
-        if f.type == "int":
-            if isinstance(value, bool):
-                raise parse_error()
-            try:
-                return int(value)
-            except (TypeError, ValueError):
-                raise parse_error() from None
-        if f.type in {"double", "currency", "percent"}:
-            if isinstance(value, bool):
-                raise parse_error()
-            try:
-                return float(value)
-            except (TypeError, ValueError):
-                raise parse_error() from None
-        if f.type == "date":
-            if not isinstance(value, str):
-                raise parse_error()
-            try:
-                return dt.date.fromisoformat(value[:10])
-            except ValueError:
-                raise parse_error() from None
-        if f.type == "datetime":
-            parsed = parse_api_datetime(value)
-            if parsed is None:
-                raise parse_error()
-            return parsed
+            return _coerce_text(f, value)
         if f.type in ID_TYPES:
-            canonical = canonical_id(value) if isinstance(value, str) else None
-            if canonical is None:
-                raise ApiError(
-                    400,
-                    "MALFORMED_ID",
-                    f"{label}: id value of incorrect type: {value}",
-                    [f.name],
-                )
-            target = type_for_id(canonical)
-            if target is None or target.name not in f.reference_to:
-                raise ApiError(
-                    400,
-                    "FIELD_INTEGRITY_EXCEPTION",
-                    f"{label}: id value of incorrect type: {value}",
-                    [f.name],
-                )
-            related = self.get(canonical)
-            if related is None or view.get_visible(canonical) is None:
-                raise ApiError(
-                    400,
-                    "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY",
-                    f"insufficient access rights on cross-reference id: {value}",
-                    [],
-                )
-            return canonical
-        raise parse_error()  # pragma: no cover
+            return self._coerce_id(view, f, value, label)
+        return _coerce_scalar(f, value)
+
+    def _coerce_id(self, view: UserView, f: FieldDef, value: Any, label: str) -> str:
+        """A reference the user may set: a well-formed id of an allowed type, visible to them."""
+        canonical = canonical_id(value) if isinstance(value, str) else None
+        if canonical is None:
+            raise ApiError(
+                400,
+                "MALFORMED_ID",
+                f"{label}: id value of incorrect type: {value}",
+                [f.name],
+            )
+        target = type_for_id(canonical)
+        if target is None or target.name not in f.reference_to:
+            raise ApiError(
+                400,
+                "FIELD_INTEGRITY_EXCEPTION",
+                f"{label}: id value of incorrect type: {value}",
+                [f.name],
+            )
+        related = self.get(canonical)
+        if related is None or view.get_visible(canonical) is None:
+            raise ApiError(
+                400,
+                "INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY",
+                f"insufficient access rights on cross-reference id: {value}",
+                [],
+            )
+        return canonical
 
     def _values(
         self, view: UserView, obj: SObjectDef, body: Any, *, create: bool
@@ -568,3 +513,111 @@ __all__ = [
     "parse_api_datetime",
     "record_json",
 ]
+
+
+# ---- record-level access and field values (module helpers of Org) --------------------------------
+def _sees_all(access: Access, obj: SObjectDef, mode: str) -> bool:
+    """View All / Modify All, system-wide or on the object: sharing does not apply."""
+    if mode == "read":
+        return bool(access.view_all or access.object_flag(obj, "PermissionsViewAllRecords"))
+    return bool(
+        access.modify_all
+        or (obj.object_perms and access.object_flag(obj, "PermissionsModifyAllRecords"))
+    )
+
+
+def _derive_event_times(record: Record, *, created: bool) -> None:
+    """An Event's start in both its fields, its date, and its end or duration from the other."""
+    start = record.get("StartDateTime") or record.get("ActivityDateTime")
+    if not isinstance(start, dt.datetime):
+        return
+    record["StartDateTime"] = record["ActivityDateTime"] = start
+    record["ActivityDate"] = start.astimezone(dt.UTC).date()
+    end = record.get("EndDateTime")
+    minutes = record.get("DurationInMinutes")
+    if isinstance(minutes, int) and (end is None or created):
+        record["EndDateTime"] = start + dt.timedelta(minutes=minutes)
+    elif isinstance(end, dt.datetime):
+        record["DurationInMinutes"] = int((end - start).total_seconds() // 60)
+
+
+def _parse_error(f: FieldDef, value: Any) -> ApiError:
+    kind = {"int": "int", "double": "double", "currency": "double", "percent": "double"}
+    return ApiError(
+        400,
+        "JSON_PARSER_ERROR",
+        f"Cannot deserialize instance of {kind.get(f.type, f.type)} from "
+        f"{type(value).__name__} value {value!r} or request may be missing a required "
+        f"field",
+    )
+
+
+def _coerce_text(f: FieldDef, value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise _parse_error(f, value)
+    text = str(value)
+    if len(text) > 131_072:
+        raise ApiError(400, "STRING_TOO_LONG", f"{f.name}: data value too large", [f.name])
+    if f.type == "email" and text and not _EMAIL_RE.match(text):
+        raise ApiError(
+            400,
+            "INVALID_EMAIL_ADDRESS",
+            f"{f.name}: invalid email address: {text}",
+            [f.name],
+        )
+    return text or None
+
+
+def _number(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """`convert`, refusing booleans (JSON true is not 1)."""
+
+    def parse(value: Any) -> Any:
+        if isinstance(value, bool):
+            raise TypeError("a boolean is not a number")
+        return convert(value)
+
+    return parse
+
+
+def _date(value: Any) -> dt.date:
+    if not isinstance(value, str):
+        raise TypeError("a date is a string")
+    return dt.date.fromisoformat(value[:10])
+
+
+def _boolean(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in {"true", "false"}:
+        return value.lower() == "true"
+    raise ValueError("not a boolean")
+
+
+def _datetime(value: Any) -> dt.datetime:
+    parsed = parse_api_datetime(value)
+    if parsed is None:
+        raise ValueError("not a datetime")
+    return parsed
+
+
+# How the API reads a JSON value of each non-text, non-reference field type (TypeError or
+# ValueError: the value does not fit).
+_SCALAR_PARSERS: dict[str, Callable[[Any], Any]] = {
+    "boolean": _boolean,
+    "int": _number(int),
+    "double": _number(float),
+    "currency": _number(float),
+    "percent": _number(float),
+    "date": _date,
+    "datetime": _datetime,
+}
+
+
+def _coerce_scalar(f: FieldDef, value: Any) -> Any:
+    parse = _SCALAR_PARSERS.get(f.type)
+    if parse is None:
+        raise _parse_error(f, value)  # pragma: no cover
+    try:
+        return parse(value)
+    except (TypeError, ValueError):
+        raise _parse_error(f, value) from None

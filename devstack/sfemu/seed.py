@@ -15,6 +15,7 @@ from .schema import SCHEMA
 
 if TYPE_CHECKING:
     from .emulator import Emulator
+    from .org import Org
 
 ORG_NAME = "Acme Demo (Sandbox)"
 SHARED_CONTACT_LEAD_EMAIL = "peter.gibbons@initech.com"
@@ -524,10 +525,7 @@ def seed_demo_org(emu: Emulator, now: dt.datetime | None = None) -> DemoOrg:
     """Replace the emulator's data with the demo org (same IDs every time) and return handles."""
     org = emu.reset_data()
     now = (now or emu.clock()).astimezone(dt.UTC)
-    today = now.date()
-    hour = now.replace(minute=0, second=0, microsecond=0)
     demo = DemoOrg()
-
     org_record = org.insert(
         "Organization",
         {
@@ -543,6 +541,18 @@ def seed_demo_org(emu: Emulator, now: dt.datetime | None = None) -> DemoOrg:
     )
     org.org_id = demo.org_id = org_record["Id"]
 
+    owned_ps = _seed_profiles(org, demo)
+    _seed_users(org, demo, owned_ps)
+    records = _DemoRecords(org, demo, now)
+    records.business()
+    records.activities()
+    emu.demo = demo
+    return demo
+
+
+def _seed_profiles(org: Org, demo: DemoOrg) -> dict[str, str]:
+    """Profiles with their owned permission sets and object permissions, and Sales Ops;
+    returns each profile's owned permission set."""
     owned_ps: dict[str, str] = {}
     for profile_name, (system, objects) in PROFILES.items():
         flags = {name: name in system for name in _SYSTEM}
@@ -580,7 +590,11 @@ def seed_demo_org(emu: Emulator, now: dt.datetime | None = None) -> DemoOrg:
         },
     )
     demo.permission_sets["Sales_Ops"] = sales_ops["Id"]
+    return owned_ps
 
+
+def _seed_users(org: Org, demo: DemoOrg, owned_ps: dict[str, str]) -> None:
+    """The demo users, their profiles' permission sets, Sales Ops for maria, managers."""
     for alias, (username, first, last, profile_name, tz, locale, language, title) in USERS.items():
         user = org.insert(
             "User",
@@ -608,7 +622,7 @@ def seed_demo_org(emu: Emulator, now: dt.datetime | None = None) -> DemoOrg:
         )
     org.insert(
         "PermissionSetAssignment",
-        {"AssigneeId": demo.users["maria"], "PermissionSetId": sales_ops["Id"]},
+        {"AssigneeId": demo.users["maria"], "PermissionSetId": demo.permission_sets["Sales_Ops"]},
     )
     for alias in ("alice", "bob"):
         org.records["User"][demo.users[alias]]["ManagerId"] = demo.users["maria"]
@@ -616,135 +630,170 @@ def seed_demo_org(emu: Emulator, now: dt.datetime | None = None) -> DemoOrg:
         record = org.records["User"][user_id]
         record["CreatedById"] = record["LastModifiedById"] = demo.users["admin"]
 
-    def add(type_name: str, owner: str, values: dict[str, Any], age_days: int = 30) -> str:
-        created = now - dt.timedelta(days=age_days)
-        record = org.insert(type_name, values, as_user=demo.users[owner])
+
+class _DemoRecords:
+    """Accounts, contacts, leads, opportunities, cases and activities, aged relative to `now`."""
+
+    def __init__(self, org: Org, demo: DemoOrg, now: dt.datetime) -> None:
+        self.org = org
+        self.demo = demo
+        self.now = now
+        self.today = now.date()
+        self.hour = now.replace(minute=0, second=0, microsecond=0)
+
+    def add(self, type_name: str, owner: str, values: dict[str, Any], age_days: int = 30) -> str:
+        created = self.now - dt.timedelta(days=age_days)
+        record = self.org.insert(type_name, values, as_user=self.demo.users[owner])
         if "CreatedDate" in record:
             record["CreatedDate"] = record["SystemModstamp"] = created
             record["LastModifiedDate"] = created
         return str(record["Id"])
 
-    account_domain: dict[str, str] = {}
-    account_owner: dict[str, str] = {}
-    for index, (key, name, domain, owner, industry, city, country, employees) in enumerate(
-        _ACCOUNTS
-    ):
-        account_domain[key], account_owner[key] = domain, owner
-        demo.accounts[key] = add(
-            "Account",
-            owner,
-            {
-                "Name": name,
-                "Website": f"https://www.{domain}",
-                "Industry": industry,
-                "Type": "Customer" if index % 2 == 0 else "Prospect",
-                "BillingCity": city,
-                "BillingCountry": country,
-                "NumberOfEmployees": employees,
-                "Phone": f"+1 555 01{index:02d}",
-            },
-            age_days=400 - index * 10,
-        )
-    for index, (key, account, first, last, email, title) in enumerate(_CONTACTS):
-        demo.contacts[key] = add(
-            "Contact",
-            account_owner[account],
-            {
-                "AccountId": demo.accounts[account],
-                "FirstName": first,
-                "LastName": last,
-                "Email": email,
-                "Title": title,
-                "Phone": f"+1 555 02{index:02d}",
-                "LeadSource": "Web" if index % 3 == 0 else "Partner Referral",
-            },
-            age_days=300 - index * 5,
-        )
-    for index, (key, owner, first, last, company, email, status) in enumerate(_LEADS):
-        demo.leads[key] = add(
-            "Lead",
-            owner,
-            {
-                "FirstName": first,
-                "LastName": last,
-                "Company": company,
-                "Email": email,
-                "Status": status,
-                "LeadSource": "Web",
-            },
-            age_days=60 - index * 7,
-        )
-    for key, account, owner, name, stage, amount, close_days, contact in _OPPS:
-        demo.opportunities[key] = add(
-            "Opportunity",
-            owner,
-            {
-                "AccountId": demo.accounts[account],
-                "ContactId": demo.contacts[contact] if contact else None,
-                "Name": name,
-                "StageName": stage,
-                "Amount": amount,
-                "CloseDate": today + dt.timedelta(days=close_days),
-                "Type": "New Business",
-            },
-            age_days=90,
-        )
-    for key, account, contact, owner, subject, status, priority in _CASES:
-        demo.cases[key] = add(
-            "Case",
-            owner,
-            {
-                "AccountId": demo.accounts[account],
-                "ContactId": demo.contacts[contact],
-                "Subject": subject,
-                "Status": status,
-                "Priority": priority,
-                "Origin": "Email",
-            },
-            age_days=14,
-        )
+    def who(self, kind: str, key: str) -> str | None:
+        return {"contact": self.demo.contacts, "lead": self.demo.leads}.get(kind, {}).get(key)
 
-    def who(kind: str, key: str) -> str | None:
-        return {"contact": demo.contacts, "lead": demo.leads}.get(kind, {}).get(key)
-
-    def what(kind: str, key: str) -> str | None:
-        table = {"account": demo.accounts, "opp": demo.opportunities, "case": demo.cases}
+    def what(self, kind: str, key: str) -> str | None:
+        table = {
+            "account": self.demo.accounts,
+            "opp": self.demo.opportunities,
+            "case": self.demo.cases,
+        }
         return table.get(kind, {}).get(key)
 
-    for owner, who_kind, who_key, what_kind, what_key, subject, days, status, prio, sub in _TASKS:
-        demo.tasks.append(
-            add(
-                "Task",
+    def business(self) -> None:
+        account_owner: dict[str, str] = {}
+        for index, (key, name, domain, owner, industry, city, country, employees) in enumerate(
+            _ACCOUNTS
+        ):
+            account_owner[key] = owner
+            self.demo.accounts[key] = self.add(
+                "Account",
                 owner,
                 {
-                    "WhoId": who(who_kind, who_key),
-                    "WhatId": what(what_kind, what_key),
-                    "Subject": subject,
-                    "ActivityDate": today + dt.timedelta(days=days),
+                    "Name": name,
+                    "Website": f"https://www.{domain}",
+                    "Industry": industry,
+                    "Type": "Customer" if index % 2 == 0 else "Prospect",
+                    "BillingCity": city,
+                    "BillingCountry": country,
+                    "NumberOfEmployees": employees,
+                    "Phone": f"+1 555 01{index:02d}",
+                },
+                age_days=400 - index * 10,
+            )
+        for index, (key, account, first, last, email, title) in enumerate(_CONTACTS):
+            self.demo.contacts[key] = self.add(
+                "Contact",
+                account_owner[account],
+                {
+                    "AccountId": self.demo.accounts[account],
+                    "FirstName": first,
+                    "LastName": last,
+                    "Email": email,
+                    "Title": title,
+                    "Phone": f"+1 555 02{index:02d}",
+                    "LeadSource": "Web" if index % 3 == 0 else "Partner Referral",
+                },
+                age_days=300 - index * 5,
+            )
+        for index, (key, owner, first, last, company, email, status) in enumerate(_LEADS):
+            self.demo.leads[key] = self.add(
+                "Lead",
+                owner,
+                {
+                    "FirstName": first,
+                    "LastName": last,
+                    "Company": company,
+                    "Email": email,
                     "Status": status,
-                    "Priority": prio,
-                    "TaskSubtype": sub,
-                    "Type": "Call" if sub == "Call" else ("Email" if sub == "Email" else None),
+                    "LeadSource": "Web",
                 },
-                age_days=max(1, -days + 1),
+                age_days=60 - index * 7,
             )
-        )
-    for owner, who_kind, who_key, what_kind, what_key, subject, hours, minutes, where in _EVENTS:
-        demo.events.append(
-            add(
-                "Event",
+        for key, account, owner, name, stage, amount, close_days, contact in _OPPS:
+            self.demo.opportunities[key] = self.add(
+                "Opportunity",
                 owner,
                 {
-                    "WhoId": who(who_kind, who_key),
-                    "WhatId": what(what_kind, what_key),
-                    "Subject": subject,
-                    "StartDateTime": hour + dt.timedelta(hours=hours),
-                    "DurationInMinutes": minutes,
-                    "Location": where,
-                    "Type": "Meeting",
+                    "AccountId": self.demo.accounts[account],
+                    "ContactId": self.demo.contacts[contact] if contact else None,
+                    "Name": name,
+                    "StageName": stage,
+                    "Amount": amount,
+                    "CloseDate": self.today + dt.timedelta(days=close_days),
+                    "Type": "New Business",
                 },
-                age_days=7,
+                age_days=90,
             )
-        )
-    emu.demo = demo
-    return demo
+        for key, account, contact, owner, subject, status, priority in _CASES:
+            self.demo.cases[key] = self.add(
+                "Case",
+                owner,
+                {
+                    "AccountId": self.demo.accounts[account],
+                    "ContactId": self.demo.contacts[contact],
+                    "Subject": subject,
+                    "Status": status,
+                    "Priority": priority,
+                    "Origin": "Email",
+                },
+                age_days=14,
+            )
+
+    def activities(self) -> None:
+        for (
+            owner,
+            who_kind,
+            who_key,
+            what_kind,
+            what_key,
+            subject,
+            days,
+            status,
+            prio,
+            sub,
+        ) in _TASKS:
+            self.demo.tasks.append(
+                self.add(
+                    "Task",
+                    owner,
+                    {
+                        "WhoId": self.who(who_kind, who_key),
+                        "WhatId": self.what(what_kind, what_key),
+                        "Subject": subject,
+                        "ActivityDate": self.today + dt.timedelta(days=days),
+                        "Status": status,
+                        "Priority": prio,
+                        "TaskSubtype": sub,
+                        "Type": "Call" if sub == "Call" else ("Email" if sub == "Email" else None),
+                    },
+                    age_days=max(1, -days + 1),
+                )
+            )
+        for (
+            owner,
+            who_kind,
+            who_key,
+            what_kind,
+            what_key,
+            subject,
+            hours,
+            minutes,
+            where,
+        ) in _EVENTS:
+            self.demo.events.append(
+                self.add(
+                    "Event",
+                    owner,
+                    {
+                        "WhoId": self.who(who_kind, who_key),
+                        "WhatId": self.what(what_kind, what_key),
+                        "Subject": subject,
+                        "StartDateTime": self.hour + dt.timedelta(hours=hours),
+                        "DurationInMinutes": minutes,
+                        "Location": where,
+                        "Type": "Meeting",
+                    },
+                    age_days=7,
+                )
+            )

@@ -15,7 +15,7 @@ import operator
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from .ids import canonical_id
 from .schema import (
@@ -228,24 +228,29 @@ def tokenize(query: str) -> list[Token]:
         kind = match.lastgroup or ""
         text = match.group()
         if kind != "WS":
-            value: Any = None
-            if kind == "NUMBER":
-                value = float(text) if "." in text else int(text)
-            elif kind == "DATE":
-                try:
-                    value = dt.date.fromisoformat(text)
-                except ValueError:
-                    raise _malformed(
-                        query, pos, f"line 1:{pos} no viable alternative at character '{text}'"
-                    ) from None
-            elif kind == "DATETIME":
-                value = _parse_datetime_literal(text)
-                if value is None:
-                    raise _malformed(query, pos, f"invalid datetime literal: {text}")
-            tokens.append(Token(kind, text, pos, value))
+            tokens.append(Token(kind, text, pos, _literal_value(query, pos, kind, text)))
         pos = match.end()
     tokens.append(Token("EOF", "", length))
     return tokens
+
+
+def _literal_value(query: str, pos: int, kind: str, text: str) -> Any:
+    """The value of a NUMBER, DATE or DATETIME token (None for other kinds)."""
+    if kind == "NUMBER":
+        return float(text) if "." in text else int(text)
+    if kind == "DATE":
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise _malformed(
+                query, pos, f"line 1:{pos} no viable alternative at character '{text}'"
+            ) from None
+    if kind == "DATETIME":
+        value = _parse_datetime_literal(text)
+        if value is None:
+            raise _malformed(query, pos, f"invalid datetime literal: {text}")
+        return value
+    return None
 
 
 def _parse_datetime_literal(text: str) -> dt.datetime | None:
@@ -380,6 +385,10 @@ class Query:
 # --------------------------------------------------------------------------------------------
 
 
+_T = TypeVar("_T")
+_VALUE_KINDS = {"NUMBER": "number", "DATE": "date", "DATETIME": "datetime"}  # token -> literal
+
+
 class _Parser:
     def __init__(self, query: str) -> None:
         self.query = query
@@ -422,13 +431,7 @@ class _Parser:
     # query := SELECT items FROM name [WHERE cond] [WITH x] [ORDER BY keys] [LIMIT n] [OFFSET n]
     def parse_query(self, *, nested: bool) -> Query:
         start = self.expect_kw("select")
-        items: list[FieldRef | Query | CountItem] = []
-        while True:
-            items.append(self.parse_select_item(nested=nested))
-            if self.tok.kind == "COMMA":
-                self.advance()
-                continue
-            break
+        items = self.comma_list(lambda: self.parse_select_item(nested=nested))
         self.expect_kw("from")
         name = self.ident()
         if "." in name.text:
@@ -440,20 +443,34 @@ class _Parser:
             query.where = self.parse_condition()
         if self.tok.is_kw("with"):
             self.advance()
-            mode = self.ident()
-            if mode.upper not in {"SECURITY_ENFORCED", "USER_MODE", "SYSTEM_MODE"}:
-                raise self.unexpected(mode)
+            self.expect_word("SECURITY_ENFORCED", "USER_MODE", "SYSTEM_MODE")
         if self.tok.is_kw("group", "having", "typeof", "using"):
             raise self.unexpected()
         if self.tok.is_kw("order"):
             self.advance()
             self.expect_kw("by")
-            while True:
-                query.order.append(self.parse_order_key())
-                if self.tok.kind == "COMMA":
-                    self.advance()
-                    continue
-                break
+            query.order.extend(self.comma_list(self.parse_order_key))
+        self.parse_limits(query)
+        if not nested and self.tok.is_kw("for"):
+            self.advance()
+            self.expect_word("VIEW", "REFERENCE")
+        return query
+
+    def comma_list(self, parse_item: Callable[[], _T]) -> list[_T]:
+        items = [parse_item()]
+        while self.tok.kind == "COMMA":
+            self.advance()
+            items.append(parse_item())
+        return items
+
+    def expect_word(self, *words: str) -> Token:
+        """An identifier that is one of `words` (upper case), e.g. WITH's and FOR's modes."""
+        word = self.ident()
+        if word.upper not in words:
+            raise self.unexpected(word)
+        return word
+
+    def parse_limits(self, query: Query) -> None:
         if self.tok.is_kw("limit"):
             self.advance()
             query.limit = self.parse_int()
@@ -465,12 +482,6 @@ class _Parser:
                     "NUMBER_OUTSIDE_VALID_RANGE",
                     f"Maximum SOQL offset allowed is {MAX_OFFSET}",
                 )
-        if not nested and self.tok.is_kw("for"):
-            self.advance()
-            kind = self.ident()
-            if kind.upper not in {"VIEW", "REFERENCE"}:
-                raise self.unexpected(kind)
-        return query
 
     def parse_int(self) -> int:
         token = self.tok
@@ -578,26 +589,27 @@ class _Parser:
             if not self.tok.is_kw("in"):
                 raise self.unexpected()
         if self.tok.is_kw("in", "includes", "excludes"):
-            word = self.advance().text.lower()
-            if negate and word != "in":
-                raise self.unexpected()
-            op = "notin" if negate else word
-            self.expect("LPAREN")
-            if self.tok.is_kw("select"):
-                if word != "in":
-                    raise self.unexpected()
-                self.enter()
-                sub = self.parse_query(nested=True)
-                self.leave()
-                self.expect("RPAREN")
-                return Comparison(ref, op, [], semi_join=sub)
-            values = [self.parse_value()]
-            while self.tok.kind == "COMMA":
-                self.advance()
-                values.append(self.parse_value())
-            self.expect("RPAREN")
-            return Comparison(ref, op, values)
+            return self.parse_set_comparison(ref, negate=negate)
         raise self.unexpected()
+
+    # IN / NOT IN / INCLUDES / EXCLUDES, a list of values or (IN only) a semi-join
+    def parse_set_comparison(self, ref: FieldRef, *, negate: bool) -> Condition:
+        word = self.advance().text.lower()
+        if negate and word != "in":
+            raise self.unexpected()
+        op = "notin" if negate else word
+        self.expect("LPAREN")
+        if self.tok.is_kw("select"):
+            if word != "in":
+                raise self.unexpected()
+            self.enter()
+            sub = self.parse_query(nested=True)
+            self.leave()
+            self.expect("RPAREN")
+            return Comparison(ref, op, [], semi_join=sub)
+        values = self.comma_list(self.parse_value)
+        self.expect("RPAREN")
+        return Comparison(ref, op, values)
 
     def unexpected_literal(self, literal: Literal) -> SoqlError:
         return _malformed(self.query, literal.pos, f"unexpected token: {literal.text}")
@@ -607,35 +619,34 @@ class _Parser:
         if token.kind == "STRING":
             self.advance()
             return Literal("string", token.value, token.pos, token.text, token.like)
-        if token.kind == "NUMBER":
+        if token.kind in _VALUE_KINDS:
             self.advance()
-            return Literal("number", token.value, token.pos, token.text)
-        if token.kind == "DATE":
-            self.advance()
-            return Literal("date", token.value, token.pos, token.text)
-        if token.kind == "DATETIME":
-            self.advance()
-            return Literal("datetime", token.value, token.pos, token.text)
+            return Literal(_VALUE_KINDS[token.kind], token.value, token.pos, token.text)
         if token.kind == "IDENT":
-            lowered = token.text.lower()
-            if lowered in {"true", "false"}:
-                self.advance()
-                return Literal("boolean", lowered == "true", token.pos, token.text)
-            if lowered == "null":
-                self.advance()
-                return Literal("null", None, token.pos, token.text)
-            upper = token.text.upper()
-            if upper in _DATE_LITERALS_N:
-                self.advance()
-                self.expect("COLON")
-                number = self.tok
-                if number.kind != "NUMBER" or not isinstance(number.value, int):
-                    raise self.unexpected()
-                self.advance()
-                return Literal("range", (upper, number.value), token.pos, f"{upper}:{number.text}")
-            if upper in _DATE_LITERALS:
-                self.advance()
-                return Literal("range", (upper, 0), token.pos, upper)
+            return self.parse_word_value(token)
+        raise self.unexpected()
+
+    def parse_word_value(self, token: Token) -> Literal:
+        """true, false, null and the date literals (LAST_N_DAYS:7, TODAY, ...)."""
+        lowered = token.text.lower()
+        if lowered in {"true", "false"}:
+            self.advance()
+            return Literal("boolean", lowered == "true", token.pos, token.text)
+        if lowered == "null":
+            self.advance()
+            return Literal("null", None, token.pos, token.text)
+        upper = token.text.upper()
+        if upper in _DATE_LITERALS_N:
+            self.advance()
+            self.expect("COLON")
+            number = self.tok
+            if number.kind != "NUMBER" or not isinstance(number.value, int):
+                raise self.unexpected()
+            self.advance()
+            return Literal("range", (upper, number.value), token.pos, f"{upper}:{number.text}")
+        if upper in _DATE_LITERALS:
+            self.advance()
+            return Literal("range", (upper, 0), token.pos, upper)
         raise self.unexpected()
 
 
@@ -788,6 +799,16 @@ class _Compiler:
 
     def compile(self, query: Query, *, parent: SObjectDef | None = None) -> None:
         query.source = self.source
+        obj = query.obj = self.target(query, parent)
+        self.check_aggregates(query, parent)
+        self.compile_items(query, obj)
+        if query.where is not None:
+            self.compile_condition(query.where, obj)
+        for order_key in query.order:
+            self.resolve(order_key.field, obj)
+
+    def target(self, query: Query, parent: SObjectDef | None) -> SObjectDef:
+        """The object a query reads: FROM's type, or a child relationship of `parent`."""
         if parent is not None:
             rel = parent.children.get(query.sobject.lower())
             if rel is None or not self.ds.can_read(rel.child_type):
@@ -807,7 +828,10 @@ class _Compiler:
             if obj is None or not self.ds.can_read(obj.name):
                 raise _invalid_type(self.source, query.sobject_pos, query.sobject)
         assert obj is not None
-        query.obj = obj
+        return obj
+
+    def check_aggregates(self, query: Query, parent: SObjectDef | None) -> None:
+        """COUNT() stands alone, in a top-level query without ORDER BY."""
         counts = [item for item in query.items if isinstance(item, CountItem)]
         if counts and (len(query.items) > 1 or parent is not None):
             raise _malformed(
@@ -822,6 +846,9 @@ class _Compiler:
             raise _malformed(
                 self.source, query.order[0].field.pos, "Ordered field must be grouped or aggregated"
             )
+
+    def compile_items(self, query: Query, obj: SObjectDef) -> None:
+        """Resolve every selected item (subqueries compiled), refusing duplicates."""
         seen: set[str] = set()
         for item in query.items:
             if isinstance(item, Query):
@@ -838,10 +865,6 @@ class _Compiler:
                 pos = item.pos if not isinstance(item, Query) else item.sobject_pos
                 raise _malformed(self.source, pos, f"duplicate field selected: {_item_name(item)}")
             seen.add(key)
-        if query.where is not None:
-            self.compile_condition(query.where, obj)
-        for order_key in query.order:
-            self.resolve(order_key.field, obj)
 
     def resolve(self, ref: FieldRef, obj: SObjectDef) -> None:
         current: SObjectDef | None = obj

@@ -599,9 +599,10 @@ def test_a_token_blob_copied_onto_another_users_item_does_not_decrypt(
     response = client.http.get("/me/salesforce", headers={"Authorization": f"Bearer {bob_session}"})
     assert response.status_code == 401, response.body
     assert json.loads(response.body)["error"]["code"] == "salesforce_reauth_required"
-    connection = deps.vault().get(org_id, bob["Id"])
+    connection = deps.vault().get("salesforce", org_id, bob["Id"])
     assert connection is not None and connection.status == "revoked"
-    assert deps.vault().refresh_token(org_id, bob["Id"]) is None  # deletion still proceeds
+    # deletion still proceeds
+    assert deps.vault().refresh_token("salesforce", org_id, bob["Id"]) is None
     assert emu.api_calls_by_user.get(bob["Id"], 0) <= 1  # the sign-in's own call only
 
 

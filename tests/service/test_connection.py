@@ -17,9 +17,9 @@ import requests
 from chalice.test import Client
 
 from chalicelib import deps
+from chalicelib.connections.vault import refresh_lease
 from chalicelib.sessions import token_hash
 from chalicelib.store import keys
-from chalicelib.vault import refresh_lease
 from devstack.provision import ProvisionedStack
 from tests.conftest import Salesforce, SignIn
 from tests.fakes import FakeClock
@@ -110,8 +110,9 @@ def test_a_container_with_an_old_token_renews_it_even_when_another_renewed_long_
     """Container B cached T1; container A renewed to T2; hours later T2 expired too. B's call
     with T1 must renew (not hand back the expired T2 and end in a false "sign in again")."""
     from chalicelib import deps
-    from chalicelib.settings import get_settings
-    from chalicelib.vault import ConnectionVault
+    from chalicelib.connections.vault import ConnectionVault
+    from chalicelib.hooks import Hooks
+    from chalicelib.metrics import MetricsBuffer
 
     # Given alice signed in, and another container (B) holding her first access token T1
     token = sign_in("alice@acme.demo")
@@ -119,8 +120,12 @@ def test_a_container_with_an_old_token_renews_it_even_when_another_renewed_long_
     org_id, user_id = me["org"]["id"], me["user"]["id"]
     emu = sign_in.salesforce.emu
     later = FakeClock(time.time())
-    other = ConnectionVault(deps.store(), deps.envelope(), later, get_settings())
-    other.current_access_token(org_id, user_id)  # B caches T1
+    providers = {"salesforce": deps.salesforce()}
+    forgotten = Hooks().connection_forgotten
+    other = ConnectionVault(
+        deps.store(), deps.envelope(), later, providers, forgotten, MetricsBuffer()
+    )
+    other.current_access_token("salesforce", org_id, user_id)  # B caches T1
     # and this container (A) renewing to T2 when T1 expires
     emu.expire_access_tokens()
     assert client.http.get("/me/salesforce", headers=_bearer(token)).status_code == 200
@@ -128,7 +133,7 @@ def test_a_container_with_an_old_token_renews_it_even_when_another_renewed_long_
     # When, hours later, T2 has expired too and B calls Salesforce with T1
     later.advance(3 * 3600)
     emu.expire_access_tokens()
-    result = other.client(org_id, user_id).query("SELECT Id FROM User LIMIT 1")
+    result = other.client("salesforce", org_id, user_id).query("SELECT Id FROM User LIMIT 1")
     # Then B renewed (once) and its call succeeded
     assert result["records"]
     assert emu.token_refreshes == 2
@@ -197,7 +202,7 @@ def test_account_deletion_revokes_and_leaves_nothing_of_the_user(
     refresh_tokens = emu.issued_refresh_tokens(alice["Id"])
     # and a refresh lease left behind by a container that died mid-refresh
     org_id = json.loads(client.http.get("/me", headers=_bearer(token)).body)["org"]["id"]
-    deps.store().acquire_lease(refresh_lease(org_id, alice["Id"]), 20)
+    deps.store().acquire_lease(refresh_lease("salesforce", org_id, alice["Id"]), 20)
     # When alice deletes her account
     response = client.http.delete("/me", headers=_bearer(token))
     # Then it answers how much was deleted, revoked at Salesforce, and cleared the cookie

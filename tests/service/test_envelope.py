@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -83,6 +86,36 @@ def test_decrypting_a_thousand_blobs_under_one_data_key_costs_one_decrypt(
     opened = [opener.open(blob, CONTEXT) for blob in blobs]
     # Then KMS was asked to decrypt the data key once
     assert opened == [f"token-{i}".encode() for i in range(1000)]
+    assert aws_calls.calls == {"kms.Decrypt": 1}
+
+
+def test_threads_sealing_and_opening_at_once_still_cost_one_request_each(
+    stack: ProvisionedStack, kms: object, clock: FakeClock, aws_calls: AwsCallCounter
+) -> None:
+    # Given a fresh container whose 8 threads seal under one context at the same moment
+    envelope = Envelope(kms, stack.key_alias, clock)  # type: ignore[arg-type]
+    start = threading.Barrier(8)
+
+    def seal(i: int) -> bytes:
+        start.wait()
+        return envelope.seal(f"token-{i}".encode(), CONTEXT)
+
+    with ThreadPoolExecutor(8) as pool:
+        blobs = list(pool.map(seal, range(8)))
+    # Then KMS made one data key for all of them
+    assert aws_calls.calls == {"kms.GenerateDataKey": 1}
+    # When another fresh container's 8 threads open them at the same moment
+    aws_calls.reset()
+    opener = Envelope(kms, stack.key_alias, clock)  # type: ignore[arg-type]
+
+    def open_one(blob: bytes) -> bytes:
+        start.wait()
+        return opener.open(blob, CONTEXT)
+
+    with ThreadPoolExecutor(8) as pool:
+        opened = list(pool.map(open_one, blobs))
+    # Then KMS decrypted the data key once
+    assert opened == [f"token-{i}".encode() for i in range(8)]
     assert aws_calls.calls == {"kms.Decrypt": 1}
 
 

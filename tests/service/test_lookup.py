@@ -18,11 +18,10 @@ import pytest
 from chalice.test import Client
 
 from chalicelib import deps
-from chalicelib.lookup import invalidate, invalidate_address
 from chalicelib.providers.salesforce.client import SalesforceClient
+from chalicelib.providers.salesforce.provider import NAME as PROVIDER
 from chalicelib.settings import get_settings
 from chalicelib.store import keys
-from chalicelib.vault import PROVIDER
 from devstack.sfemu import Emulator
 from tests.conftest import Salesforce, SignIn
 from tests.fakes import FakeClock
@@ -84,7 +83,7 @@ def backoffs(sf_env: Salesforce, monkeypatch: pytest.MonkeyPatch) -> list[float]
     """The Salesforce client's retry sleeps, recorded instead of slept."""
     delays: list[float] = []
     monkeypatch.setattr(
-        "chalicelib.vault.SalesforceClient",
+        "chalicelib.providers.salesforce.provider.SalesforceClient",
         functools.partial(SalesforceClient, sleep=delays.append),
     )
     return delays
@@ -573,19 +572,19 @@ def test_invalidating_an_address_for_a_user_makes_the_next_lookup_call_again(
     alice_id = _user_id(emu, "alice@acme.demo")
     assert emu.api_calls == 2
     # When alice's entry is invalidated (any spelling of the address)
-    assert invalidate(org_id, alice_id, " Peter.Gibbons@Initech.com") is True
+    assert deps.lookups().invalidate(org_id, alice_id, " Peter.Gibbons@Initech.com") is True
     # Then alice's next lookup calls Salesforce once; bob's is still cached
     alice.results(PETER)
     bob.results(PETER)
     assert emu.api_calls == 3
     # When the address is invalidated for the whole org
-    assert invalidate_address(org_id, PETER) == 2
+    assert deps.lookups().invalidate_address(org_id, PETER) == 2
     # Then both call again, once each
     alice.results(PETER)
     bob.results(PETER)
     assert emu.api_calls == 5
     # ... and invalidating what is not cached is harmless
-    assert invalidate(org_id, alice_id, NOBODY) is False
+    assert deps.lookups().invalidate(org_id, alice_id, NOBODY) is False
 
 
 def test_a_record_created_after_invalidation_is_seen(sidebar: Any, emu: Emulator) -> None:
@@ -599,7 +598,7 @@ def test_a_record_created_after_invalidation_is_seen(sidebar: Any, emu: Emulator
         {"LastName": "Newcomer", "Company": "Nowhere", "Email": NOBODY},
         as_user=alice_id,
     )
-    invalidate(emu.demo.org_id, alice_id, NOBODY)
+    assert deps.lookups().invalidate(emu.demo.org_id, alice_id, NOBODY) is True
     # Then the next lookup finds it
     assert _matched(alice.results(NOBODY)[0]) == [("Lead", "Nowhere")]
 

@@ -42,6 +42,8 @@ def test_expired_item_is_invisible_to_every_read_path(store: Store, clock: FakeC
     assert [i["sk"] for i in store.query("P").items] == ["B"]
     assert [i["sk"] for i in store.query_all("P")] == ["B"]
     assert store.query("U", index="gsi1").items == []
+    assert [i["sk"] for i in store.query_all("P", attributes=("sk",), page_size=None)] == ["B"]
+    assert [i["sk"] for i in store.batch_get([("P", "A"), ("P", "B")], attributes=("sk",))] == ["B"]
     assert store.take(("P", "A")) is None
 
 
@@ -155,6 +157,8 @@ def test_a_transaction_cancelled_by_a_conflict_is_tried_again(
     retried.put_if_absent(_item("O", "CHILD"), requires=("O", "OWNER"))
     assert store.get(("O", "CHILD")) is not None
     assert conflicting.calls == 3 and len(slept) == 2
+    # short jittered pauses: 5-25 ms, then 10-50 ms
+    assert 0.005 <= slept[0] <= 0.025 and 0.01 <= slept[1] <= 0.05
 
 
 def test_persistent_conflicts_are_raised_and_conditions_are_never_retried(
@@ -221,6 +225,81 @@ def test_a_forged_or_foreign_cursor_is_a_validation_error(store: Store, cursor: 
     # "eyJwayI6Ik9USEVSIi..." is {"pk":"OTHER","sk":"x"}: another partition's key
     with pytest.raises(ValidationFailed):
         store.query("P", cursor=cursor)
+
+
+def test_a_projected_query_returns_only_the_attributes_asked(
+    store: Store, clock: FakeClock
+) -> None:
+    now = int(clock.now())
+    store.put(_item("P", "ITEM#1", keep="k", url="https://x.example/", expires_at=now + 60))
+    page = store.query("P", sk_prefix="ITEM#", attributes=("sk", "keep"))
+    # the TTL attribute always comes along: the TTL gate judges every projected item
+    assert page.items == [{"sk": "ITEM#1", "keep": "k", "expires_at": now + 60}]
+    assert list(store.query_all("P", attributes=("keep",))) == [
+        {"keep": "k", "expires_at": now + 60}
+    ]
+
+
+def test_batch_get_reads_live_items_beyond_one_request(store: Store) -> None:
+    # Given 130 items (more than BatchGetItem's 100 keys), and two keys that hold nothing
+    wanted = [("P", f"S#{i:03d}") for i in range(130)]
+    for pk, sk in wanted:
+        store.put(_item(pk, sk, n=int(sk[2:]), other="x"))
+    # When they are read back, projected
+    found = list(store.batch_get([*wanted, ("P", "NONE"), ("Q", "S")], attributes=("sk", "n")))
+    # Then every stored item comes once, with only what was asked
+    assert sorted(found, key=lambda i: int(i["n"])) == [
+        {"sk": sk, "n": int(sk[2:])} for _, sk in wanted
+    ]
+
+
+class _ThrottledReads:
+    """A DynamoDB client whose batch reads leave every key unprocessed `refusals` times."""
+
+    def __init__(self, client: Any, refusals: int) -> None:
+        self._client = client
+        self.refusals = refusals
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)
+
+    def batch_get_item(self, RequestItems: Any) -> Any:
+        if self.refusals:
+            self.refusals -= 1
+            return {"Responses": {}, "UnprocessedKeys": RequestItems}
+        return self._client.batch_get_item(RequestItems=RequestItems)
+
+
+def test_batch_get_backs_off_like_every_batch_then_finishes(
+    store: Store, dynamodb: Any, stack: Any, clock: FakeClock
+) -> None:
+    store.put(_item("P", "S", n=1))
+    slept: list[float] = []
+    throttled = Store(_ThrottledReads(dynamodb, 3), stack.table_name, clock, sleep=slept.append)
+    assert list(throttled.batch_get([("P", "S")], attributes=("n",))) == [{"n": 1}]
+    assert slept == [0.05, 0.1, 0.2]
+
+
+def test_batch_get_gives_up_with_a_503_when_throttling_persists(
+    store: Store, dynamodb: Any, stack: Any, clock: FakeClock
+) -> None:
+    # Given a first request of 100 keys that is read, and a second one the table keeps refusing
+    wanted = [("P", f"S#{i:03d}") for i in range(101)]
+    for pk, sk in wanted:
+        store.put(_item(pk, sk))
+    slept: list[float] = []
+    client = _ThrottledReads(dynamodb, 0)
+    throttled = Store(client, stack.table_name, clock, sleep=slept.append)
+    found = []
+    # When the reads are consumed
+    with pytest.raises(StoreBusy) as raised:
+        for item in throttled.batch_get(wanted, attributes=("sk",)):
+            found.append(item)
+            client.refusals = 1000
+    # Then the same policy as deletions: 7 requests, then 503; what was read stands
+    assert raised.value.status == 503 and raised.value.headers == {"Retry-After": "2"}
+    assert slept == [0.05, 0.1, 0.2, 0.4, 0.8, 1.6]
+    assert len(found) == 100
 
 
 def test_delete_many_removes_more_than_one_batch(store: Store) -> None:

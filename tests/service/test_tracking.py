@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +26,7 @@ from tests.conftest import SignIn
 from tests.fakes import FakeClock
 
 KEY = base64.b64encode(b"s" * 32).decode()
+RFC_3339_UTC = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")  # the API's one format
 BASE = "http://127.0.0.1:8999"
 CHROME = (
     "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -483,7 +485,7 @@ def test_links_keep_working_when_link_tracking_is_turned_off(tracking: Tracking)
     alice = tracking.sign_in("alice@acme.demo")
     link = _paths(tracking.prepared(alice, ["a@x.example"])["recipients"][0]["html"], "c")[0]
     tracking.settings(email=True, link=False)
-    deps.org_settings().forget(_org(tracking, alice))
+    deps.org_settings_cache().forget(_org(tracking, alice))
     response = tracking.client.http.get(link, headers={"User-Agent": CHROME})
     assert response.status_code == 302
     assert tracking.events() == []
@@ -561,6 +563,8 @@ def test_the_report_counts_opens_and_clicks_by_verdict_with_location(tracking: T
     assert first["events"][4]["link"] == 1
     assert first["location"] == {"country": "US", "region": "WA", "city": "Seattle"}
     assert first["first_human_open"] < first["last_human_open"]
+    times = [report["created_at"], first["first_human_open"], first["last_human_open"]]
+    assert all(RFC_3339_UTC.fullmatch(t) for t in times + [e["at"] for e in first["events"]])
     assert first["events"][0]["location"] is None  # a proxy's location is not the reader's
     assert [e["verdict"] for e in second["events"]] == ["image_proxy", "sender"]
     assert (second["opens"], second["human_opens"]) == (2, 1)
@@ -745,6 +749,7 @@ def test_activity_lists_the_newest_events_across_messages_by_pages(tracking: Tra
         query = "/tracking/activity?limit=2" + (f"&cursor={cursor}" if cursor else "")
         page = _json(tracking.client.http.get(query, headers=tracking.auth(alice)))
         seen += [(e["subject"], e["recipient"]) for e in page["events"]]
+        assert all(RFC_3339_UTC.fullmatch(e["at"]) for e in page["events"])
         cursor = page["cursor"]
         if not cursor:
             break

@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
+from chalicelib import metrics
+
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = json.loads((REPO / ".chalice" / "config.json").read_text())
 DEPLOYABLE = ("dev", "prod")
@@ -125,3 +127,12 @@ def test_no_stage_carries_a_secret_value() -> None:
         env = settings.get("environment_variables", {})
         for name in SECRETS:
             assert name not in env or env[name].startswith("ssm:"), (stage, name)
+
+
+@pytest.mark.parametrize("stage", sorted(CONFIG["stages"]))
+def test_every_stage_names_the_metrics_namespace_and_service_the_code_publishes(
+    stage: str,
+) -> None:
+    env = {**CONFIG["environment_variables"], **CONFIG["stages"][stage]["environment_variables"]}
+    assert env["POWERTOOLS_METRICS_NAMESPACE"] == metrics.NAMESPACE == "Stratus"
+    assert env["POWERTOOLS_SERVICE_NAME"] == metrics.SERVICE

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from chalicelib.auth.models import is_safe_return_path
+from chalicelib.connections.browser import is_safe_return_path
 from chalicelib.providers.salesforce import hosts, soql
 
 _label = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?", fullmatch=True)

@@ -1,58 +1,89 @@
-"""The org settings cache the tracking hot paths read through: one read per org per TTL."""
+"""Org settings: the one table of settings, and the cache the tracking hot paths read through
+(one read per org per TTL)."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import fields
 
-from chalicelib.admin.org_settings import OrgSettings, OrgSettingsCache
+from chalicelib.admin.models import OrgSettingsUpdate, OrgSettingsView
+from chalicelib.org_settings import SETTINGS, OrgSettings, OrgSettingsCache
 from tests.fakes import FakeClock
 
 
-class FlakyStore:
-    """A store whose reads fail while `down` (counts every read)."""
+class FlakySettings:
+    """Stored settings whose reads fail while `down` (counts every read)."""
 
     def __init__(self) -> None:
         self.down = False
         self.reads = 0
 
-    def get(self, key: Any, *, consistent: bool = True) -> dict[str, Any] | None:
+    def get(self, org_id: str) -> OrgSettings:
         self.reads += 1
         if self.down:
             raise ConnectionError("table unavailable")
-        return {"email_tracking": True}
+        return OrgSettings(email_tracking=True)
 
 
 def test_a_failed_read_is_retried_once_per_ttl_not_sooner() -> None:
     # Given a cache with a 60 s TTL that has read the settings once
-    store, clock = FlakyStore(), FakeClock(1_800_000_000.0)
-    cache = OrgSettingsCache(store, clock, ttl=60)  # type: ignore[arg-type]
+    stored, clock = FlakySettings(), FakeClock(1_800_000_000.0)
+    cache = OrgSettingsCache(stored, clock, ttl=60)
     assert cache.get("org") == OrgSettings(email_tracking=True)
     # When the table goes down after the entry expires
-    store.down = True
+    stored.down = True
     clock.advance(61)
     # Then the last known settings are served, and the failure is remembered for the TTL
     assert cache.get("org") == OrgSettings(email_tracking=True)
-    assert store.reads == 2
+    assert stored.reads == 2
     for _ in range(5):
         clock.advance(11)
         cache.get("org")
-    assert store.reads == 2  # 55 s later: still no new read
+    assert stored.reads == 2  # 55 s later: still no new read
     clock.advance(6)
     cache.get("org")
-    assert store.reads == 3  # a minute after the failure: one more read
+    assert stored.reads == 3  # a minute after the failure: one more read
 
 
 def test_a_failed_first_read_is_retried_after_ten_seconds() -> None:
     # Given a new container whose first read fails (nothing known yet)
-    store, clock = FlakyStore(), FakeClock(1_800_000_000.0)
-    cache = OrgSettingsCache(store, clock, ttl=60)  # type: ignore[arg-type]
-    store.down = True
+    stored, clock = FlakySettings(), FakeClock(1_800_000_000.0)
+    cache = OrgSettingsCache(stored, clock, ttl=60)
+    stored.down = True
     assert cache.get("org") == OrgSettings()  # all-off meanwhile
     clock.advance(9)
     cache.get("org")
-    assert store.reads == 1
+    assert stored.reads == 1
     # When the table is back, the next read after 10 s sees the real settings
-    store.down = False
+    stored.down = False
     clock.advance(1)
     assert cache.get("org") == OrgSettings(email_tracking=True)
-    assert store.reads == 2
+    assert stored.reads == 2
+
+
+def test_a_forgotten_org_is_read_again_at_once() -> None:
+    stored, clock = FlakySettings(), FakeClock(1_800_000_000.0)
+    cache = OrgSettingsCache(stored, clock, ttl=60)
+    cache.get("org")
+    cache.forget("org")
+    cache.get("org")
+    assert stored.reads == 2
+
+
+def test_every_setting_is_off_by_default_and_described_once() -> None:
+    assert [s.name for s in SETTINGS] == [f.name for f in fields(OrgSettings)]
+    defaults = {s.name: s.default for s in SETTINGS}
+    assert OrgSettings().as_dict() == defaults == {"email_tracking": False, "link_tracking": False}
+    assert all(s.description for s in SETTINGS)
+
+
+def test_the_admin_api_models_are_the_settings_table() -> None:
+    # Then every setting is shown with its description, and each can be changed alone
+    shown = OrgSettingsView.model_json_schema()
+    assert shown["required"] == [s.name for s in SETTINGS]
+    assert {n: p["description"] for n, p in shown["properties"].items()} == {
+        s.name: s.description for s in SETTINGS
+    }
+    assert set(OrgSettingsUpdate.model_json_schema()["properties"]) == {s.name for s in SETTINGS}
+    assert OrgSettingsUpdate.model_validate({"link_tracking": True}).model_dump(
+        exclude_none=True
+    ) == {"link_tracking": True}

@@ -153,15 +153,17 @@ def test_a_signed_token_whose_mac_is_replaced_does_not_verify(claim: Claim, mac:
 def test_the_redirect_never_follows_a_token_signed_with_another_key(
     claim: Claim, key: bytes
 ) -> None:
-    from chalicelib.admin.org_settings import OrgSettings
+    from chalicelib.metrics import MetricsBuffer
+    from chalicelib.org_settings import OrgSettings
     from chalicelib.tracking.hits import HitRequest, HotPath
 
     # Given the click hot path with the server's keys, recording into a list
     recorded: list[object] = []
 
     class Recorder:
-        def record(self, event: object) -> None:
+        def record(self, event: object) -> bool:
             recorded.append(event)
+            return True
 
     class Settings:
         def get(self, org_id: str) -> OrgSettings:
@@ -171,7 +173,9 @@ def test_the_redirect_never_follows_a_token_signed_with_another_key(
         def now(self) -> float:
             return 1_800_000_000.0
 
-    hot_path = HotPath(KEYS, Settings(), Recorder(), Clock(), retention_seconds=2**33)
+    hot_path = HotPath(
+        KEYS, Settings(), Recorder(), Clock(), retention_seconds=2**33, metrics=MetricsBuffer()
+    )
     click = replace(claim, kind="click", link=1, url="https://evil.example/phish")
     # When a click token signed with another key under the current kid arrives
     forged = tokens.sign(click, _keys_with("k1", key))

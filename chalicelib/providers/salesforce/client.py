@@ -12,15 +12,16 @@
 
 from __future__ import annotations
 
-import random
 import re
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, Protocol
+from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote
 
-from chalicelib.errors import StratusError
+from chalicelib import backoff
+from chalicelib.connections.provider import TokenSource
+from chalicelib.errors import ErrorCode, StratusError
 from chalicelib.logs import logger
 from chalicelib.settings import get_settings
 
@@ -44,21 +45,10 @@ class ApiUsage:
         return self.used / self.limit if self.limit else 0.0
 
 
-class TokenSource(Protocol):
-    """Where the client gets its access token (the connection vault implements this)."""
-
-    def current(self) -> str: ...
-
-    def refreshed(self, stale: str) -> str:
-        """A token newer than `stale`: refreshed under the connection's lease, or the one a
-        concurrent refresh already stored."""
-        ...
-
-
 class SalesforceApiError(StratusError):
     """A Salesforce error answer, with Salesforce's errorCode kept for callers."""
 
-    def __init__(self, code: str, message: str, status: int, sf_code: str) -> None:
+    def __init__(self, code: ErrorCode, message: str, status: int, sf_code: str) -> None:
         super().__init__(code, message, status)
         self.sf_code = sf_code
 
@@ -90,25 +80,30 @@ def to_stratus_error(status: int, body: Any) -> SalesforceApiError:
     sf_code, sf_message = _first_error(body)
     if sf_code == "REQUEST_LIMIT_EXCEEDED":
         return SalesforceApiError(
-            "salesforce_limit_exceeded",
+            ErrorCode.SALESFORCE_LIMIT_EXCEEDED,
             "The org's Salesforce API limit is exhausted.",
             503,
             sf_code,
         )
     if sf_code.startswith("INSUFFICIENT_ACCESS"):
         return SalesforceApiError(
-            "salesforce_forbidden", "Salesforce does not let this user do that.", 403, sf_code
+            ErrorCode.SALESFORCE_FORBIDDEN,
+            "Salesforce does not let this user do that.",
+            403,
+            sf_code,
         )
     if status >= 500:
         return SalesforceApiError(
-            "salesforce_unavailable", "Salesforce is unavailable.", 502, sf_code
+            ErrorCode.SALESFORCE_UNAVAILABLE, "Salesforce is unavailable.", 502, sf_code
         )
     if status == 404:
         return SalesforceApiError(
-            "salesforce_not_found", "No such Salesforce record.", 404, sf_code
+            ErrorCode.SALESFORCE_NOT_FOUND, "No such Salesforce record.", 404, sf_code
         )
     # Salesforce's own message names the field or object; it holds no secret.
-    return SalesforceApiError("salesforce_rejected", sf_message[:300] or sf_code, 422, sf_code)
+    return SalesforceApiError(
+        ErrorCode.SALESFORCE_REJECTED, sf_message[:300] or sf_code, 422, sf_code
+    )
 
 
 class SalesforceClient:
@@ -173,20 +168,6 @@ class SalesforceClient:
             "referenceId": reference_id,
         }
 
-    def create(self, sobject: str, fields: dict[str, Any]) -> str:
-        reply = self._call(
-            "POST", f"{self.data_path}/sobjects/{sobject}", json=fields, idempotent=False
-        )
-        return str(reply["id"])
-
-    def update(self, sobject: str, record_id: str, fields: dict[str, Any]) -> None:
-        self._call(
-            "PATCH",
-            f"{self.data_path}/sobjects/{sobject}/{record_id}",
-            json=fields,
-            idempotent=True,
-        )
-
     # -- the one request path ----------------------------------------------------------------
     def _call(
         self,
@@ -199,86 +180,121 @@ class SalesforceClient:
         failed: Callable[[Any], bool] | None = None,
     ) -> Any:
         """One request, retried once when idempotent and Salesforce failed or did not answer
-        (`failed` says whether a 2xx body holds a server-side failure, e.g. a Composite's)."""
-        import requests
-
-        if idempotent is None:
-            idempotent = method == "GET"
-        token = self._tokens.current()
-        refreshed = False
-        attempt = 0
+        (`failed` says whether a 2xx body holds a server-side failure, e.g. a Composite's), and
+        once more with a renewed token after INVALID_SESSION_ID."""
+        progress = _Progress(self._tokens.current(), idempotent=method == "GET")
+        if idempotent is not None:
+            progress.idempotent = idempotent
         while True:
-            try:
-                response = self._http.request(
-                    method,
-                    self.instance_url + path,
-                    params=params,
-                    json=json,
-                    headers={"Authorization": f"Bearer {token}", "Accept": "application/json"},
-                    timeout=self._timeout,
-                )
-            except requests.RequestException as exc:
-                if idempotent and attempt == 0:
-                    attempt += 1
-                    self._sleep(_backoff(attempt))
-                    continue
-                logger.warning("salesforce request failed", extra={"error": type(exc).__name__})
-                raise StratusError(
-                    "salesforce_unavailable", "Salesforce did not answer in time.", 502
-                ) from None
-            usage = parse_usage(response.headers.get("Sforce-Limit-Info"))
-            if usage is not None:
-                self.last_usage = usage
-                if self._on_usage is not None:
-                    self._on_usage(usage)
+            response = self._send(method, path, params, json, progress)
+            if response is None:
+                continue  # retried after no answer
+            self._record_usage(response)
             retry_after = response.headers.get("Retry-After")
             if response.status_code < 300:
                 result = response.json() if response.content else {}
-                if idempotent and attempt == 0 and failed is not None and failed(result):
-                    delay = _retry_delay(attempt + 1, retry_after)
-                    if delay is not None:
-                        attempt += 1
-                        logger.info("salesforce subrequest failed; retrying")
-                        self._sleep(delay)
-                        continue
-                return result
-            try:
-                body = response.json()
-            except ValueError:
-                body = None
-            sf_code, _ = _first_error(body)
-            if response.status_code == 401 and sf_code == "INVALID_SESSION_ID" and not refreshed:
-                token = self._tokens.refreshed(token)
-                refreshed = True
-                continue
-            if response.status_code >= 500 and idempotent and attempt == 0:
-                delay = _retry_delay(attempt + 1, retry_after)
-                if delay is not None:
-                    attempt += 1
-                    self._sleep(delay)
+                if failed is not None and failed(result) and self._may_retry(progress, retry_after):
+                    logger.info("salesforce subrequest failed; retrying")
                     continue
-            if response.status_code == 401:
-                raise StratusError(
-                    "salesforce_reauth_required", "Sign in to Salesforce again.", 401
-                )
-            error = to_stratus_error(response.status_code, body)
-            if response.status_code >= 500 and retry_after and retry_after.strip().isdigit():
-                error.headers["Retry-After"] = retry_after.strip()
-            raise error
+                return result
+            body = _json_or_none(response)
+            if not self._recovered(response.status_code, body, progress, retry_after):
+                raise _error(response.status_code, body, retry_after)
+
+    def _send(
+        self, method: str, path: str, params: Any, json: Any, progress: _Progress
+    ) -> Any | None:
+        """The response, or None after a failed attempt that may be retried (slept already)."""
+        import requests
+
+        try:
+            return self._http.request(
+                method,
+                self.instance_url + path,
+                params=params,
+                json=json,
+                headers={
+                    "Authorization": f"Bearer {progress.token}",
+                    "Accept": "application/json",
+                },
+                timeout=self._timeout,
+            )
+        except requests.RequestException as exc:
+            if self._may_retry(progress, None):
+                return None
+            logger.warning("salesforce request failed", extra={"error": type(exc).__name__})
+            raise StratusError(
+                ErrorCode.SALESFORCE_UNAVAILABLE, "Salesforce did not answer in time.", 502
+            ) from None
+
+    def _record_usage(self, response: Any) -> None:
+        usage = parse_usage(response.headers.get("Sforce-Limit-Info"))
+        if usage is not None:
+            self.last_usage = usage
+            if self._on_usage is not None:
+                self._on_usage(usage)
+
+    def _may_retry(self, progress: _Progress, retry_after: str | None) -> bool:
+        """Whether to try again (once, idempotent requests only); sleeps the backoff first."""
+        if not progress.idempotent or progress.retried:
+            return False
+        delay = _retry_delay(retry_after)
+        if delay is None:
+            return False
+        progress.retried = True
+        self._sleep(delay)
+        return True
+
+    def _recovered(
+        self, status: int, body: Any, progress: _Progress, retry_after: str | None
+    ) -> bool:
+        """Whether an error answer may be tried again: once with a renewed token after
+        INVALID_SESSION_ID, once after a 5xx (idempotent requests)."""
+        if status == 401 and _first_error(body)[0] == "INVALID_SESSION_ID":
+            if progress.refreshed:
+                return False
+            progress.token = self._tokens.refreshed(progress.token)
+            progress.refreshed = True
+            return True
+        return status >= 500 and self._may_retry(progress, retry_after)
 
 
-def _backoff(attempt: int) -> float:
-    """Jittered exponential backoff, never above MAX_BACKOFF."""
-    return min(0.2 * 2.0**attempt, MAX_BACKOFF) * random.uniform(0.5, 1.0)  # noqa: S311 - jitter
+@dataclass
+class _Progress:
+    """One call's state across its attempts."""
+
+    token: str = field(repr=False)
+    idempotent: bool = False
+    refreshed: bool = False  # the token was renewed once
+    retried: bool = False  # the request was tried again once
 
 
-def _retry_delay(attempt: int, retry_after: str | None) -> float | None:
-    """How long to wait before retrying, or None when Salesforce's Retry-After asks for longer
-    than the budget allows (then we do not retry sooner than asked: the caller fails)."""
+def _json_or_none(response: Any) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _error(status: int, body: Any, retry_after: str | None) -> StratusError:
+    if status == 401:
+        return StratusError(
+            ErrorCode.SALESFORCE_REAUTH_REQUIRED, "Sign in to Salesforce again.", 401
+        )
+    error = to_stratus_error(status, body)
+    if status >= 500 and retry_after and retry_after.strip().isdigit():
+        error.headers["Retry-After"] = retry_after.strip()
+    return error
+
+
+def _retry_delay(retry_after: str | None) -> float | None:
+    """How long to wait before the retry: Salesforce's Retry-After, or None when it asks for
+    longer than the budget allows (then we do not retry sooner than asked: the caller fails);
+    without one, a jittered backoff (0.2-0.4 s)."""
     if retry_after and retry_after.strip().isdigit():
         wanted = float(retry_after)
         return wanted if wanted <= MAX_BACKOFF else None
-    return _backoff(attempt)
+    return backoff.delay(1, base=0.4, cap=MAX_BACKOFF, jitter=0.5)
 
 
 def _subrequest_failed(reply: Any) -> bool:

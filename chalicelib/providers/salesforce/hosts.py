@@ -38,12 +38,6 @@ def _matches(host: str, exact: Iterable[str], suffixes: Iterable[str]) -> bool:
     return any(host.endswith(s) and _valid_hostname(host[: -len(s)] + ".x") for s in suffixes)
 
 
-def origin_of(url: str) -> str:
-    """`scheme://host[:port]` of a configured URL (lower-cased)."""
-    parts = urlsplit(url)
-    return f"{parts.scheme.lower()}://{(parts.netloc or '').lower()}"
-
-
 def parse_login_host(value: str, configured: Iterable[str] = ()) -> str | None:
     """The login base URL for a user-supplied host, or None when it is not allowed.
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import secrets
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from chalicelib.errors import StratusError
+from chalicelib.connections.provider import OAuthRejected
+from chalicelib.errors import ErrorCode, StratusError
 
 TIMEOUT = (3.05, 10)
 SCOPES = "id api refresh_token web"
@@ -37,24 +37,10 @@ class TokenGrant:
     scope: str
 
 
-class OAuthRejected(Exception):
-    """The token endpoint answered an OAuth error (`error` is e.g. invalid_grant)."""
-
-    def __init__(self, error: str, description: str) -> None:
-        super().__init__(f"{error}: {description}")
-        self.error = error
-        self.description = description
-
-
 def unavailable(what: str) -> StratusError:
-    return StratusError("salesforce_unavailable", f"Salesforce did not answer ({what}).", 502)
-
-
-def new_pkce_pair() -> tuple[str, str]:
-    """A fresh PKCE (verifier, S256 challenge); the verifier is 86 URL-safe characters."""
-    verifier = secrets.token_urlsafe(64)
-    digest = hashlib.sha256(verifier.encode("ascii")).digest()
-    return verifier, base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
+    return StratusError(
+        ErrorCode.SALESFORCE_UNAVAILABLE, f"Salesforce did not answer ({what}).", 502
+    )
 
 
 def authorize_url(

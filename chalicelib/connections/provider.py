@@ -1,0 +1,99 @@
+"""What the provider-neutral connection machinery needs to know about one provider."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from chalicelib.errors import StratusError
+from chalicelib.store.connections import Connection
+
+__all__ = ["Connection", "Grant", "OAuthRejected", "Provider", "TokenSource"]
+
+
+class Grant(Protocol):
+    """A token endpoint's answer, as far as the vault cares (secrets never in a repr)."""
+
+    @property
+    def access_token(self) -> str: ...
+
+    @property
+    def refresh_token(self) -> str | None: ...
+
+
+class OAuthRejected(Exception):
+    """A token endpoint answered an OAuth error (`error`, e.g. invalid_grant, RFC 6749 §5.2)."""
+
+    def __init__(self, error: str, description: str) -> None:
+        super().__init__(f"{error}: {description}")
+        self.error = error
+        self.description = description
+
+
+class TokenSource(Protocol):
+    """Where an API client gets its access token (the vault implements this per connection)."""
+
+    def current(self) -> str: ...
+
+    def refreshed(self, stale: str) -> str:
+        """A token newer than `stale`: refreshed under the connection's lease, or the one a
+        concurrent refresh already stored."""
+        ...
+
+
+class Provider(Protocol):
+    """One external system's OAuth details, error meanings and API client."""
+
+    @property
+    def name(self) -> str:
+        """The provider's key in item keys, encryption contexts and leases ("salesforce")."""
+        ...
+
+    @property
+    def redirect_uri(self) -> str:
+        """This service's callback for the provider, registered there exactly."""
+        ...
+
+    def authorize_url(self, params: Mapping[str, str], state: str, challenge: str) -> str:
+        """Where to send the browser (`params`: what the start of the flow chose)."""
+        ...
+
+    def exchange_code(self, params: Mapping[str, str], code: str, verifier: str) -> Any:
+        """Code + PKCE verifier -> a Grant; OAuthRejected when the provider says no."""
+        ...
+
+    def code_rejected(self, rejected: OAuthRejected) -> StratusError:
+        """What the user sees when the code exchange was refused."""
+        ...
+
+    def refresh(self, connection: Connection, refresh_token: str) -> Grant:
+        """A refresh-token grant; OAuthRejected when refused."""
+        ...
+
+    def is_revocation(self, rejected: OAuthRejected) -> bool:
+        """Whether a refused refresh means the grant is gone for good (mark it revoked)."""
+        ...
+
+    def revoke(self, connection: Connection, token: str) -> bool:
+        """Revoke a token at the provider (best effort: False, never an exception)."""
+        ...
+
+    def client(self, connection: Connection, tokens: TokenSource) -> Any:
+        """The provider's API client on one user's connection."""
+        ...
+
+    def reauth_required(self) -> StratusError:
+        """401: the connection is revoked, missing or unreadable; the user connects again."""
+        ...
+
+    def refresh_refused(self) -> StratusError:
+        """The provider refused a refresh for a reason other than revocation."""
+        ...
+
+    def busy(self) -> StratusError:
+        """503: another request is renewing the connection and did not finish in time."""
+        ...
+
+    def no_refresh_token(self) -> StratusError:
+        """A grant without a refresh token (no offline access granted)."""
+        ...

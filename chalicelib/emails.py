@@ -1,0 +1,44 @@
+"""Email addresses: the one rule for what is plausibly valid, and the two forms we keep.
+
+`normalise` is the comparison key (trimmed, lower case: Salesforce compares Email
+case-insensitively, so `Sam.Rivera@Rivera-Consulting.com` and `sam.rivera@rivera-consulting.com`
+are one lookup and one cache entry). `canonical` is the address as it is shown back: trimmed,
+domain lower-cased, the local part as written (it may be case-sensitive: RFC 5321 section 2.4).
+Deliverability is not our question; an address is valid when it could be one.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_LENGTH = 254  # RFC 5321 path limit, less the angle brackets
+_SPECIALS = r"\s@\"(),:;<>\[\]\\"
+_ADDRESS = re.compile(
+    rf"^[^{_SPECIALS}]{{1,64}}@(?=.{{1,253}}$)[^{_SPECIALS}.]+(?:\.[^{_SPECIALS}.]+)+$"
+)
+
+
+def normalise(address: str) -> str:
+    """How an address is compared and cached: trimmed, lower case."""
+    return address.strip().lower()
+
+
+def is_valid(address: str) -> bool:
+    """An address (trimmed, any case) that could be an email: local@domain.tld, no spaces or
+    specials, no control characters, within the length limits."""
+    if len(address) > MAX_LENGTH or any(ord(c) < 0x20 or ord(c) == 0x7F for c in address):
+        return False
+    local = address.split("@", 1)[0]
+    if local.startswith(".") or local.endswith(".") or ".." in local:
+        return False
+    return bool(_ADDRESS.match(address))
+
+
+def canonical(address: str) -> str:
+    """The address trimmed, its domain lower-cased, its local part as written; ValueError
+    when it is not valid (the message names no address: callers decide what to show)."""
+    text = address.strip()
+    if not is_valid(text):
+        raise ValueError("is not a valid email address")
+    local, _, domain = text.partition("@")
+    return f"{local}@{domain.lower()}"

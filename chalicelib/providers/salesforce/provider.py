@@ -1,0 +1,165 @@
+"""Salesforce as a connection provider (chalicelib.connections.provider.Provider).
+
+`params` of a flow hold `login_base`, the login host the user chose (production, sandbox, My
+Domain, Experience Cloud); the connection keeps it beside `instance_url`, since refreshes and
+revocations go to the login host that granted the tokens.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from chalicelib.connections.provider import Connection, OAuthRejected, TokenSource
+from chalicelib.errors import ErrorCode, StratusError
+from chalicelib.providers.salesforce import hosts, oauth
+from chalicelib.providers.salesforce.client import ApiUsage, SalesforceClient
+from chalicelib.settings import Settings
+
+NAME = "salesforce"
+
+
+class SalesforceProvider:
+    """OAuth details, error meanings and the REST client of Salesforce."""
+
+    name = NAME
+
+    def __init__(
+        self,
+        settings: Settings,
+        secret: Callable[[str], str],
+        usage_seen: Callable[[str, ApiUsage], None],
+    ) -> None:
+        self._settings = settings
+        self._secret = secret  # resolves a secret setting (deps.secret: `ssm:` references)
+        self._usage_seen = usage_seen  # every answer's Sforce-Limit-Info, by org
+
+    @property
+    def redirect_uri(self) -> str:
+        return self._settings.salesforce_redirect_uri
+
+    @property
+    def client_id(self) -> str:
+        return self._settings.salesforce_client_id
+
+    def client_secret(self) -> str:
+        """The connected app's consumer secret (read from SSM on first use when referenced)."""
+        return self._secret(self._settings.salesforce_client_secret)
+
+    def require_configured(self) -> None:
+        if not self.client_id:
+            raise StratusError(
+                ErrorCode.SALESFORCE_NOT_CONFIGURED, "SALESFORCE_CLIENT_ID is not set.", 503
+            )
+
+    def login_base(self, login: str) -> str:
+        """production / sandbox / an allowed host -> the login base URL; anything else 400."""
+        if login == "production":
+            return self._settings.salesforce_login_url
+        if login == "sandbox":
+            return self._settings.salesforce_sandbox_url
+        base = hosts.parse_login_host(login, self._settings.salesforce_origins)
+        if base is None:
+            raise StratusError(
+                ErrorCode.LOGIN_HOST_NOT_ALLOWED,
+                "login must be production, sandbox, or a Salesforce My Domain or Experience "
+                "Cloud host such as acme.my.salesforce.com.",
+                400,
+            )
+        return base
+
+    def is_allowed_instance(self, instance_url: str) -> bool:
+        return hosts.is_allowed_instance(instance_url, self._settings.salesforce_origins)
+
+    # -- the flow ----------------------------------------------------------------------------
+    def authorize_url(self, params: Mapping[str, str], state: str, challenge: str) -> str:
+        return oauth.authorize_url(
+            params["login_base"], self.client_id, self.redirect_uri, state, challenge
+        )
+
+    def exchange_code(
+        self, params: Mapping[str, str], code: str, verifier: str
+    ) -> oauth.TokenGrant:
+        return oauth.exchange_code(
+            params["login_base"],
+            self.client_id,
+            self.client_secret(),
+            code,
+            self.redirect_uri,
+            verifier,
+        )
+
+    def code_rejected(self, rejected: OAuthRejected) -> StratusError:
+        if rejected.error in {"invalid_signature", "invalid_response"}:
+            return StratusError(
+                ErrorCode.SALESFORCE_BAD_RESPONSE, "Salesforce's answer did not verify.", 502
+            )
+        return StratusError(
+            ErrorCode.SALESFORCE_CODE_REJECTED,
+            f"Salesforce rejected the sign-in ({rejected.error}); start again.",
+            400,
+        )
+
+    def userinfo(self, login_base: str, access_token: str) -> dict[str, Any]:
+        return oauth.userinfo(login_base, self.client_id, access_token)
+
+    def revoke_grant(self, login_base: str, token: str) -> bool:
+        return oauth.revoke(login_base, self.client_id, token)
+
+    # -- a stored connection -----------------------------------------------------------------
+    def refresh(self, connection: Connection, refresh_token: str) -> oauth.TokenGrant:
+        return oauth.refresh(
+            connection.attributes["login_base"],
+            self.client_id,
+            self.client_secret(),
+            refresh_token,
+        )
+
+    def is_revocation(self, rejected: OAuthRejected) -> bool:
+        return rejected.error == "invalid_grant"
+
+    def revoke(self, connection: Connection, token: str) -> bool:
+        return self.revoke_grant(connection.attributes["login_base"], token)
+
+    def client(self, connection: Connection, tokens: TokenSource) -> SalesforceClient:
+        return self.client_at(connection.org_id, connection.attributes["instance_url"], tokens)
+
+    def client_at(self, org_id: str, instance_url: str, tokens: TokenSource) -> SalesforceClient:
+        """A REST client at `instance_url`; every answer's API usage is reported for the org."""
+        return SalesforceClient(
+            instance_url,
+            tokens,
+            self._settings.salesforce_api_version,
+            on_usage=functools.partial(self._usage_seen, org_id),
+        )
+
+    # -- error meanings ----------------------------------------------------------------------
+    def reauth_required(self) -> StratusError:
+        return StratusError(
+            ErrorCode.SALESFORCE_REAUTH_REQUIRED,
+            "Salesforce access was revoked or has expired: sign in with Salesforce again.",
+            401,
+        )
+
+    def refresh_refused(self) -> StratusError:
+        return StratusError(
+            ErrorCode.SALESFORCE_UNAVAILABLE, "Salesforce refused to renew the session.", 502
+        )
+
+    def busy(self) -> StratusError:
+        return StratusError(
+            ErrorCode.SALESFORCE_BUSY,
+            "The Salesforce session is being renewed; retry.",
+            503,
+            {"Retry-After": "1"},
+        )
+
+    def no_refresh_token(self) -> StratusError:
+        """A grant without a refresh token: the connected app lacks the refresh_token scope."""
+        return StratusError(
+            ErrorCode.SALESFORCE_NO_REFRESH_TOKEN,
+            "Salesforce did not grant offline access: the connected app needs the "
+            "refresh_token scope.",
+            502,
+        )

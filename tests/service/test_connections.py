@@ -1,0 +1,268 @@
+"""The provider-neutral connection machinery (chalicelib.connections) with a provider that is
+not Salesforce: what a new provider gets by implementing `Provider` alone — single-use state
+bound to the browser and to the signed-in user, PKCE, sealed tokens per (user, provider),
+leased refresh and revocation. Real parts: moto's DynamoDB and KMS (the `store` and
+`envelope` fixtures)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from chalicelib.connections.authorize import Authorizations
+from chalicelib.connections.provider import Connection, OAuthRejected, TokenSource
+from chalicelib.connections.vault import ConnectionVault
+from chalicelib.crypto.envelope import Envelope
+from chalicelib.errors import ErrorCode, StratusError
+from chalicelib.hooks import ConnectionForgotten, Hooks
+from chalicelib.metrics import TOKEN_REFRESHES, MetricsBuffer
+from chalicelib.store import keys
+from chalicelib.store.table import Store
+from tests.fakes import FakeClock
+
+ALICE = ("00Dorg", "005alice")
+BOB = ("00Dorg", "005bob")
+
+
+@dataclass(frozen=True)
+class Grant:
+    access_token: str = field(repr=False)
+    refresh_token: str | None = field(repr=False)
+
+
+def _error(code: ErrorCode, status: int) -> StratusError:
+    return StratusError(code, code.value, status)
+
+
+@dataclass
+class Example:
+    """A minimal OAuth provider ("example"), recording what the machinery asks of it."""
+
+    name: str = "example"
+    redirect_uri: str = "https://stratus.test/connections/example/callback"
+    exchanged: list[tuple[Mapping[str, str], str, str]] = field(default_factory=list)
+    refreshes: list[str] = field(default_factory=list)
+    refusal: str | None = None  # the OAuth error the next refresh answers
+
+    def authorize_url(self, params: Mapping[str, str], state: str, challenge: str) -> str:
+        query = f"state={state}&code_challenge={challenge}&code_challenge_method=S256"
+        return f"https://idp.example/authorize?{query}&hint={params['hint']}"
+
+    def exchange_code(self, params: Mapping[str, str], code: str, verifier: str) -> Grant:
+        self.exchanged.append((params, code, verifier))
+        if code == "refused":
+            raise OAuthRejected("invalid_grant", "code already used")
+        return Grant(f"AT-{code}", f"RT-{code}")
+
+    def code_rejected(self, rejected: OAuthRejected) -> StratusError:
+        return _error(ErrorCode.BAD_REQUEST, 400)
+
+    def refresh(self, connection: Connection, refresh_token: str) -> Grant:
+        self.refreshes.append(refresh_token)
+        if self.refusal is not None:
+            raise OAuthRejected(self.refusal, "refused")
+        return Grant(f"AT-{len(self.refreshes)}", f"RT-rotated-{len(self.refreshes)}")
+
+    def is_revocation(self, rejected: OAuthRejected) -> bool:
+        return rejected.error == "invalid_grant"
+
+    def revoke(self, connection: Connection, token: str) -> bool:
+        return True
+
+    def client(self, connection: Connection, tokens: TokenSource) -> TokenSource:
+        return tokens  # the "API client" of this provider is its token source
+
+    def reauth_required(self) -> StratusError:
+        return _error(ErrorCode.UNAUTHENTICATED, 401)
+
+    def refresh_refused(self) -> StratusError:
+        return _error(ErrorCode.BAD_REQUEST, 502)
+
+    def busy(self) -> StratusError:
+        return _error(ErrorCode.BUSY, 503)
+
+    def no_refresh_token(self) -> StratusError:
+        return _error(ErrorCode.BAD_REQUEST, 502)
+
+
+@pytest.fixture
+def example() -> Example:
+    return Example()
+
+
+@pytest.fixture
+def authorizations(store: Store, envelope: Envelope, clock: FakeClock) -> Authorizations:
+    return Authorizations(store, envelope, clock)
+
+
+def _state_and_challenge(location: str) -> tuple[str, str]:
+    query = parse_qs(urlsplit(location).query)
+    return query["state"][0], query["code_challenge"][0]
+
+
+def test_a_flow_sends_the_browser_with_state_and_s256_challenge_and_exchanges_the_verifier(
+    authorizations: Authorizations, example: Example
+) -> None:
+    # Given a flow started for a signed-in user
+    started = authorizations.start(
+        example, params={"hint": "alice"}, return_to="/inbox", user=ALICE
+    )
+    state, challenge = _state_and_challenge(started.location)
+    # When the provider sends the browser back with a code
+    done = authorizations.finish(
+        example, state=state, code="c1", browser_nonce=started.browser_nonce, user=ALICE
+    )
+    # Then the code was exchanged with the verifier behind the challenge, once
+    ((params, code, verifier),) = example.exchanged
+    digest = hashlib.sha256(verifier.encode()).digest()
+    assert base64.urlsafe_b64encode(digest).decode().rstrip("=") == challenge
+    assert (dict(params), code) == ({"hint": "alice"}, "c1")
+    assert (done.grant.access_token, done.return_to) == ("AT-c1", "/inbox")
+    # and the state is spent: a replay is refused without a second exchange
+    with pytest.raises(StratusError) as replay:
+        authorizations.finish(
+            example, state=state, code="c1", browser_nonce=started.browser_nonce, user=ALICE
+        )
+    assert replay.value.code == ErrorCode.INVALID_STATE
+    assert len(example.exchanged) == 1
+
+
+@pytest.mark.parametrize(
+    ("finisher", "nonce_ok", "expected"),
+    [
+        (BOB, True, ErrorCode.INVALID_STATE),  # another signed-in user
+        (None, True, ErrorCode.INVALID_STATE),  # nobody signed in
+        (ALICE, False, ErrorCode.STATE_MISMATCH),  # another browser
+    ],
+)
+def test_a_state_bound_to_a_user_and_a_browser_finishes_for_no_one_else(
+    authorizations: Authorizations,
+    example: Example,
+    finisher: tuple[str, str] | None,
+    nonce_ok: bool,
+    expected: ErrorCode,
+) -> None:
+    # Given alice started connecting the provider in her browser
+    started = authorizations.start(example, params={"hint": "a"}, return_to="/", user=ALICE)
+    state, _ = _state_and_challenge(started.location)
+    nonce = started.browser_nonce if nonce_ok else "another-browser"
+    # When someone else finishes it
+    with pytest.raises(StratusError) as refused:
+        authorizations.finish(example, state=state, code="c", browser_nonce=nonce, user=finisher)
+    # Then it is refused, nothing is exchanged, and the state is spent for alice too
+    assert refused.value.code == expected
+    assert example.exchanged == []
+    with pytest.raises(StratusError):
+        authorizations.finish(
+            example, state=state, code="c", browser_nonce=started.browser_nonce, user=ALICE
+        )
+
+
+def test_a_state_of_one_provider_does_not_finish_another_providers_flow(
+    authorizations: Authorizations, example: Example
+) -> None:
+    started = authorizations.start(example, params={"hint": "a"}, return_to="/")
+    state, _ = _state_and_challenge(started.location)
+    other = Example(name="other")
+    with pytest.raises(StratusError) as refused:
+        authorizations.finish(other, state=state, code="c", browser_nonce=started.browser_nonce)
+    assert refused.value.code == ErrorCode.INVALID_STATE
+    assert other.exchanged == [] and example.exchanged == []
+
+
+@pytest.fixture
+def forgotten() -> list[ConnectionForgotten]:
+    return []
+
+
+@pytest.fixture
+def vault(
+    store: Store,
+    envelope: Envelope,
+    clock: FakeClock,
+    example: Example,
+    forgotten: list[ConnectionForgotten],
+) -> ConnectionVault:
+    hooks = Hooks()
+    hooks.connection_forgotten.subscribe(forgotten.append)
+    return ConnectionVault(
+        store, envelope, clock, {"example": example}, hooks.connection_forgotten, MetricsBuffer()
+    )
+
+
+def test_tokens_are_stored_sealed_per_user_and_provider(
+    vault: ConnectionVault, store: Store
+) -> None:
+    # When alice's grant is saved with the provider's own attributes
+    vault.save("example", *ALICE, Grant("AT-secret", "RT-secret"), {"region": "eu"})
+    # Then the item holds no token in plain text, and the attributes read back
+    item = store.get(keys.connection_key(*ALICE, "example"))
+    assert item is not None
+    assert "secret" not in json.dumps(item, default=repr)
+    connection = vault.get("example", *ALICE)
+    assert connection is not None
+    assert (connection.status, dict(connection.attributes)) == ("active", {"region": "eu"})
+    assert vault.refresh_token("example", *ALICE) == "RT-secret"
+    # and nothing of alice's is bob's
+    assert vault.get("example", *BOB) is None
+
+
+def test_a_refresh_rotates_the_stored_tokens_and_is_counted(
+    store: Store,
+    envelope: Envelope,
+    clock: FakeClock,
+    example: Example,
+) -> None:
+    # Given alice's connection, and a vault counting its metrics
+    recorder = MetricsBuffer()
+    vault = ConnectionVault(
+        store, envelope, clock, {"example": example}, Hooks().connection_forgotten, recorder
+    )
+    vault.save("example", *ALICE, Grant("AT-0", "RT-0"), {})
+    tokens: Any = vault.client("example", *ALICE)
+    # When the provider refused the access token and the client asks for a new one
+    renewed = tokens.refreshed(tokens.current())
+    # Then one refresh with the stored refresh token; the rotated one is kept
+    assert (renewed, example.refreshes) == ("AT-1", ["RT-0"])
+    assert vault.refresh_token("example", *ALICE) == "RT-rotated-1"
+    assert recorder.pending() == [(TOKEN_REFRESHES, 1.0)]
+
+
+def test_a_refresh_the_provider_calls_a_revocation_marks_the_connection_revoked(
+    vault: ConnectionVault, example: Example, forgotten: list[ConnectionForgotten]
+) -> None:
+    # Given alice's connection, revoked at the provider
+    vault.save("example", *ALICE, Grant("AT-0", "RT-0"), {})
+    tokens: Any = vault.client("example", *ALICE)
+    example.refusal = "invalid_grant"
+    # When a refresh is refused
+    with pytest.raises(StratusError) as refused:
+        tokens.refreshed(tokens.current())
+    # Then the user is asked to connect again, the connection shows revoked, features forget
+    assert refused.value.status == 401
+    connection = vault.get("example", *ALICE)
+    assert connection is not None and connection.status == "revoked"
+    assert forgotten == [ConnectionForgotten(*ALICE, "example")]
+    with pytest.raises(StratusError):
+        vault.client("example", *ALICE)
+
+
+def test_a_refusal_that_is_not_a_revocation_keeps_the_connection(
+    vault: ConnectionVault, example: Example, forgotten: list[ConnectionForgotten]
+) -> None:
+    vault.save("example", *ALICE, Grant("AT-0", "RT-0"), {})
+    tokens: Any = vault.client("example", *ALICE)
+    example.refusal = "temporarily_unavailable"
+    with pytest.raises(StratusError) as refused:
+        tokens.refreshed(tokens.current())
+    assert refused.value.status == 502
+    connection = vault.get("example", *ALICE)
+    assert connection is not None and connection.status == "active"
+    assert forgotten == []
