@@ -2,6 +2,7 @@
 #   make run    - set up and serve the API on the embedded local stack
 #   make test   - set up and run every check (lint, types, templates, tests)
 #   make bench  - benchmarks (cold start, bundle import, KMS requests, ...)
+#   make load   - a bounded load run against the local stack (docs/reliability.md)
 #   make package - the Lambda bundle + CloudFormation template in build/package
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -11,7 +12,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 export PORT
 
-.PHONY: run test lint fmt typecheck cfn-lint pytest bench package clean openapi
+.PHONY: run test lint fmt typecheck cfn-lint pytest bench load package clean openapi
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
@@ -51,6 +52,9 @@ test: lint typecheck cfn-lint pytest
 
 bench: package
 	$(BIN)/python -m bench
+
+load: $(STAMP)
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf build .chalice/deployments

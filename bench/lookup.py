@@ -84,7 +84,7 @@ def _sign_in(client: Any, username: str) -> str:
     import requests
 
     login = client.http.get("/auth/salesforce/login?" + urlencode({"return_to": "/me"}))
-    binding = SimpleCookie(login.headers["Set-Cookie"])["stratus_oauth"].value
+    binding = SimpleCookie(login.headers["Set-Cookie"])["__Secure-stratus_oauth"].value
     consent = requests.get(
         login.headers["Location"] + "&" + urlencode({"login_hint": username}),
         allow_redirects=False,
@@ -93,12 +93,14 @@ def _sign_in(client: Any, username: str) -> str:
     params = {k: v[0] for k, v in parse_qs(urlsplit(consent.headers["Location"]).query).items()}
     callback = client.http.get(
         "/auth/salesforce/callback?" + urlencode(params),
-        headers={"Cookie": f"stratus_oauth={binding}"},
+        headers={"Cookie": f"__Secure-stratus_oauth={binding}"},
     )
     cookie: SimpleCookie = SimpleCookie()
-    (session,) = [c for c in callback.headers["Set-Cookie"] if c.startswith("stratus_session=")]
+    (session,) = [
+        c for c in callback.headers["Set-Cookie"] if c.startswith("__Host-stratus_session=")
+    ]
     cookie.load(session)
-    return cookie["stratus_session"].value
+    return cookie["__Host-stratus_session"].value
 
 
 def _bare_app() -> Any:

@@ -19,8 +19,10 @@ every request of the app's DynamoDB clients is counted by `devstack.awscalls.Aws
 (retries included). The first hit of a container also reads the org's settings (then cached
 for 60 s); the figures are the following 200 hits of each kind, per hit.
 Latency: the real pixel route (app.py, the `harden` middleware, token verification, the
+origin secret and CloudFront's viewer headers (as our distribution sends them), the
 classifier, the event built) with its collaborators swapped through `deps.tracking_hot_path`
-for an in-memory recorder and fixed org settings, against a bare route in a Chalice app with
+for an in-memory recorder and fixed org settings (with one revoked user, so the revocation
+check runs), against a bare route in a Chalice app with
 the same route table, middleware and binary types, which records one prebuilt event into the
 same kind of recorder and returns the same bytes and headers. Both through `chalice.test.Client`;
 medians of per-request times over rounds of 2,000 requests.
@@ -33,6 +35,16 @@ UA = (
     "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/126.0.0.0 Safari/537.36"
 )
+ORIGIN_HEADER_VALUE = "bench-origin-secret"
+# What our CloudFront distribution adds to every request (infra/api-extras.yaml): the pixel
+# checks the origin secret and reads the viewer's address and location from these.
+VIA_CLOUDFRONT = {
+    "X-Origin-Secret": ORIGIN_HEADER_VALUE,
+    "CloudFront-Viewer-Address": "198.51.100.7:51234",
+    "CloudFront-Viewer-Country": "BR",
+    "CloudFront-Viewer-Country-Region": "SP",
+    "CloudFront-Viewer-City": "S%C3%A3o%20Paulo",
+}
 _ENV = {
     "TRACKING_SIGNING_KEYS": f"b1:{KEY}",
     "PUBLIC_BASE_URL": "https://stratus.bench",
@@ -50,12 +62,14 @@ class MemoryRecorder:
         return True
 
 
-class FixedOrgSettings:
-    def __init__(self, settings: Any) -> None:
-        self._settings = settings
+class FixedOrgState:
+    """The org's settings and revocations as the hot path's cache serves them once warm."""
 
-    def get(self, org_id: str) -> Any:
-        return self._settings
+    def __init__(self, state: Any) -> None:
+        self._state = state
+
+    def state(self, org_id: str) -> Any:
+        return self._state
 
 
 def _environment(table: str | None = None) -> Any:
@@ -161,7 +175,7 @@ def _latency() -> tuple[float, float, int]:
 
     from chalicelib import deps, metrics
     from chalicelib.clock import SystemClock
-    from chalicelib.org_settings import OrgSettings
+    from chalicelib.org_settings import OrgSettings, OrgState
     from chalicelib.store.tracking_events import TrackingEvent
     from chalicelib.tracking import tokens
     from chalicelib.tracking.hits import GIF, HotPath
@@ -169,26 +183,32 @@ def _latency() -> tuple[float, float, int]:
     with _environment():
         deps.reset()
         keys = tokens.SigningKeys.parse(_ENV["TRACKING_SIGNING_KEYS"])
+        prepared_at = int(time.time()) - 3600
         claim = tokens.Claim(
             kind="open",
             kid="",
-            prepared_at=int(time.time()) - 3600,
+            prepared_at=prepared_at,
             message_id=tokens.new_message_id(b"\x07" * 12),
             recipient=0,
             sender_fingerprint=tokens.sender_fingerprint("f" * 64),
             org_id="00D000000000bench",
             user_id="005000000000bench",
+            expires_at=prepared_at + (180 + 30) * 86400,
         )
         assert keys is not None
         path = f"/t/o/{tokens.sign(claim, keys)}"
         recorder = MemoryRecorder()
         hot_path = HotPath(
             keys=keys,
-            org_settings=FixedOrgSettings(OrgSettings(email_tracking=True, link_tracking=True)),
+            org_settings=FixedOrgState(
+                # another user of the org deleted their account: the revocation is looked up
+                OrgState(OrgSettings(email_tracking=True, link_tracking=True), {"x" * 16: 1})
+            ),
             recorder=recorder,
             clock=SystemClock(),
             retention_seconds=180 * 86400,
             metrics=metrics.recorder(),  # the real one: the pixel's figure includes publishing
+            origin_secret=lambda: ORIGIN_HEADER_VALUE.encode(),
         )
         event = TrackingEvent(
             org_id=claim.org_id,
@@ -202,7 +222,7 @@ def _latency() -> tuple[float, float, int]:
             reason="no_machine_signal",
             expires_at=2**31,
         )
-        headers = {"User-Agent": UA, "Accept": "image/webp,*/*"}
+        headers = {"User-Agent": UA, "Accept": "image/webp,*/*", **VIA_CLOUDFRONT}
         from app import app
 
         pixel_times, bare_times = [], []

@@ -24,10 +24,11 @@ if TYPE_CHECKING:
     from chalicelib.account.service import Accounts
     from chalicelib.admin.service import Admin
     from chalicelib.auth.service import SignIn
+    from chalicelib.caching import TTLCache
     from chalicelib.connections.authorize import Authorizations
     from chalicelib.connections.vault import ConnectionVault
     from chalicelib.crypto.envelope import Envelope
-    from chalicelib.hooks import ApiUsageSeen, ConnectionForgotten, Hooks
+    from chalicelib.hooks import AccountDeleted, ApiUsageSeen, ConnectionForgotten, Hooks
     from chalicelib.lookup.service import Lookups
     from chalicelib.org_settings import OrgSettingsCache, StoredOrgSettings
     from chalicelib.providers.salesforce.client import ApiUsage, SalesforceClient
@@ -58,7 +59,6 @@ def reset() -> None:
     """Forget every built component and the settings (a new container; tests)."""
     for factory in _COMPONENTS:
         factory.cache_clear()
-    _secret_failed_at.clear()
     get_settings.cache_clear()
 
 
@@ -115,7 +115,14 @@ def ssm_client() -> Any:
 
 
 SECRET_RETRY_SECONDS = 30.0
-_secret_failed_at: dict[str, float] = {}
+
+
+@component
+def _failed_secrets() -> TTLCache[str, bool]:
+    """Secret settings whose last read failed, for SECRET_RETRY_SECONDS."""
+    from chalicelib.caching import TTLCache
+
+    return TTLCache(clock(), ttl=SECRET_RETRY_SECONDS, max_entries=8)
 
 
 def secret(value: str) -> str:
@@ -125,13 +132,12 @@ def secret(value: str) -> str:
     (the pixel, the redirect) into an SSM call."""
     from chalicelib.secrets import SecretUnavailable
 
-    failed_at = _secret_failed_at.get(value)
-    if failed_at is not None and clock().now() - failed_at < SECRET_RETRY_SECONDS:
+    if _failed_secrets().get(value) is not None:
         raise SecretUnavailable()
     try:
         return _resolved_secret(value)
     except SecretUnavailable:
-        _secret_failed_at[value] = clock().now()
+        _failed_secrets().put(value, True)
         raise
 
 
@@ -140,7 +146,7 @@ def _resolved_secret(value: str) -> str:
     from chalicelib.secrets import resolve
 
     resolved = resolve(value, ssm_client)
-    _secret_failed_at.pop(value, None)
+    _failed_secrets().discard(value)
     return resolved
 
 
@@ -185,7 +191,15 @@ def sessions() -> Sessions:
 
 
 def signed_in(request: Any) -> Principal:
-    """The request's signed-in user (session cookie or Bearer token), or 401 unauthenticated."""
+    """The request's signed-in user (session cookie or Bearer token), or 401 unauthenticated;
+    403 csrf_rejected for a cookie another site's page presented (chalicelib/csrf.py)."""
+    from chalicelib import csrf
+
+    settings = get_settings()
+    trusted = csrf.trusted_origins(settings.public_base_url, settings.cors_origins)
+    reason = csrf.cross_site_read(request.headers, trusted)
+    if reason is not None:
+        raise csrf.rejected(reason)
     return sessions().authenticate(request.headers)
 
 
@@ -297,7 +311,7 @@ def tracking_keys() -> SigningKeys | None:
     return keys
 
 
-def _tracking_retention_seconds() -> int:
+def tracking_retention_seconds() -> int:
     return get_settings().tracking_retention_days * 86400
 
 
@@ -318,9 +332,26 @@ def tracking_hot_path() -> HotPath:
         org_settings=org_settings_cache(),
         recorder=tracking_recorder(),
         clock=clock(),
-        retention_seconds=_tracking_retention_seconds(),
+        retention_seconds=tracking_retention_seconds(),
         metrics=metrics.recorder(),
+        origin_secret=cloudfront_origin_secret,
     )
+
+
+def cloudfront_origin_secret() -> bytes | None:
+    """CLOUDFRONT_ORIGIN_SECRET resolved (an `ssm:` reference is read once per container, and
+    only when a request presents an X-Origin-Secret), or None: then CloudFront's viewer headers
+    are not trusted. A parameter that cannot be read costs the location, not the hit (logged;
+    tried again after SECRET_RETRY_SECONDS)."""
+    from chalicelib.secrets import SecretUnavailable
+
+    configured = get_settings().cloudfront_origin_secret
+    if not configured:
+        return None
+    try:
+        return secret(configured).encode("utf-8")
+    except SecretUnavailable:
+        return None
 
 
 @component
@@ -329,7 +360,7 @@ def tracking() -> Tracking:
     from chalicelib.store.tracking_events import TrackingEvents
     from chalicelib.tracking.service import Tracking, TrackingConfig
 
-    config = TrackingConfig(get_settings().public_base_url, _tracking_retention_seconds())
+    config = TrackingConfig(get_settings().public_base_url, tracking_retention_seconds())
     return Tracking(
         TrackedMessages(store()),
         TrackingEvents(store()),
@@ -356,7 +387,19 @@ def hooks() -> Hooks:
     registry = Hooks()
     registry.connection_forgotten.subscribe(_drop_cached_lookups)
     registry.api_usage_seen.subscribe(_spend_api_limit)
+    registry.account_deleted.subscribe(_revoke_tracking_links)
     return registry
+
+
+def _revoke_tracking_links(event: AccountDeleted) -> None:
+    """The deleted user's tracking links and pixels stop working: on the org's settings item,
+    which every container's hot paths re-read within ORG_SETTINGS_CACHE_SECONDS (this one at
+    once). Kept as long as any of those tokens could still verify."""
+    from chalicelib.tracking.tokens import GRACE_SECONDS
+
+    lifetime = tracking_retention_seconds() + GRACE_SECONDS
+    _stored_org_settings().revoke_tracking_links(event.org_id, event.user_id, lifetime)
+    _org_settings_changed(event.org_id)
 
 
 def _drop_cached_lookups(event: ConnectionForgotten) -> None:

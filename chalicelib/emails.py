@@ -23,15 +23,30 @@ def normalise(address: str) -> str:
     return address.strip().lower()
 
 
+def _is_host_label(label: str) -> bool:
+    """A DNS label as a mail domain may have it (RFC 5321 §4.1.2, RFC 1123 §2.1: letters,
+    digits, inner hyphens, at most 63; IDN labels in Unicode letters, RFC 6531 §3.3)."""
+    return (
+        len(label) <= 63
+        and not label.startswith("-")
+        and not label.endswith("-")
+        and all(c.isalnum() or c == "-" for c in label)
+    )
+
+
 def is_valid(address: str) -> bool:
     """An address (trimmed, any case) that could be an email: local@domain.tld, no spaces or
-    specials, no control characters, within the length limits."""
+    specials, no control characters, within the length limits; the domain's labels are host
+    names and its top-level label is not all digits (no address ends in an IP-like `.2`)."""
     if len(address) > MAX_LENGTH or any(ord(c) < 0x20 or ord(c) == 0x7F for c in address):
         return False
-    local = address.split("@", 1)[0]
+    local, _, domain = address.partition("@")
     if local.startswith(".") or local.endswith(".") or ".." in local:
         return False
-    return bool(_ADDRESS.match(address))
+    if not _ADDRESS.match(address):
+        return False
+    labels = domain.split(".")
+    return all(_is_host_label(label) for label in labels) and not labels[-1].isdigit()
 
 
 def canonical(address: str) -> str:

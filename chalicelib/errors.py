@@ -14,6 +14,7 @@ class ErrorCode(StrEnum):
     BUSY = "busy"
     CONFIGURATION_UNAVAILABLE = "configuration_unavailable"
     CONSENT_DENIED = "consent_denied"
+    CSRF_REJECTED = "csrf_rejected"
     ENCRYPTION_UNAVAILABLE = "encryption_unavailable"
     FORBIDDEN = "forbidden"
     INTERNAL_ERROR = "internal_error"
@@ -23,6 +24,7 @@ class ErrorCode(StrEnum):
     MESSAGE_TOO_LARGE = "message_too_large"
     METHOD_NOT_ALLOWED = "method_not_allowed"
     NOT_FOUND = "not_found"
+    ORG_NOT_ALLOWED = "org_not_allowed"
     PAYLOAD_TOO_LARGE = "payload_too_large"
     SALESFORCE_BAD_IDENTITY = "salesforce_bad_identity"
     SALESFORCE_BAD_INSTANCE = "salesforce_bad_instance"
@@ -40,6 +42,7 @@ class ErrorCode(StrEnum):
     SALESFORCE_REJECTED = "salesforce_rejected"
     SALESFORCE_UNAVAILABLE = "salesforce_unavailable"
     STATE_MISMATCH = "state_mismatch"
+    STORAGE_UNAVAILABLE = "storage_unavailable"
     TRACKING_DISABLED = "tracking_disabled"
     TRACKING_NOT_CONFIGURED = "tracking_not_configured"
     UNAUTHENTICATED = "unauthenticated"
@@ -93,32 +96,45 @@ class LeaseHeld(StoreError):
     """Another holder owns the lease and it has not expired."""
 
 
-class StoreBusy(StratusError):
+class Unavailable(StratusError):
+    """Something the answer depends on is out of reach for now (an outage, throttling, a key
+    or parameter out of reach): 503 with Retry-After. The failed call says nothing about the
+    data, so it is never read as "absent", "refused" or "revoked" (chalicelib.outages)."""
+
+    def __init__(self, code: ErrorCode, message: str, retry_after: int = 5) -> None:
+        super().__init__(code, message, 503, {"Retry-After": str(retry_after)})
+
+
+class StoreBusy(Unavailable):
     """The table kept throttling a write after bounded retries: nothing was lost, retry."""
 
     def __init__(self, message: str) -> None:
-        super().__init__(ErrorCode.BUSY, message, status=503, headers={"Retry-After": "2"})
+        super().__init__(ErrorCode.BUSY, message, retry_after=2)
+
+
+class StorageUnavailable(Unavailable):
+    """The table cannot be reached, timed out or kept throttling after the SDK's retries."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            ErrorCode.STORAGE_UNAVAILABLE,
+            "The service cannot reach its storage right now; try again shortly.",
+        )
 
 
 class DecryptionFailed(Exception):
-    """A sealed blob did not decrypt: tampered, truncated, or bound to another context
-    (`permanent`), or the KMS key is out of reach for now (not `permanent`: a deployment
-    problem - policy, disabled key - that says nothing about the blob)."""
-
-    def __init__(self, message: str, *, permanent: bool = True) -> None:
-        super().__init__(message)
-        self.permanent = permanent
+    """A sealed blob will never decrypt: tampered, truncated, or bound to another context.
+    (KMS out of reach is EncryptionUnavailable instead: it says nothing about the blob.)"""
 
 
-class EncryptionUnavailable(StratusError):
-    """The envelope key cannot be used right now: nothing is changed, retry later."""
+class EncryptionUnavailable(Unavailable):
+    """The envelope key cannot be used right now (KMS unreachable, throttling, the key out of
+    reach): nothing is changed, retry later."""
 
     def __init__(self) -> None:
         super().__init__(
             ErrorCode.ENCRYPTION_UNAVAILABLE,
             "The service cannot use its encryption key right now; try again shortly.",
-            503,
-            {"Retry-After": "5"},
         )
 
 

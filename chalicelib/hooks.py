@@ -18,8 +18,7 @@ E = TypeVar("E")
 class Hook(Generic[E]):
     """One kind of event and the functions that react to it."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
+    def __init__(self) -> None:
         self._subscribers: list[Callable[[E], None]] = []
 
     def subscribe(self, subscriber: Callable[[E], None]) -> None:
@@ -63,8 +62,6 @@ class AccountDeleted:
 class Hooks:
     """The container's hooks (built once by deps)."""
 
-    connection_forgotten: Hook[ConnectionForgotten] = field(
-        default_factory=lambda: Hook("connection_forgotten")
-    )
-    api_usage_seen: Hook[ApiUsageSeen] = field(default_factory=lambda: Hook("api_usage_seen"))
-    account_deleted: Hook[AccountDeleted] = field(default_factory=lambda: Hook("account_deleted"))
+    connection_forgotten: Hook[ConnectionForgotten] = field(default_factory=Hook)
+    api_usage_seen: Hook[ApiUsageSeen] = field(default_factory=Hook)
+    account_deleted: Hook[AccountDeleted] = field(default_factory=Hook)

@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from chalicelib.cookies import SESSION_COOKIE
 from chalicelib.errors import ErrorCode
 from chalicelib.web import ROUTE_DOCS, RouteDoc
 
@@ -108,7 +109,7 @@ def build_openapi(routes: Mapping[str, Mapping[str, Any]], version: str) -> dict
         "components": {
             "schemas": dict(sorted(components.items())),
             "securitySchemes": {
-                "session": {"type": "apiKey", "in": "cookie", "name": "stratus_session"},
+                "session": {"type": "apiKey", "in": "cookie", "name": SESSION_COOKIE},
                 "bearer": {"type": "http", "scheme": "bearer"},
             },
         },

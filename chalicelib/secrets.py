@@ -15,21 +15,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from chalicelib.errors import ErrorCode, StratusError
+from chalicelib.errors import ErrorCode, Unavailable
 from chalicelib.logs import logger
 
 SSM_PREFIX = "ssm:"
 
 
-class SecretUnavailable(StratusError):
-    """A referenced secret could not be read: a deployment problem, shown without details."""
+class SecretUnavailable(Unavailable):
+    """A referenced secret could not be read (SSM out of reach, or a deployment problem: a
+    missing parameter, a denied key), shown without details."""
 
     def __init__(self) -> None:
         super().__init__(
             ErrorCode.CONFIGURATION_UNAVAILABLE,
             "The service cannot read its configuration right now; try again shortly.",
-            status=503,
-            headers={"Retry-After": "5"},
         )
 
 
@@ -47,10 +46,15 @@ def resolve(value: str, ssm_client: Callable[[], Any]) -> str:
         raise SecretUnavailable()
     from botocore.exceptions import BotoCoreError, ClientError
 
+    from chalicelib.outages import is_outage
+
     try:
         reply = ssm_client().get_parameter(Name=name, WithDecryption=True)
     except (BotoCoreError, ClientError) as exc:
         code = exc.response["Error"]["Code"] if isinstance(exc, ClientError) else type(exc).__name__
-        logger.error("secret parameter unreadable", extra={"parameter": name, "error": code})
+        logger.error(
+            "secret parameter unreadable",
+            extra={"parameter": name, "error": code, "outage": is_outage(exc)},
+        )
         raise SecretUnavailable() from None
     return str(reply["Parameter"]["Value"])

@@ -38,6 +38,8 @@ class Settings:
     salesforce_client_id: str = ""
     salesforce_client_secret: str = field(default="", repr=False)
     salesforce_extra_login_hosts: tuple[str, ...] = ()
+    # org ids that may sign in; required outside the local and test stages (allowed_orgs.py)
+    allowed_salesforce_orgs: tuple[str, ...] = ()
     salesforce_api_version: str = "62.0"
     session_ttl_seconds: int = 30 * 24 * 3600
     data_key_max_age_seconds: float = 300.0
@@ -52,6 +54,8 @@ class Settings:
     tracking_signing_keys: str = field(default="", repr=False)  # "kid:base64key,..." first signs
     tracking_retention_days: int = 180  # tracked messages and their events expire after this
     org_settings_cache_seconds: float = 60.0  # hot paths see an admin's change within this
+    # the X-Origin-Secret value our CloudFront adds: only then are its viewer headers trusted
+    cloudfront_origin_secret: str = field(default="", repr=False)
 
     @property
     def salesforce_origins(self) -> tuple[str, ...]:
@@ -105,6 +109,7 @@ def load_settings() -> Settings:
         salesforce_client_id=_str("SALESFORCE_CLIENT_ID", d.salesforce_client_id),
         salesforce_client_secret=_str("SALESFORCE_CLIENT_SECRET", d.salesforce_client_secret),
         salesforce_extra_login_hosts=_csv("SALESFORCE_EXTRA_LOGIN_HOSTS"),
+        allowed_salesforce_orgs=_csv("ALLOWED_SALESFORCE_ORGS"),
         salesforce_api_version=_str("SALESFORCE_API_VERSION", d.salesforce_api_version),
         session_ttl_seconds=_int("STRATUS_SESSION_TTL_SECONDS", d.session_ttl_seconds),
         data_key_max_age_seconds=_float(
@@ -124,6 +129,7 @@ def load_settings() -> Settings:
         org_settings_cache_seconds=_clamped(
             _float("ORG_SETTINGS_CACHE_SECONDS", d.org_settings_cache_seconds), 0.0, 60.0
         ),
+        cloudfront_origin_secret=_str("CLOUDFRONT_ORIGIN_SECRET", d.cloudfront_origin_secret),
     )
 
 

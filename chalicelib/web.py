@@ -1,19 +1,21 @@
 """HTTP helpers shared by every feature: error shaping, security headers, request parsing.
 
-One middleware (`harden`) is registered by app.py; it turns StratusError and Chalice's own
-error responses into `{"error": {"code", "message"}}`, adds the security headers to every
-response, errors included, and publishes the invocation's metrics once it has answered.
+One middleware (`harden`) is registered by app.py; it refuses cross-site use of the session
+cookie (chalicelib/csrf.py) before any view runs, turns StratusError and Chalice's own error
+responses into `{"error": {"code", "message"}}`, adds the security headers to every response,
+errors included, and publishes the invocation's metrics once it has answered.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from chalice.app import CaseInsensitiveMapping, Request, Response
 
-from chalicelib import metrics
+from chalicelib import csrf, metrics
 from chalicelib.errors import FRAMEWORK_CODES, ErrorCode, StratusError, ValidationFailed
 from chalicelib.logs import logger
 
@@ -68,6 +70,22 @@ def _allowed_origin(event: Request) -> str | None:
 
     origin = event.headers.get("origin") if event.headers else None
     return str(origin) if origin and origin in get_settings().cors_origins else None
+
+
+def _cross_site_refusal(event: Request) -> Response | None:
+    """403 for a cookie-authenticated unsafe request from another site (chalicelib/csrf.py)."""
+    if str(event.method).upper() not in csrf.UNSAFE_METHODS:
+        return None
+    from chalicelib.settings import get_settings
+
+    settings = get_settings()
+    trusted = csrf.trusted_origins(settings.public_base_url, settings.cors_origins)
+    reason = csrf.refusal(event.method, event.headers, lambda: event.raw_body, trusted)
+    if reason is None:
+        return None
+    logger.warning("cross-site request refused", extra={"reason": reason, "path": event.path})
+    refused = csrf.rejected(reason)
+    return error_response(refused.code, refused.message, refused.status)
 
 
 _ROUTES: dict[str, dict[str, Any]] = {}
@@ -149,6 +167,9 @@ def _answer(event: Request, get_response: Callable[[Request], Response]) -> Resp
     origin = _allowed_origin(event)
     if event.method == "OPTIONS":
         return _secure(_preflight(event, origin))
+    refused = _cross_site_refusal(event)
+    if refused is not None:
+        return _secure(refused)
     _accept_anything_if_unsaid(event)
     try:
         response = get_response(event)
@@ -161,18 +182,32 @@ def _answer(event: Request, get_response: Callable[[Request], Response]) -> Resp
     if origin is not None:
         response.headers["Access-Control-Allow-Origin"] = origin
         response.headers["Access-Control-Allow-Credentials"] = "true"
-        response.headers["Vary"] = "Origin"
+        _vary_on_origin(response.headers)
     return _secure(response)
+
+
+def _header(headers: dict[str, Any], name: str) -> str:
+    return str(next((v for k, v in headers.items() if k.lower() == name), ""))
+
+
+def _vary_on_origin(headers: dict[str, Any]) -> None:
+    names = [k for k in headers if k.lower() == "vary"]
+    vary = ", ".join(str(headers.pop(k)) for k in names)
+    if "origin" not in {v.strip().lower() for v in vary.split(",")}:
+        vary = f"{vary}, Origin" if vary else "Origin"
+    headers["Vary"] = vary
 
 
 def _secure(response: Response) -> Response:
     headers = response.headers
     for name, value in SECURITY_HEADERS.items():
         headers.setdefault(name, value)
-    content_type = str(next((v for k, v in headers.items() if k.lower() == "content-type"), ""))
+    content_type = _header(headers, "content-type")
     is_json = content_type == "" or content_type.startswith(JSON_TYPE)
     if is_json and not any(k.lower() == "cache-control" for k in headers):
         headers["Cache-Control"] = "no-store"
+    if "no-store" not in _header(headers, "cache-control"):
+        _vary_on_origin(headers)  # a cache may keep it, and its CORS headers depend on Origin
     if isinstance(response.body, str) and not is_json:
         response.body = response.body.encode("utf-8")  # base64-encoded by to_dict: bytes only
     return response
@@ -190,13 +225,75 @@ def _validation_failed(exc: ValidationError, where: str) -> ValidationFailed:
     return ValidationFailed(f"{where} field '{name}': {first.get('msg', 'invalid')}", field=name)
 
 
+def is_json_type(content_type: str | None) -> bool:
+    """Exactly `application/json`, optionally with `charset=utf-8`: no type a browser may send
+    cross-site without a preflight (`text/plain; application/json`) passes for JSON."""
+    kind, _, parameters = str(content_type or "").partition(";")
+    if kind.strip().lower() != JSON_TYPE:
+        return False
+    parameter = parameters.strip().lower().replace(" ", "")
+    return parameter in {"", "charset=utf-8", 'charset="utf-8"'}
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise ValueError("an object names a member twice")
+    return found
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if number in (float("inf"), float("-inf")):
+        raise ValueError("a number is too large")
+    return number
+
+
+def _strict_json(raw: bytes | str) -> None:
+    """RFC 8259 JSON only: Python's parser and pydantic's accept NaN/Infinity and keep the last of
+    duplicate names (which a proxy or another parser may read differently): refuse both."""
+    try:
+        json.loads(
+            raw,
+            object_pairs_hook=_refuse_duplicates,
+            parse_constant=_reject_constant,
+            parse_float=_finite,
+        )
+    except (ValueError, RecursionError) as exc:
+        raise ValidationFailed(
+            f"The request body is not valid JSON: {_problem(exc)}.", "body"
+        ) from None
+
+
+def _problem(exc: Exception) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return exc.msg.lower()
+    if isinstance(exc, UnicodeError):
+        return "it is not UTF-8"
+    if isinstance(exc, RecursionError):
+        return "it nests too deeply"
+    return str(exc)  # our own hooks' words (duplicate names, NaN, Infinity)
+
+
 def parse_body(model: type[M], request: Request) -> M:
-    """Validate a JSON body against `model`; any failure is a 400 naming the field."""
+    """Validate a JSON body against `model`: 415 unless it is declared `application/json`,
+    400 naming the field for anything else."""
     from pydantic import ValidationError
 
     raw = request.raw_body or b""
     if not raw.strip():
         raise ValidationFailed("A JSON request body is required.", field="body")
+    if not is_json_type(request.headers.get("content-type")):
+        raise StratusError(
+            ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            "The request body must be sent as Content-Type: application/json.",
+            415,
+        )
+    _strict_json(raw)
     try:
         return model.model_validate_json(raw)
     except ValidationError as exc:

@@ -12,6 +12,14 @@ shut down). The runner sets it from its signal handler.
 
 Everything the app needs reaches it through environment variables of the `chalice local`
 child; this process's own `os.environ` is never changed, so tests can run a stack in-process.
+
+`DEVSTACK_FAULTS=1` serves moto through devstack.faults.FaultPanel (moto that can be stopped
+and restarted with its state, a KMS-only endpoint that can be taken away, injected throttles,
+errors and stalls), controlled over HTTP at the URL the banner prints.
+
+Plain-http Salesforce URLs are decided here, once: allowed on loopback (the child then gets
+OAUTHLIB_INSECURE_TRANSPORT=1, which requests-oauthlib needs for them), refused with one line
+anywhere else; the child gets that variable for nothing else.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import base64
 import contextlib
 import ctypes
 import errno
+import ipaddress
 import logging
 import os
 import secrets
@@ -35,6 +44,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK = "127.0.0.1"
@@ -61,6 +71,59 @@ class StackError(RuntimeError):
 
 class StackCancelled(Exception):
     """start() gave up because `cancel` was set (a signal arrived while starting)."""
+
+
+def is_loopback_host(host: str) -> bool:
+    """127.0.0.0/8, ::1 or localhost."""
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _hostname(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
+def _plain_http_on_loopback(name: str, value: str) -> bool:
+    """Whether a Salesforce URL from the user is plain http (then on loopback); a StackError
+    for plain http elsewhere (tokens and the client secret would cross the network in clear
+    text) or for anything that is not an http(s) URL with a host."""
+    scheme, host = value.strip().partition("://")[0].lower(), _hostname(value.strip())
+    if scheme not in {"http", "https"} or not host:
+        raise StackError(f"{name} must be an https:// URL (http:// on loopback), not {value!r}.")
+    if scheme == "https":
+        return False
+    if not is_loopback_host(host):
+        raise StackError(
+            f"{name} is plain http on a host that is not loopback ({host}): Salesforce's "
+            f"tokens and the client secret would travel unencrypted. Use https://, or an "
+            f"emulator on 127.0.0.1 / localhost."
+        )
+    return True
+
+
+def insecure_transport_needed(env: Mapping[str, str]) -> bool:
+    """Whether the user's Salesforce URLs need OAUTHLIB_INSECURE_TRANSPORT=1 (plain http on
+    loopback). SALESFORCE_EXTRA_LOGIN_HOSTS entries without a scheme are https, except a
+    loopback host, which the app reads as http (chalicelib.settings)."""
+    needed = False
+    for name in ("SALESFORCE_LOGIN_URL", "SALESFORCE_SANDBOX_URL"):
+        if env.get(name):
+            needed |= _plain_http_on_loopback(name, env[name])
+    for entry in filter(None, env.get("SALESFORCE_EXTRA_LOGIN_HOSTS", "").split(",")):
+        entry = entry.strip()
+        if "://" in entry:
+            needed |= _plain_http_on_loopback("SALESFORCE_EXTRA_LOGIN_HOSTS", entry)
+        else:
+            needed |= is_loopback_host(_hostname("//" + entry))
+    return needed
 
 
 def port_in_use(port: int, host: str = LOOPBACK) -> bool:
@@ -111,7 +174,8 @@ class LocalStack:
 
     `env` is the user's environment (default: os.environ); the variables it honours are
     AWS_ENDPOINT_URL, SALESFORCE_LOGIN_URL / SANDBOX_URL / CLIENT_ID / CLIENT_SECRET /
-    EXTRA_LOGIN_HOSTS, SALESFORCE_EMULATOR_PORT and PUBLIC_BASE_URL; `port` is the API's port.
+    EXTRA_LOGIN_HOSTS, SALESFORCE_EMULATOR_PORT, PUBLIC_BASE_URL and DEVSTACK_FAULTS /
+    DEVSTACK_FAULTS_PORT; `port` is the API's port.
     """
 
     port: int = 8000
@@ -119,6 +183,7 @@ class LocalStack:
     health_timeout: float = HEALTH_TIMEOUT
     stage: str = "local"
     cancel: threading.Event = field(default_factory=threading.Event)
+    output: Any = None  # where chalice local's stdout and stderr go (a file); None: ours
 
     aws_endpoint: str = field(default="", init=False)
     salesforce_url: str = field(default="", init=False)
@@ -126,6 +191,7 @@ class LocalStack:
     provisioned: Any = field(default=None, init=False)
     emulator: Any = field(default=None, init=False)
     process: subprocess.Popen[bytes] | None = field(default=None, init=False)
+    faults: Any = field(default=None, init=False)  # a devstack.faults.FaultPanel when enabled
     _moto: Any = field(default=None, init=False, repr=False)
     _emulator_server: Any = field(default=None, init=False, repr=False)
 
@@ -137,6 +203,7 @@ class LocalStack:
     def start(self) -> LocalStack:
         """Start everything and wait for /health; on any failure stop what was started."""
         steps = (
+            self._check_settings,
             self._check_ports,
             self._start_aws,
             self._start_salesforce,
@@ -156,6 +223,16 @@ class LocalStack:
         if self.cancel.is_set():
             raise StackCancelled("start-up cancelled")
 
+    def _check_settings(self) -> None:
+        """Refuse what cannot work before anything starts; decide plain http for the user's
+        Salesforce."""
+        if self._faults_enabled() and self.env.get("AWS_ENDPOINT_URL"):
+            raise StackError(
+                "DEVSTACK_FAULTS needs the embedded moto server: unset AWS_ENDPOINT_URL."
+            )
+        if self.env.get("SALESFORCE_LOGIN_URL") and insecure_transport_needed(self.env):
+            self.child_env["OAUTHLIB_INSECURE_TRANSPORT"] = "1"
+
     def _check_ports(self) -> None:
         if port_in_use(self.port):
             raise StackError(
@@ -174,10 +251,40 @@ class LocalStack:
             )
 
     def _emulator_port(self) -> int:
-        raw = self.env.get("SALESFORCE_EMULATOR_PORT", "").strip() or "0"
+        return self._port_setting("SALESFORCE_EMULATOR_PORT")
+
+    def _port_setting(self, name: str) -> int:
+        raw = self.env.get(name, "").strip() or "0"
         if not raw.isdigit() or int(raw) > 65535:
-            raise StackError(f"SALESFORCE_EMULATOR_PORT must be a port number, not {raw!r}.")
+            raise StackError(f"{name} must be a port number, not {raw!r}.")
         return int(raw)
+
+    def _faults_enabled(self) -> bool:
+        return self.env.get("DEVSTACK_FAULTS", "").strip().lower() in {"1", "true", "yes"}
+
+    def _start_moto(self) -> dict[str, str]:
+        """The embedded moto (behind the fault panel when enabled); the child's AWS_* env."""
+        from moto.server import ThreadedMotoServer
+
+        from devstack.faults import FaultPanel
+
+        if self._faults_enabled():
+            self.faults = FaultPanel(LOOPBACK, self._port_setting("DEVSTACK_FAULTS_PORT"))
+            try:
+                self.faults.start()
+            except OSError as exc:
+                raise StackError(f"The fault panel could not listen: {exc}") from None
+            self.aws_endpoint = self.faults.aws.url
+            return {
+                "AWS_ENDPOINT_URL": self.aws_endpoint,
+                "AWS_ENDPOINT_URL_KMS": self.faults.kms.url,
+                **FAKE_AWS,
+            }
+        self._moto = ThreadedMotoServer(ip_address=LOOPBACK, port=0, verbose=False)
+        self._moto.start()
+        host, port = self._moto.get_host_and_port()
+        self.aws_endpoint = f"http://{host}:{port}"
+        return {"AWS_ENDPOINT_URL": self.aws_endpoint, **FAKE_AWS}  # no profile, no token
 
     def _start_aws(self) -> None:
         import boto3
@@ -191,15 +298,9 @@ class LocalStack:
             for name, value in FAKE_AWS.items():
                 aws.setdefault(name, value)
         else:
-            from moto.server import ThreadedMotoServer
-
             logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request
             make_moto_atomic()  # conditional writes behave as in DynamoDB
-            self._moto = ThreadedMotoServer(ip_address=LOOPBACK, port=0, verbose=False)
-            self._moto.start()
-            host, port = self._moto.get_host_and_port()
-            self.aws_endpoint = f"http://{host}:{port}"
-            aws = {"AWS_ENDPOINT_URL": self.aws_endpoint, **FAKE_AWS}  # no profile, no token
+            aws = self._start_moto()
         session = boto3.session.Session(
             aws_access_key_id=aws["AWS_ACCESS_KEY_ID"],
             aws_secret_access_key=aws["AWS_SECRET_ACCESS_KEY"],
@@ -240,9 +341,15 @@ class LocalStack:
             # the emulator speaks plain http on loopback; oauthlib refuses that unless told
             OAUTHLIB_INSECURE_TRANSPORT="1",
         )
+        # the seeded demo org signs in (unless the user names the orgs allowed themselves)
+        if not self.env.get("ALLOWED_SALESFORCE_ORGS"):
+            self.child_env["ALLOWED_SALESFORCE_ORGS"] = self.emulator.org.org_id
 
     def _start_chalice(self) -> None:
-        env = {k: v for k, v in self.env.items() if not k.startswith("AWS_")}
+        # AWS_* as chosen in _start_aws; OAUTHLIB_INSECURE_TRANSPORT only as decided at start
+        # (plain http on loopback: _check_settings, the bundled emulator), never inherited
+        inherited = ("AWS_", "OAUTHLIB_INSECURE_TRANSPORT")
+        env = {k: v for k, v in self.env.items() if not k.startswith(inherited)}
         env.update(self.child_env)  # the AWS_* chosen in _start_aws, the stack, Salesforce
         env["PORT"] = str(self.port)
         env.setdefault("PUBLIC_BASE_URL", self.api_url)
@@ -255,14 +362,17 @@ class LocalStack:
         no_proxy = [p for p in env.get("NO_PROXY", env.get("no_proxy", "")).split(",") if p]
         env["NO_PROXY"] = env["no_proxy"] = ",".join([*no_proxy, LOOPBACK, "localhost"])
         self.child_env = env
-        chalice = Path(sys.executable).with_name("chalice")
-        command = [str(chalice), "local", "--no-autoreload", "--host", LOOPBACK]
+        # Chalice's CLI with TCP_NODELAY on its connections (devstack/chalice.py)
+        command = [sys.executable, "-m", "devstack.chalice", "local", "--no-autoreload"]
+        command += ["--host", LOOPBACK]
         command += ["--port", str(self.port), "--stage", "local"]
         self.process = subprocess.Popen(
             command,
             cwd=ROOT,
             env=env,
             stdin=subprocess.DEVNULL,
+            stdout=self.output,
+            stderr=self.output,
             process_group=0,  # our own group: Ctrl-C reaches the runner, which stops it
             preexec_fn=_die_with_parent(os.getpid()),
         )
@@ -313,6 +423,9 @@ class LocalStack:
                 # ThreadedMotoServer.stop() ends the loop but leaves the socket bound: close it
                 self._moto._server.server_close()
             self._moto = None
+        if self.faults is not None:
+            self.faults.stop()
+            self.faults = None
 
     # -- what to try ---------------------------------------------------------------------------
     def banner(self) -> str:
@@ -326,8 +439,11 @@ class LocalStack:
             f"  OpenAPI          {api}/openapi.json",
             f"  sign in          {api}/auth/salesforce/login",
             f"  AWS (moto)       {self.aws_endpoint}"
-            + ("" if self._moto else "  (yours: AWS_ENDPOINT_URL)"),
+            + ("" if self._moto or self.faults else "  (yours: AWS_ENDPOINT_URL)"),
         ]
+        if self.faults is not None:
+            lines.append(f"  KMS (moto)       {self.faults.kms.url}  (AWS_ENDPOINT_URL_KMS)")
+            lines.append(f"  fault panel      {self.faults.url}  (docs/reliability.md)")
         if self.provisioned is not None:
             lines.append(
                 f"  table / key      {self.provisioned.table_name} / {self.provisioned.key_alias}"

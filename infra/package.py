@@ -70,6 +70,7 @@ FORBIDDEN_TOP_LEVEL = frozenset(
         "werkzeug",
         "flask",
         "responses",
+        "justhtml",
         "devstack",
         "tests",
         "bench",

@@ -104,6 +104,7 @@ def envelope(stack: ProvisionedStack, kms: object, clock: FakeClock) -> Envelope
 @pytest.fixture
 def app_env(stack: ProvisionedStack, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Point the app's settings at the test stack; every collaborator is rebuilt."""
+    monkeypatch.setenv("STRATUS_STAGE", "test")  # as the `test` stage says, read when it may
     monkeypatch.setenv("STRATUS_TABLE", stack.table_name)
     monkeypatch.setenv("STRATUS_KMS_KEY_ID", stack.key_alias)
     monkeypatch.setenv("PUBLIC_BASE_URL", "https://stratus.test")
@@ -167,8 +168,8 @@ def _query(url: str) -> dict[str, str]:
 class SignIn:
     """Drives the browser's part of the sign-in: our login -> the emulator -> our callback.
 
-    Like a browser, it keeps the `stratus_oauth` cookie that /auth/salesforce/login sets (the
-    latest one) and sends it to the callback; chalice.test.Client keeps no cookies itself.
+    Like a browser, it keeps the `__Secure-stratus_oauth` cookie that /auth/salesforce/login sets
+    (the latest one) and sends it to the callback; chalice.test.Client keeps no cookies itself.
     """
 
     client: Client
@@ -196,7 +197,7 @@ class SignIn:
             f"/auth/salesforce/login?{urlencode({'login': login, 'return_to': return_to})}"
         )
         assert response.status_code == 302, response.body
-        self.browser_nonce = self.cookie(response, "stratus_oauth")
+        self.browser_nonce = self.cookie(response, "__Secure-stratus_oauth")
         return str(response.headers["Location"])
 
     def consent(self, authorize_url: str, username: str) -> dict[str, str]:
@@ -210,11 +211,13 @@ class SignIn:
         return _query(reply.headers["Location"])
 
     def callback(self, params: dict[str, str]) -> Any:
-        headers = {"Cookie": f"stratus_oauth={self.browser_nonce}"} if self.browser_nonce else {}
+        headers = (
+            {"Cookie": f"__Secure-stratus_oauth={self.browser_nonce}"} if self.browser_nonce else {}
+        )
         response = self.client.http.get(
             f"/auth/salesforce/callback?{urlencode(params)}", headers=headers
         )
-        if self.cookie(response, "stratus_oauth") == "":
+        if self.cookie(response, "__Secure-stratus_oauth") == "":
             self.browser_nonce = None  # the callback cleared it
         return response
 
@@ -222,7 +225,7 @@ class SignIn:
         """Sign `username` in; returns the session token."""
         response = self.callback(self.consent(self.authorize_url(return_to=return_to), username))
         assert response.status_code == 302, response.body
-        token = self.cookie(response, "stratus_session")
+        token = self.cookie(response, "__Host-stratus_session")
         assert token, self.set_cookies(response)
         return token
 

@@ -6,6 +6,21 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from chalicelib.connections.browser import is_safe_return_path
 
+#: The error codes of an authorization response (RFC 6749 §4.1.2.1). Any other value is
+#: answered as OTHER_ERROR: the callback never reflects text a link could put there.
+OAUTH_ERRORS = frozenset(
+    {
+        "invalid_request",
+        "unauthorized_client",
+        "access_denied",
+        "unsupported_response_type",
+        "invalid_scope",
+        "server_error",
+        "temporarily_unavailable",
+    }
+)
+OTHER_ERROR = "unrecognised_error"
+
 
 class LoginQuery(BaseModel):
     model_config = ConfigDict(extra="ignore")
@@ -35,3 +50,10 @@ class CallbackQuery(BaseModel):
     state: str | None = Field(default=None, max_length=200)
     error: str | None = Field(default=None, max_length=200)
     error_description: str | None = Field(default=None, max_length=1000)
+
+    @field_validator("error", mode="before")
+    @classmethod
+    def _known_error(cls, value: object) -> object:
+        if value is None or value == "":
+            return value
+        return value if value in OAUTH_ERRORS else OTHER_ERROR

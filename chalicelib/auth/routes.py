@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 from chalice.app import Blueprint, Response
 
 from chalicelib import deps
-from chalicelib.errors import ErrorCode, StratusError
+from chalicelib.csrf import FORM_TYPE
+from chalicelib.errors import ErrorCode, StratusError, Unavailable
 from chalicelib.logs import logger
-from chalicelib.web import RouteDoc, documented, parse_query
+from chalicelib.settings import get_settings
+from chalicelib.web import JSON_TYPE, RouteDoc, documented, parse_query
 
 # Views import the service, models and sessions when called: a cold start serving another
 # route (the pixel, /health) does not pay for pydantic, boto3 or requests.
@@ -26,7 +28,10 @@ CALLBACK = _AUTH(
     {302: None},
     query=f"{MODELS}:CallbackQuery",
 )
-LOGOUT = _AUTH("Sign out: delete the session", {204: None})
+LOGOUT = _AUTH(
+    "Sign out: end every session the request presents (the cookie's and the Bearer token's)",
+    {204: None},
+)
 
 if TYPE_CHECKING:
     from chalicelib.auth.service import SignedIn
@@ -58,10 +63,13 @@ def salesforce_callback() -> Response:
     from chalicelib.connections.browser import cleared_binding_cookie
     from chalicelib.sessions import session_cookie
 
-    # the browser binding is single-use too: cleared whatever the outcome
-    cleared = cleared_binding_cookie(deps.sign_in().redirect_uri)
+    # the browser binding is single-use too: cleared whatever the outcome, but an outage (the
+    # state is kept or given back: the same callback may be tried again)
+    cleared = cleared_binding_cookie(get_settings().salesforce_redirect_uri)
     try:
         signed_in = _finish_sign_in()
+    except Unavailable:
+        raise
     except StratusError as error:
         error.headers["Set-Cookie"] = cleared
         raise
@@ -75,9 +83,9 @@ def salesforce_callback() -> Response:
 
 
 def _finish_sign_in() -> SignedIn:
+    from chalicelib import cookies
     from chalicelib.auth.models import CallbackQuery
     from chalicelib.connections.browser import COOKIE_NAME
-    from chalicelib.sessions import cookie_value
 
     request = bp.current_request
     query = parse_query(CallbackQuery, request)
@@ -88,14 +96,17 @@ def _finish_sign_in() -> SignedIn:
     return deps.sign_in().finish(
         code=query.code,
         state=query.state,
-        browser_nonce=cookie_value(request.headers, COOKIE_NAME),
+        # the first value: a browser sends the cookie of the longest path (the callback's) first
+        browser_nonce=cookies.first(request.headers, COOKIE_NAME),
     )
 
 
-@bp.route("/auth/logout", methods=["POST"])
+# a sign-out form posts urlencoded (its CSRF token in a field, chalicelib/csrf.py); no body is read
+@bp.route("/auth/logout", methods=["POST"], content_types=[JSON_TYPE, FORM_TYPE])
 @documented(LOGOUT)
 def logout() -> Response:
-    from chalicelib.sessions import cleared_cookie, token_from_headers
+    from chalicelib.sessions import cleared_cookie
 
-    deps.sessions().delete(token_from_headers(bp.current_request.headers))
+    # a cross-site request never gets here with the cookie (chalicelib/csrf.py)
+    deps.sessions().end_presented(bp.current_request.headers)
     return Response(body="", status_code=204, headers={"Set-Cookie": cleared_cookie(), **_NO_STORE})

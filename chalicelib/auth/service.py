@@ -90,9 +90,9 @@ class SignIn:
             if error == "access_denied"
             else ErrorCode.SALESFORCE_LOGIN_FAILED
         )
-        return StratusError(
-            code, f"Salesforce sign-in did not complete: consent was not given ({error}).", 400
-        )
+        # `error` is one of RFC 6749's codes or a generic name (auth.models): never raw text
+        reason = "consent was not given" if error == "access_denied" else f"Salesforce said {error}"
+        return StratusError(code, f"Salesforce sign-in did not complete: {reason}.", 400)
 
     def finish(self, *, code: str, state: str, browser_nonce: str | None) -> SignedIn:
         """Finish the flow (single-use state, same browser, code exchange), sign the user in."""
@@ -112,7 +112,9 @@ class SignIn:
     def _identity(
         self, grant: oauth.TokenGrant, login_base: str
     ) -> tuple[str, str, dict[str, str]]:
-        """(org id, user id, userinfo), checked against each other."""
+        """(org id, user id, userinfo), checked against each other; an org the deployment does
+        not serve is refused (403) as soon as the token response names it, before any other
+        call to Salesforce."""
         if not grant.refresh_token:
             raise self.salesforce.no_refresh_token()
         if not self.salesforce.is_allowed_instance(grant.instance_url):
@@ -120,6 +122,7 @@ class SignIn:
                 ErrorCode.SALESFORCE_BAD_INSTANCE, "Salesforce named an unexpected instance.", 502
             )
         org_id, user_id = org.identity_ids(grant.identity_url)
+        self.salesforce.require_allowed_org(org_id)
         identity = self.salesforce.userinfo(login_base, grant.access_token)
         if identity.get("organization_id") != org_id or identity.get("user_id") != user_id:
             raise org.bad_identity("Salesforce identity does not match.")

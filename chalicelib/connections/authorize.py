@@ -2,8 +2,8 @@
 
 `start` stores a single-use state (TTL 10 min) with the PKCE verifier (sealed), what the flow
 chose (`params`, e.g. Salesforce's login host), the hash of a browser nonce (the
-`stratus_oauth` cookie, see browser.py) and, when a signed-in user connects another provider,
-that user; it answers where to send the browser. `finish` takes the state (a conditional
+`__Secure-stratus_oauth` cookie, see browser.py) and, when a signed-in user connects another
+provider, that user; it answers where to send the browser. `finish` takes the state (a conditional
 delete: a replay finds nothing), requires the same browser (and the same user), and exchanges
 the code with the verifier at the provider. The state is spent before any check: a state
 presented from another browser has leaked, and the browser that started the flow starts again.
@@ -24,7 +24,13 @@ from chalicelib.clock import Clock
 from chalicelib.connections import browser
 from chalicelib.connections.provider import OAuthRejected, Provider
 from chalicelib.crypto.envelope import Envelope
-from chalicelib.errors import DecryptionFailed, ErrorCode, StratusError
+from chalicelib.errors import (
+    ConditionFailed,
+    DecryptionFailed,
+    ErrorCode,
+    StratusError,
+    Unavailable,
+)
 from chalicelib.logs import logger
 from chalicelib.sessions import new_token, token_hash
 from chalicelib.store import keys
@@ -51,7 +57,7 @@ def invalid_state() -> StratusError:
 
 @dataclass(frozen=True)
 class Started:
-    """Where to send the browser, and the nonce its `stratus_oauth` cookie must carry."""
+    """Where to send the browser, and the nonce its `__Secure-stratus_oauth` cookie must carry."""
 
     location: str
     browser_nonce: str = field(repr=False)
@@ -98,8 +104,10 @@ class Authorizations:
             "return_to": return_to,
             "expires_at": int(self._clock.now()) + STATE_TTL_SECONDS,
         }
-        if user is not None:
+        if user is not None:  # reachable from the user (gsi1), so account deletion finds it
             item["user"] = "#".join(user)
+            item["gsi1pk"] = keys.user_pk(*user)
+            item["gsi1sk"] = f"OAUTHSTATE#{state_hash}"
         self._store.put_if_absent(item)
         return Started(provider.authorize_url(params, state, challenge), nonce)
 
@@ -120,6 +128,8 @@ class Authorizations:
         """Take the state (single use), check browser and user, exchange the code."""
         state_hash = token_hash(state)
         remembered = self._store.take(keys.oauth_state_key(state_hash))
+        if remembered is not None and "provider" not in remembered:
+            remembered = _from_salesforce_login(remembered)
         if remembered is None or remembered.get("provider") != provider.name:
             raise invalid_state()
         if not browser.same_browser(browser_nonce, remembered.get("browser")):
@@ -134,13 +144,26 @@ class Authorizations:
             logger.warning("OAuth callback for another signed-in user than its state's")
             raise invalid_state()
         params = {str(k): str(v) for k, v in dict(remembered.get("params") or {}).items()}
-        verifier = self._open_verifier(bytes(remembered["verifier"]), state_hash)
         try:
+            verifier = self._open_verifier(bytes(remembered["verifier"]), state_hash)
             grant = provider.exchange_code(params, code, verifier)
+        except Unavailable:
+            # KMS, or the secret the exchange needs, out of reach: the code was not sent, so the
+            # same callback may be tried again
+            self._give_back(remembered)
+            raise
         except OAuthRejected as rejected:
             logger.info("the provider rejected the code", extra={"oauth_error": rejected.error})
             raise provider.code_rejected(rejected) from None
         return Authorized(grant, params, str(remembered["return_to"]))
+
+    def _give_back(self, remembered: dict[str, Any]) -> None:
+        """Store a state taken by a callback that could not go on (it keeps its expiry); it
+        has already passed the browser check, so only that browser can use it again."""
+        try:
+            self._store.put_if_absent(remembered)
+        except (ConditionFailed, StratusError):  # the callback's own error is the one to answer
+            logger.warning("an OAuth state could not be given back after an outage")
 
     def _seal_verifier(self, verifier: str, state_hash: str) -> bytes:
         plaintext = json.dumps({"state": state_hash, "verifier": verifier}).encode()
@@ -159,3 +182,11 @@ class Authorizations:
             logger.warning("a PKCE verifier sealed for another state was presented")
             raise invalid_state()
         return str(opened["verifier"])
+
+
+def _from_salesforce_login(remembered: dict[str, Any]) -> dict[str, Any]:
+    """A state stored by the Salesforce sign-in before connections were provider-neutral
+    (`login_base` at the top, no provider): read as the same state, so a sign-in in flight
+    across a deployment finishes. States live 10 minutes: remove after the next release."""
+    params = {"login_base": remembered.get("login_base", "")}
+    return {**remembered, "provider": "salesforce", "params": params}

@@ -1,7 +1,7 @@
 """The browser side of an OAuth flow: the binding cookie, and where the browser may return.
 
-Starting a flow (e.g. /auth/salesforce/login) sets `stratus_oauth=<nonce>` (scoped to the
-callback's path under PUBLIC_BASE_URL, 10 minutes) and stores only its SHA-256 with the state;
+Starting a flow (e.g. /auth/salesforce/login) sets `__Secure-stratus_oauth=<nonce>` (scoped to
+the callback's path under PUBLIC_BASE_URL, 10 minutes) and stores only its SHA-256 with the state;
 the callback requires the same nonce, so a code and state obtained in one browser cannot finish
 the flow in another (login CSRF, RFC 6749 §10.12). The callback clears the cookie whatever the
 outcome. `return_to` is only ever a relative path on this site (never an open redirect).
@@ -13,7 +13,10 @@ import hashlib
 import hmac
 from urllib.parse import unquote, urlsplit
 
-COOKIE_NAME = "stratus_oauth"
+#: `__Secure-`: a browser keeps it only if set with Secure from an https page, so a network
+#: attacker cannot plant one over plain http. (`__Host-` would also stop a sibling subdomain,
+#: but requires Path=/, and this cookie is scoped to the callback's path.)
+COOKIE_NAME = "__Secure-stratus_oauth"
 MAX_AGE_SECONDS = 600  # the state's lifetime
 
 

@@ -21,7 +21,7 @@ from chalicelib.caching import TTLCache
 from chalicelib.clock import Clock
 from chalicelib.connections.provider import Connection, Grant, OAuthRejected, Provider
 from chalicelib.crypto.envelope import Envelope
-from chalicelib.errors import DecryptionFailed, EncryptionUnavailable, LeaseHeld, StratusError
+from chalicelib.errors import DecryptionFailed, LeaseHeld, StratusError, Unavailable
 from chalicelib.hooks import ConnectionForgotten, Hook
 from chalicelib.logs import logger
 from chalicelib.metrics import TOKEN_REFRESHES, MetricsRecorder
@@ -37,10 +37,16 @@ ACCESS_TOKENS_CACHED = 1024
 _UserKey = tuple[str, str, str]  # (provider, org, user)
 
 
+# Salesforce's leases kept their name from before connections were provider-neutral: during a
+# deployment, old and new containers must serialise on the same lease (two concurrent refreshes
+# would make the loser's rotated refresh token fail with invalid_grant: a false revocation).
+_LEASE_NAMES = {"salesforce": "sf"}
+
+
 def refresh_lease(provider: str, org_id: str, user_id: str) -> str:
     """The lease that serialises a connection's refreshes (its item lives outside the user's
     partition, so account deletion removes it by name)."""
-    return f"{provider}-refresh#{org_id}#{user_id}"
+    return f"{_LEASE_NAMES.get(provider, provider)}-refresh#{org_id}#{user_id}"
 
 
 def _context(provider: str, org_id: str, user_id: str) -> dict[str, str]:
@@ -71,9 +77,6 @@ class ConnectionVault:
             clock, max_entries=ACCESS_TOKENS_CACHED
         )
 
-    def provider(self, name: str) -> Provider:
-        return self._providers[name]
-
     # -- the stored connection ---------------------------------------------------------------
     def save(
         self, provider: str, org_id: str, user_id: str, grant: Grant, attributes: Mapping[str, str]
@@ -91,13 +94,16 @@ class ConnectionVault:
         return record.connection if record is not None else None
 
     def refresh_token(self, provider: str, org_id: str, user_id: str) -> str | None:
-        """The stored refresh token (for revocation at deletion), or None."""
+        """The stored refresh token (for revocation at deletion), or None. Unavailable (KMS or
+        the table out of reach) propagates: nothing is known about the token yet."""
         record = self._items.get(org_id, user_id, provider)
         if record is None:
             return None
         try:
             return self._open(record)["refresh_token"]
-        except StratusError:  # unreadable: there is nothing we could revoke at the provider
+        except Unavailable:
+            raise
+        except StratusError:  # unreadable for good: there is nothing we could revoke
             return None
 
     def client(self, provider: str, org_id: str, user_id: str) -> Any:
@@ -116,12 +122,15 @@ class ConnectionVault:
 
     def revoke(self, provider: str, org_id: str, user_id: str) -> bool:
         """Revoke the stored grant at the provider (best effort, e.g. before deleting the
-        account); True when the provider confirmed."""
+        account); True when the provider confirmed. Unavailable propagates (503: the caller
+        retries, rather than deleting the account with its grant still live)."""
         connection = self.get(provider, org_id, user_id)
         if connection is None:
             return False
         try:
             refresh_token = self.refresh_token(provider, org_id, user_id)
+        except Unavailable:
+            raise
         except Exception:  # a token we cannot open must not block deletion
             logger.exception("could not open the stored token for revocation")
             refresh_token = None
@@ -143,16 +152,13 @@ class ConnectionVault:
     def _open(self, record: ConnectionRecord) -> dict[str, str]:
         """The connection's tokens. A blob that does not decrypt (tampered, copied from
         another user) can never work again: the connection is marked revoked and the user is
-        asked to connect again, instead of a 500 on every request. A KMS key out of reach
-        changes nothing (503, retry later)."""
+        asked to connect again, instead of a 500 on every request. KMS out of reach (the
+        envelope's EncryptionUnavailable, 503) changes nothing: it is not DecryptionFailed."""
         connection = record.connection
         context = _context(connection.provider, connection.org_id, connection.user_id)
         try:
             opened = self._envelope.open(record.sealed_tokens, context)
         except DecryptionFailed as failed:
-            if not failed.permanent:
-                logger.error("KMS key unavailable", extra={"problem": str(failed)})
-                raise EncryptionUnavailable() from None
             logger.error(
                 "connection tokens do not decrypt; connection marked revoked",
                 extra={

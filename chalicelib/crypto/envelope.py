@@ -8,6 +8,8 @@ The encryption context (purpose, org, user, ...) is bound twice: as the KMS encr
 context of the data key and as AES-GCM associated data, so a blob copied onto another user's
 item does not decrypt. Plaintext data keys are cached in memory with bounds on age and uses,
 as the AWS Encryption SDK's caching materials manager does, so KMS is not called per item.
+KMS out of reach (unreachable, throttling, the key disabled or denied) is EncryptionUnavailable
+(503) from `seal` and `open`; only a blob that can never open is DecryptionFailed.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from chalicelib.caching import TTLCache
 from chalicelib.clock import Clock
-from chalicelib.errors import DecryptionFailed
+from chalicelib.errors import DecryptionFailed, EncryptionUnavailable
+from chalicelib.logs import logger
+from chalicelib.outages import unavailable_on_outage
 
 if TYPE_CHECKING:
     from mypy_boto3_kms.client import KMSClient
@@ -37,7 +41,7 @@ _HEADER = struct.Struct(">BH")
 # this blob will never open (permanent).
 _REFUSED = frozenset({"InvalidCiphertextException", "IncorrectKeyException"})
 # KMS's answers when the key itself is out of reach - a policy or IAM change, a disabled key,
-# the wrong key id: a deployment problem, not a property of the blob (may pass).
+# the wrong key id: a deployment problem, not a property of the blob (may pass): 503.
 _KEY_UNAVAILABLE = frozenset(
     {
         "AccessDeniedException",
@@ -69,6 +73,19 @@ class _DataKey(NamedTuple):
     encrypted: bytes
 
 
+def _refusal(exc: ClientError) -> Exception:
+    """What a KMS error answer means for us: the blob never opens, or the key is out of reach
+    (the outages of chalicelib.outages are the class decorator's); else the error itself."""
+    code = exc.response.get("Error", {}).get("Code", "")
+    if code in _REFUSED:
+        return DecryptionFailed(f"KMS refused the data key ({code})")
+    if code in _KEY_UNAVAILABLE:
+        logger.error("KMS key unavailable", extra={"error": code})
+        return EncryptionUnavailable()
+    return exc
+
+
+@unavailable_on_outage(EncryptionUnavailable)
 class Envelope:
     """Seal and open secrets under KMS envelope encryption."""
 
@@ -106,9 +123,12 @@ class Envelope:
         with self._lock:  # another thread may have made it meanwhile: then use that one
             entry = self._encrypt_keys.get(aad)
             if entry is None:
-                reply = self._kms.generate_data_key(
-                    KeyId=self._key_id, KeySpec="AES_256", EncryptionContext=dict(context)
-                )
+                try:
+                    reply = self._kms.generate_data_key(
+                        KeyId=self._key_id, KeySpec="AES_256", EncryptionContext=dict(context)
+                    )
+                except ClientError as exc:
+                    raise _refusal(exc) from None
                 entry = _DataKey(reply["Plaintext"], reply["CiphertextBlob"])
                 self._encrypt_keys.put(aad, entry, uses=1)
                 self._decrypt_keys.put(_opening_key(entry.encrypted, aad), entry.plaintext)
@@ -148,14 +168,7 @@ class Envelope:
                     CiphertextBlob=edk, EncryptionContext=dict(context), KeyId=self._key_id
                 )
             except ClientError as exc:
-                code = exc.response.get("Error", {}).get("Code", "")
-                if code in _REFUSED:
-                    raise DecryptionFailed(f"KMS refused the data key ({code})") from None
-                if code in _KEY_UNAVAILABLE:
-                    raise DecryptionFailed(
-                        f"the KMS key is unavailable ({code})", permanent=False
-                    ) from None
-                raise
+                raise _refusal(exc) from None
             plaintext = reply["Plaintext"]
             if len(plaintext) != 32:
                 raise DecryptionFailed("data key has the wrong length")

@@ -15,8 +15,8 @@ are served again.
 from __future__ import annotations
 
 import math
-import threading
 
+from chalicelib.caching import TTLCache
 from chalicelib.clock import Clock
 from chalicelib.errors import ErrorCode, StratusError
 from chalicelib.providers.salesforce.client import ApiUsage
@@ -50,38 +50,38 @@ def limit_error(usage: ApiUsage, retry_after: float) -> StratusError:
 
 
 class UsageGuard:
-    """The last `Sforce-Limit-Info` reading per org, and whether a miss may call Salesforce."""
+    """The last `Sforce-Limit-Info` reading per org while it is fresh, and whether a miss may
+    call Salesforce."""
 
-    def __init__(self, clock: Clock, share: float, max_age_seconds: float) -> None:
+    def __init__(
+        self, clock: Clock, share: float, max_age_seconds: float, max_orgs: int = 1024
+    ) -> None:
         self._clock = clock
         self.share = share
         self.max_age_seconds = max_age_seconds
-        self._lock = threading.Lock()
-        self._readings: dict[str, tuple[float, ApiUsage]] = {}
+        self._readings: TTLCache[str, tuple[float, ApiUsage]] = TTLCache(
+            clock, ttl=max_age_seconds, max_entries=max_orgs
+        )
 
     def record(self, org_id: str, usage: ApiUsage | None) -> None:
-        if usage is None:
-            return
-        with self._lock:
-            self._readings[org_id] = (self._clock.now(), usage)
+        if usage is not None:
+            self._readings.put(org_id, (self._clock.now(), usage))
 
     def reading(self, org_id: str) -> ApiUsage | None:
-        with self._lock:
-            seen = self._readings.get(org_id)
+        """The org's fresh reading (younger than `max_age_seconds`), or None."""
+        seen = self._readings.get(org_id)
         return seen[1] if seen else None
 
     def blocked(self, org_id: str) -> tuple[ApiUsage, float] | None:
         """The org's fresh reading at or above the share and how many seconds it still blocks
         misses; None when a miss may call Salesforce."""
-        with self._lock:
-            seen = self._readings.get(org_id)
+        seen = self._readings.get(org_id)
         if seen is None:
             return None
         seen_at, usage = seen
-        age = self._clock.now() - seen_at
-        if age >= self.max_age_seconds or not usage.limit or usage.share < self.share:
+        if not usage.limit or usage.share < self.share:
             return None
-        return usage, self.max_age_seconds - age
+        return usage, self.max_age_seconds - (self._clock.now() - seen_at)
 
     def check(self, org_id: str) -> None:
         """Raise 503 when the org's fresh reading is at or above the share; else return."""

@@ -92,7 +92,9 @@ class ActivityView(BaseModel):
     type: Literal["Task", "Event"]
     id: str
     subject: str | None
-    date: str | None = Field(description="A Task's due date or an Event's start (UTC)")
+    date: str | None = Field(
+        description="A Task's due date (YYYY-MM-DD) or an Event's start (RFC 3339, UTC, `Z`)"
+    )
     status: str | None = Field(description="A Task's status; null for an Event")
     url: str
 

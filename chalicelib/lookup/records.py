@@ -27,6 +27,7 @@ from chalicelib.emails import normalise
 from chalicelib.logs import logger
 from chalicelib.providers.salesforce import soql
 from chalicelib.providers.salesforce.client import SalesforceClient, to_stratus_error
+from chalicelib.timefmt import rfc3339
 
 # our name -> Salesforce's field, for the records listed under a match's account
 _OPPORTUNITY = {
@@ -147,6 +148,18 @@ def _sortable(value: Any) -> str:
     return value[:19] if "T" in value else value[:10] + "T00:00:00"
 
 
+def _rfc3339(value: Any) -> str | None:
+    """A Salesforce datetime (`2026-11-21T15:00:00.000+0000`) in the API's one format
+    (`2026-11-21T15:00:00.000Z`); None when absent or not a datetime."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%f%z")
+    except ValueError:
+        return None
+    return rfc3339(moment.timestamp())
+
+
 def _owner(record: dict[str, Any] | None) -> str | None:
     owner = (record or {}).get("Owner")
     return owner.get("Name") if isinstance(owner, dict) else None
@@ -196,7 +209,7 @@ class _Shaper:
                 "type": "Event",
                 "id": event.get("Id"),
                 "subject": event.get("Subject"),
-                "date": event.get("StartDateTime"),
+                "date": _rfc3339(event.get("StartDateTime")),
                 "status": None,
                 "url": self.url(event.get("Id")),
             }

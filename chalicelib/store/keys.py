@@ -29,6 +29,11 @@ def session_key(token_sha256: str) -> Key:
     return f"SESSION#{token_sha256}", "SESSION"
 
 
+def is_session(key: Key) -> bool:
+    """Whether the key is a session's (what authenticates its owner: deleted last)."""
+    return key[0].startswith("SESSION#")
+
+
 def session_ref_key(org_id: str, user_id: str, token_sha256: str) -> Key:
     """The user's reference to one of their sessions (REF_PK/REF_SK name the session), written
     with it: account deletion finds it by a consistent read of the user's partition, where

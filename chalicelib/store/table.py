@@ -2,6 +2,8 @@
 
 DynamoDB deletes expired items lazily (up to about 48 hours late, moto never): every read
 path here treats `expires_at <= now` as absent, through `_alive`, and no caller repeats it.
+The table out of reach (connection, timeout, throttling after the SDK's retries) is
+StorageUnavailable (503) from every public method (chalicelib.outages), never an answer.
 """
 
 from __future__ import annotations
@@ -21,8 +23,15 @@ from botocore.exceptions import ClientError
 
 from chalicelib import backoff
 from chalicelib.clock import Clock
-from chalicelib.errors import ConditionFailed, LeaseHeld, StoreBusy, ValidationFailed
-from chalicelib.store.keys import REF_PK, REF_SK, Key, lease_key
+from chalicelib.errors import (
+    ConditionFailed,
+    LeaseHeld,
+    StorageUnavailable,
+    StoreBusy,
+    ValidationFailed,
+)
+from chalicelib.outages import unavailable_on_outage
+from chalicelib.store.keys import REF_PK, REF_SK, Key, is_session, lease_key
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.client import DynamoDBClient
@@ -109,6 +118,34 @@ def _cancelled_by_conditions(exc: ClientError) -> bool:
     return bool(failed) and all(code == "ConditionalCheckFailed" for code in failed)
 
 
+def _found_our_own(exc: ClientError, written: Sequence[Mapping[str, Any] | None]) -> bool:
+    """Whether a refused conditional write refused only items identical to what it writes: the
+    SDK retried a write whose first attempt was applied but whose reply was lost, and the
+    retry's condition met the first attempt's item (ReturnValuesOnConditionCheckFailure=ALL_OLD
+    returns it, without a read: DynamoDB API Reference, PutItem and TransactWriteItems).
+    `written`: per item of the request, what it puts (None for a ConditionCheck)."""
+    if _condition_failed(exc):
+        found: Any = exc.response.get("Item")
+        return isinstance(found, dict) and _same(found, written[0])
+    reasons = list(exc.response.get("CancellationReasons", []))
+    failed = [(i, r) for i, r in enumerate(reasons) if r.get("Code", "None") != "None"]
+    return (
+        bool(failed)
+        and len(reasons) == len(written)
+        and all(
+            r.get("Code") == "ConditionalCheckFailed"
+            and written[i] is not None
+            and "Item" in r
+            and _same(r["Item"], written[i])
+            for i, r in failed
+        )
+    )
+
+
+def _same(found: Mapping[str, Any], written: Mapping[str, Any] | None) -> bool:
+    return written is not None and from_attrs(found) == from_attrs(to_attrs(written))
+
+
 T = TypeVar("T")
 
 
@@ -130,6 +167,7 @@ class Lease:
     expires_at: float
 
 
+@unavailable_on_outage(StorageUnavailable)
 class Store:
     """The table, seen through the rules of DESIGN §2."""
 
@@ -224,7 +262,7 @@ class Store:
         request["Limit"] = limit
         request["ScanIndexForward"] = not newest_first
         if cursor:
-            request["ExclusiveStartKey"] = self._decode_cursor(cursor, _key_names(index)[0], pk)
+            request["ExclusiveStartKey"] = self._decode_cursor(cursor, index, pk, sk_prefix)
         reply = self._client.query(**request)
         last = reply.get("LastEvaluatedKey")
         next_cursor = self._encode_cursor(from_attrs(last)) if last else None
@@ -290,18 +328,35 @@ class Store:
         return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
     @staticmethod
-    def _decode_cursor(cursor: str, pk_name: str, pk: str) -> dict[str, Any]:
+    def _decode_cursor(
+        cursor: str, index: str | None, pk: str, sk_prefix: str | None
+    ) -> dict[str, Any]:
+        """The ExclusiveStartKey of a cursor, checked as fully as DynamoDB would check it (so a
+        crafted cursor is a 400, never a ValidationException): exactly the key attributes of
+        the table (and of the index), each a non-empty string within DynamoDB's key sizes,
+        the query's partition, and a sort key inside the query's prefix."""
+        invalid = ValidationFailed("The cursor is not valid.", field="cursor")
         try:
+            if len(cursor) > 4096:
+                raise invalid
             padded = cursor + "=" * (-len(cursor) % 4)
-            key = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        except (ValueError, binascii.Error):
-            raise ValidationFailed("The cursor is not valid.", field="cursor") from None
-        if (
-            not isinstance(key, dict)
-            or key.get(pk_name) != pk
-            or not all(isinstance(v, str | int) for v in key.values())
-        ):
-            raise ValidationFailed("The cursor is not valid.", field="cursor")
+            key = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+        except (ValueError, binascii.Error, RecursionError):  # UnicodeError is a ValueError
+            raise invalid from None
+        pk_name, sk_name = _key_names(index)
+        names = {"pk", "sk", pk_name, sk_name}
+        if not isinstance(key, dict) or set(key) != names or key[pk_name] != pk:
+            raise invalid
+        for name, value in key.items():
+            limit = 1024 if name in ("sk", sk_name) else 2048  # bytes: DynamoDB's key limits
+            try:
+                size = len(value.encode("utf-8")) if isinstance(value, str) else 0
+            except UnicodeEncodeError:  # a lone surrogate: not a string DynamoDB can hold
+                size = 0
+            if not 0 < size <= limit:
+                raise invalid
+        if sk_prefix and not key[sk_name].startswith(sk_prefix):
+            raise invalid
         return to_attrs(key)
 
     # -- writes ------------------------------------------------------------------------------
@@ -325,6 +380,7 @@ class Store:
                     Item=to_attrs(item),
                     ConditionExpression=absent,
                     ExpressionAttributeValues=now,
+                    ReturnValuesOnConditionCheckFailure="ALL_OLD",
                 )
                 return
             self._transact(
@@ -343,11 +399,15 @@ class Store:
                             "Item": to_attrs(item),
                             "ConditionExpression": absent,
                             "ExpressionAttributeValues": now,
+                            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
                         }
                     },
                 ]
             )
         except ClientError as exc:
+            written = [item] if requires is None else [None, item]
+            if _found_our_own(exc, written):
+                return
             if _condition_failed(exc) or _cancelled_by_conditions(exc):
                 raise ConditionFailed(
                     f"{item['pk']}/{item['sk']} exists or lacks its owner"
@@ -357,7 +417,9 @@ class Store:
     def _transact(self, items: list[dict[str, Any]]) -> None:
         """TransactWriteItems, retried (jittered, 3 attempts) while DynamoDB cancels it for a
         conflict with another transaction on one of its items - concurrent hits on one message
-        all check that message. The SDK does not retry these; conditions are never retried."""
+        all check that message. The SDK does not retry these; conditions are never retried.
+        Conflicts that outlast the attempts are StorageUnavailable (the public method's
+        wrapper)."""
         for attempt in range(1, _TRANSACT_ATTEMPTS + 1):
             try:
                 self._client.transact_write_items(TransactItems=items)  # type: ignore[arg-type]
@@ -382,12 +444,15 @@ class Store:
                             "Item": to_attrs(item),
                             "ConditionExpression": absent,
                             "ExpressionAttributeValues": now,
+                            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
                         }
                     }
                     for item in items
                 ]
             )
         except ClientError as exc:
+            if _found_our_own(exc, list(items)):
+                return
             if _cancelled_by_conditions(exc):
                 raise ConditionFailed("an item exists") from None
             raise
@@ -432,7 +497,8 @@ class Store:
             if REF_PK in item and REF_SK in item:  # it stands for an item elsewhere
                 owned.add((str(item[REF_PK]), str(item[REF_SK])))
         owned |= {(str(i["pk"]), str(i["sk"])) for i in self._query_everything(owner_pk, "gsi1")}
-        return self.delete_many(sorted(owned))
+        # sessions last: a deletion cut off midway can be finished by the same signed-in user
+        return self.delete_many(sorted(owned, key=lambda key: (is_session(key), key)))
 
     def _query_everything(self, pk: str, index: str | None) -> Iterator[Item]:
         """Like query_all but expired items included: deletion must not leave them behind."""
@@ -447,7 +513,8 @@ class Store:
         self._client.delete_item(TableName=self._table, Key=to_attrs({"pk": pk, "sk": sk}))
 
     def take(self, key: Key) -> Item | None:
-        """Delete a live item and return it, at most once across all callers (single-use items)."""
+        """Delete a live item and return it, at most once across all callers (single-use items).
+        None only when DynamoDB said the condition failed; a timeout is StorageUnavailable."""
         pk, sk = key
         try:
             reply = self._client.delete_item(

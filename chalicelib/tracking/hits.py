@@ -1,16 +1,18 @@
 """The hot paths: a pixel load and a link click (DESIGN §4).
 
-No table read (the org's settings come from a per-container cache), no KMS, no Salesforce;
-at most one write, through the injected EventRecorder; and nothing here ever raises: the
-route answers the GIF or the redirect whatever happens to the recording. What is kept of a hit:
-`chalicelib.store.tracking_events`.
+No table read (the org's settings and revocations come from a per-container cache), no KMS,
+no Salesforce; at most one write, through the injected EventRecorder; and nothing here ever
+raises: the route answers the GIF or the redirect (or, for an expired or revoked link, 404)
+whatever happens to the recording. What is kept of a hit: `chalicelib.store.tracking_events`.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import re
+import hmac
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import unquote
@@ -18,7 +20,7 @@ from urllib.parse import unquote
 from chalicelib.clock import Clock
 from chalicelib.logs import logger
 from chalicelib.metrics import TRACKING_CLICKS, TRACKING_OPENS, MetricsRecorder
-from chalicelib.org_settings import OrgSettingsSource
+from chalicelib.org_settings import OrgState, OrgStateSource
 from chalicelib.store.tracking_events import NOWHERE, Location, TrackingEvent
 from chalicelib.tracking import classifier, tokens
 
@@ -29,9 +31,25 @@ PIXEL_HEADERS = {
     "Cache-Control": "no-store, no-cache, private",
     "Pragma": "no-cache",
 }
-_COUNTRY = re.compile(r"[A-Z]{2}")
-_REGION = re.compile(r"[A-Za-z0-9]{1,3}")
 _PURPOSE_HEADERS = ("purpose", "sec-purpose", "x-purpose", "x-moz")
+#: The origin custom header our CloudFront distribution adds (infra/api-extras.yaml); only a
+#: request carrying it with the configured value has CloudFront's viewer headers trusted.
+CLOUDFRONT_ORIGIN_HEADER = "x-origin-secret"
+#: ISO 3166-1 alpha-2: the officially assigned codes, and XK (Kosovo), which CloudFront uses.
+_ISO_3166_ALPHA_2 = """
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR
+BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE
+EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN
+HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK
+LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF
+NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD
+SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ
+UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW XK"""
+COUNTRIES = frozenset(_ISO_3166_ALPHA_2.split())
+_REGION_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+MAX_CITY_CHARS = 80
+_NOT_IN_CITY = frozenset("<>&\"'\ufffd")  # markup, and what a failed decoding leaves
+_IP_CHARS = frozenset("0123456789abcdefABCDEF.:")
 
 
 class EventRecorder(Protocol):
@@ -61,30 +79,91 @@ class HitRequest:
     source_ip: str = ""
     purpose: str = ""
     session_token: str | None = None
-    location: Location = NOWHERE
+    viewer: Any = None  # CloudFront's viewer headers, only from our distribution; else None
+
+    @property
+    def location(self) -> Location:
+        """Where the viewer is, from the viewer headers (read only when an event is located)."""
+        return location_from_headers(self.viewer) if self.viewer is not None else NOWHERE
 
 
-def _clean_city(raw: str | None) -> str | None:
-    if not raw:
+def _code(raw: Any) -> str:
+    text = str(raw or "").strip()
+    return text.upper() if text.isascii() else ""
+
+
+def _country(raw: Any) -> str | None:
+    code = _code(raw)
+    return code if code in COUNTRIES else None
+
+
+def _region(raw: Any) -> str | None:
+    """A subdivision code as CloudFront sends it (the part of ISO 3166-2 after the country)."""
+    code = _code(raw)
+    return code if 1 <= len(code) <= 3 and _REGION_CHARS.issuperset(code) else None
+
+
+def _city(raw: Any) -> str | None:
+    """The city, if it is a short printable name: no markup characters, no control, format
+    (bidi: U+202A-202E, U+2066-2069...), separator other than space, private-use or
+    unassigned character (str.isprintable), at most MAX_CITY_CHARS. Anything else is dropped
+    whole, never trimmed into something else."""
+    text = str(raw or "")
+    if not text or len(text) > 12 * MAX_CITY_CHARS:  # 12: a percent-encoded 4-byte character
         return None
-    text = unquote(raw) if "%" in raw else raw
-    text = "".join(c for c in text if c.isprintable()).strip()[:80]
-    return text or None
+    if "%" in text:  # CloudFront percent-encodes what is not ASCII
+        try:
+            text = unquote(text, errors="strict")
+        except UnicodeDecodeError:
+            return None
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    text = text.strip(" ")
+    if not 0 < len(text) <= MAX_CITY_CHARS or not text.isprintable():
+        return None
+    return None if _NOT_IN_CITY.intersection(text) else text
 
 
 def location_from_headers(headers: Any) -> Location:
-    """Coarse location from CloudFront's viewer headers, when a distribution adds them."""
-    country = str(headers.get("cloudfront-viewer-country") or "").strip().upper()
-    region = str(headers.get("cloudfront-viewer-country-region") or "").strip()
+    """Coarse location from CloudFront's viewer headers (call only for a request that came
+    through our distribution: `from_our_cloudfront`). Each value is kept only if well formed;
+    a region only with its country."""
+    country = _country(headers.get("cloudfront-viewer-country"))
+    region = _region(headers.get("cloudfront-viewer-country-region")) if country else None
     return Location(
-        country=country if _COUNTRY.fullmatch(country) else None,
-        region=region if _REGION.fullmatch(region) else None,
-        city=_clean_city(headers.get("cloudfront-viewer-city")),
+        country=country, region=region, city=_city(headers.get("cloudfront-viewer-city"))
     )
 
 
-def hit_request(request: Any) -> HitRequest:
-    """Read a Chalice request into a HitRequest (cheap: the cookie is parsed only if present)."""
+def from_our_cloudfront(headers: Any, origin_secret: bytes | None) -> bool:
+    """Whether the request carries our distribution's origin header (constant-time compare);
+    never without a configured secret."""
+    if not origin_secret:
+        return False
+    presented = headers.get(CLOUDFRONT_ORIGIN_HEADER)
+    if presented is None:
+        return False
+    return hmac.compare_digest(str(presented).encode("utf-8", "surrogatepass"), origin_secret)
+
+
+def _viewer_ip(headers: Any) -> str | None:
+    """The viewer's address from `CloudFront-Viewer-Address` (`ip:port`, IPv6 unbracketed);
+    only its shape is checked here, the classifier parses it (and ignores what does not)."""
+    host, sep, port = str(headers.get("cloudfront-viewer-address") or "").rpartition(":")
+    if not sep or not port.isdigit() or not 0 < len(host) <= 45:
+        return None
+    return host if _IP_CHARS.issuperset(host) else None
+
+
+def _no_secret() -> bytes | None:
+    return None
+
+
+def hit_request(request: Any, origin_secret: Callable[[], bytes | None] = _no_secret) -> HitRequest:
+    """Read a Chalice request into a HitRequest (cheap: the cookie is parsed only if present).
+    CloudFront's viewer headers (location, the viewer's address) count only when the request
+    came through our distribution; from anyone else they are ignored. `origin_secret` is asked
+    only when the request presents one."""
     from chalicelib.sessions import token_from_headers
 
     headers = request.headers or {}
@@ -92,13 +171,18 @@ def hit_request(request: Any) -> HitRequest:
     identity = context.get("identity") or {}
     purpose = " ".join(str(headers.get(name) or "") for name in _PURPOSE_HEADERS).lower()
     has_session = "cookie" in headers or "authorization" in headers
+    source_ip = str(identity.get("sourceIp") or "")
+    viewer = None
+    if CLOUDFRONT_ORIGIN_HEADER in headers and from_our_cloudfront(headers, origin_secret()):
+        source_ip = _viewer_ip(headers) or source_ip  # the API saw CloudFront's address
+        viewer = headers
     return HitRequest(
         method=str(request.method or "GET").upper(),
         user_agent=str(headers.get("user-agent") or "")[:512],
-        source_ip=str(identity.get("sourceIp") or ""),
+        source_ip=source_ip,
         purpose=purpose.strip(),
         session_token=token_from_headers(headers) if has_session else None,
-        location=location_from_headers(headers),
+        viewer=viewer,
     )
 
 
@@ -114,20 +198,32 @@ class HotPath:
     """The collaborators of both hot paths (built by deps, or by a benchmark)."""
 
     keys: tokens.SigningKeys | None
-    org_settings: OrgSettingsSource
+    org_settings: OrgStateSource  # settings and revocations, through the per-container cache
     recorder: EventRecorder
     clock: Clock
     retention_seconds: int
     metrics: MetricsRecorder
+    origin_secret: Callable[[], bytes | None] = _no_secret  # CLOUDFRONT_ORIGIN_SECRET, resolved
 
-    def _record(self, token: str, claim: tokens.Claim, request: HitRequest) -> None:
+    @property
+    def v1_lifetime(self) -> int:
+        """How long a version 1 token (no expiry of its own) lives: as a new one does."""
+        return self.retention_seconds + tokens.GRACE_SECONDS
+
+    def _record(
+        self, token: str, claim: tokens.Claim, request: HitRequest, org: OrgState | None
+    ) -> None:
         if request.method != "GET":
             return  # HEAD: link checkers and prefetchers; answered, never recorded
         now = self.clock.now()
         if now >= claim.prepared_at + self.retention_seconds:
             return  # the message and its events have expired
-        settings = self.org_settings.get(claim.org_id)
-        enabled = settings.email_tracking if claim.kind == "open" else settings.link_tracking
+        org = org or self.org_settings.state(claim.org_id)
+        if org.revoked_link(claim.user_id, claim.prepared_at):
+            return  # its sender's account was deleted: nothing to record it for
+        enabled = (
+            org.settings.email_tracking if claim.kind == "open" else org.settings.link_tracking
+        )
         if not enabled:
             return
         verdict = classifier.classify(
@@ -161,9 +257,11 @@ class HotPath:
         if recorded:
             self.metrics.add(TRACKING_OPENS if claim.kind == "open" else TRACKING_CLICKS)
 
-    def _record_safely(self, token: str, claim: tokens.Claim, request: HitRequest) -> None:
+    def _record_safely(
+        self, token: str, claim: tokens.Claim, request: HitRequest, org: OrgState | None = None
+    ) -> None:
         try:
-            self._record(token, claim, request)
+            self._record(token, claim, request, org)
         except Exception:  # the email must never break: log without the token, answer anyway
             logger.warning(
                 "tracking event not recorded",
@@ -171,30 +269,46 @@ class HotPath:
                 exc_info=True,
             )
 
+    def _org(self, org_id: str) -> OrgState | None:
+        try:
+            return self.org_settings.state(org_id)
+        except Exception:  # the cache serves the last known state; this is a bug, not an outage
+            logger.warning("org state unavailable", extra={"org_id": org_id}, exc_info=True)
+            return None
+
     def open(self, token: str, request: HitRequest) -> None:
         """A pixel load: record it if the token is ours and tracking is on. Never raises."""
-        claim = tokens.verify(token, self.keys, "open")
+        claim = tokens.verify(token, self.keys, "open", v1_lifetime=self.v1_lifetime)
         if claim is not None:
             self._record_safely(token, claim, request)
 
     def click(self, token: str, request: HitRequest) -> str | None:
-        """A click: the signed destination (recorded if tracking is on), or None if forged."""
-        claim = _click_claim(token, self.keys)
+        """A click: the signed destination (recorded if tracking is on), or None if the token
+        is forged, expired, or revoked (its sender's account was deleted)."""
+        claim = _click_claim(token, self.keys, self.clock.now(), self.v1_lifetime)
         if claim is None or claim.url is None:
             return None
-        self._record_safely(token, claim, request)
+        org = self._org(claim.org_id)
+        if org is not None and org.revoked_link(claim.user_id, claim.prepared_at):
+            return None
+        self._record_safely(token, claim, request, org)
         return claim.url
 
 
-def destination(token: str, keys: tokens.SigningKeys | None) -> str | None:
-    """Where a click token leads, without recording anything (None if it is not ours)."""
-    claim = _click_claim(token, keys)
+def destination(
+    token: str, keys: tokens.SigningKeys | None, now: float, retention_seconds: int
+) -> str | None:
+    """Where a click token leads, without recording anything (None if it is not ours or has
+    expired). Revocations are not known here: only for when the hot path cannot be built."""
+    claim = _click_claim(token, keys, now, retention_seconds + tokens.GRACE_SECONDS)
     return claim.url if claim is not None else None
 
 
-def _click_claim(token: str, keys: tokens.SigningKeys | None) -> tokens.Claim | None:
-    claim = tokens.verify(token, keys, "click")
-    if claim is None or claim.url is None or not _redirectable(claim.url):
+def _click_claim(
+    token: str, keys: tokens.SigningKeys | None, now: float, v1_lifetime: int
+) -> tokens.Claim | None:
+    claim = tokens.verify(token, keys, "click", v1_lifetime=v1_lifetime)
+    if claim is None or claim.expired(now) or claim.url is None or not _redirectable(claim.url):
         return None
     return claim
 

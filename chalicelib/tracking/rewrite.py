@@ -1,30 +1,23 @@
 """Rewriting a message's HTML: tracked links and a pixel, the rest left byte-for-byte intact.
 
-The HTML is parsed once (html.parser, which reports where each start tag begins); for each
-`<a>`/`<area>` the href attribute's value span is located in the tag's source with the
-parser's own attribute pattern, and each recipient's copy is made by splicing new values into
-those spans. The document is never re-serialised, so whatever the parser does not understand
-survives untouched.
+The HTML is tokenized as a browser tokenizes it (`html_tokens`, the WHATWG HTML standard's
+tokenization, §13.2.5); for each `<a>`/`<area>` start tag the first href attribute's value span
+is recorded, and each recipient's copy is made by splicing new values into those spans. The
+document is never re-serialised, so whatever is not a tracked href survives untouched.
 """
 
 from __future__ import annotations
 
 import html
+import ipaddress
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+from chalicelib.tracking.html_tokens import Unterminated, tokenize
 from chalicelib.tracking.tokens import MAX_URL_BYTES
 
-_LINK_TAGS = frozenset({"a", "area"})
-# The patterns html.parser itself uses to split a start tag into its name and attributes.
-_TAGFIND = re.compile(r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
-_ATTRFIND = re.compile(
-    r"((?<=[\'\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*"
-    r"(\'[^\']*\'|\"[^\"]*\"|(?![\'\"])[^>\s]*))?(?:\s|/(?!>))*"
-)
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 # Characters a path keeps as they are; anything else in a path is percent-encoded.
 _KEEP = frozenset(chr(c) for c in range(0x21, 0x7F)) - frozenset('"<>`\\^{|}')
@@ -33,6 +26,7 @@ _KEEP = frozenset(chr(c) for c in range(0x21, 0x7F)) - frozenset('"<>`\\^{|}')
 _KEEP_IN_QUERY = frozenset(chr(c) for c in range(0x21, 0x7F)) - frozenset('"<>')
 _STRIPPED = "\t\n\r"
 _C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
+_BRACKETED_NETLOC = re.compile(r"\[[^\[\]]*\](?::[0-9]*)?")
 
 
 class InvalidHtml(ValueError):
@@ -53,7 +47,7 @@ class LinkSpan:
 class ParsedHtml:
     source: str
     links: tuple[LinkSpan, ...]
-    pixel_at: int  # where the pixel goes: before the last </body>, else at the end
+    pixel_at: int  # where the pixel goes: before the last </body>, else <plaintext>, else the end
 
 
 def _percent_encode(text: str, keep: frozenset[str] = _KEEP) -> str:
@@ -66,12 +60,15 @@ def _percent_encode(text: str, keep: frozenset[str] = _KEEP) -> str:
     return "".join(out)
 
 
-def _canonical_host(host: str) -> str | None:
+def _canonical_host(host: str, bracketed: bool) -> str | None:
     """The host lower-cased (IDNA when not ASCII), an IPv6 literal in brackets, or None."""
     if not host:
         return None
-    if ":" in host:  # an IPv6 literal
-        return f"[{host}]"
+    if bracketed:  # only an IPv6 address: no zone id (URLs in browsers have none), no IPvFuture
+        try:
+            return f"[{ipaddress.IPv6Address(host).compressed}]" if "%" not in host else None
+        except ValueError:
+            return None
     try:
         host = host.encode("idna").decode("ascii").lower()
     except UnicodeError:
@@ -106,7 +103,12 @@ def canonical_url(raw: str) -> str | None:
     scheme = parts.scheme.lower()
     if scheme not in _DEFAULT_PORTS or not parts.netloc or "@" in parts.netloc:
         return None
-    host = _canonical_host(parts.hostname or "")
+    bracketed = parts.netloc.startswith("[")
+    if ("[" in parts.netloc or "]" in parts.netloc) and not (
+        bracketed and _BRACKETED_NETLOC.fullmatch(parts.netloc)
+    ):
+        return None  # brackets anywhere else: not a host a browser accepts
+    host = _canonical_host(parts.hostname or "", bracketed)
     if host is None:
         return None
     netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
@@ -116,60 +118,9 @@ def canonical_url(raw: str) -> str | None:
         url += "?" + _percent_encode(query, _KEEP_IN_QUERY)
     if hash_sign:
         url += "#" + _percent_encode(fragment, _KEEP_IN_QUERY)
-    if len(url) > MAX_URL_BYTES:
+    if len(url) > MAX_URL_BYTES or not url.isascii():  # it is signed as ASCII
         return None
     return url
-
-
-class _Scanner(HTMLParser):
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self._source = source
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
-        self.links: list[LinkSpan] = []
-        self.body_ends: list[int] = []
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _LINK_TAGS:
-            self._find_href(self._offset())
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "body":
-            self.body_ends.append(self._offset())
-
-    def _find_href(self, start: int) -> None:
-        text = self.get_starttag_text() or ""
-        if self._source[start : start + len(text)] != text:
-            return  # cannot locate it exactly: leave the link alone
-        name = _TAGFIND.match(text, 1)
-        if name is None:
-            return
-        pos = name.end()
-        end = len(text) - (2 if text.endswith("/>") else 1)
-        while pos < end:
-            match = _ATTRFIND.match(text, pos)
-            if match is None:
-                return
-            if match.group(1).lower() == "href":
-                value = match.group(3)
-                if value is None:
-                    return
-                value_start, value_end = match.span(3)
-                quoted = value[:1] in ("'", '"') and value[-1:] == value[:1] and len(value) >= 2
-                if quoted:
-                    value_start, value_end, value = value_start + 1, value_end - 1, value[1:-1]
-                url = canonical_url(html.unescape(value))
-                if url is not None:
-                    self.links.append(LinkSpan(start + value_start, start + value_end, quoted, url))
-                return  # browsers use the first href only
-            pos = match.end()
 
 
 def parse(source: str) -> ParsedHtml:
@@ -178,18 +129,16 @@ def parse(source: str) -> ParsedHtml:
         raise InvalidHtml("The HTML is empty.")
     if "\x00" in source:
         raise InvalidHtml("The HTML contains NUL characters.")
-    scanner = _Scanner(source)
     try:
-        scanner.feed(source)
-        leftover = scanner.rawdata
-        unterminated = leftover.lstrip().startswith("<") or scanner.cdata_elem is not None
-        scanner.close()
-    except Exception as exc:  # html.parser gives up on some malformed declarations
-        raise InvalidHtml("The HTML could not be parsed.") from exc
-    if unterminated:
-        raise InvalidHtml("The HTML ends inside a tag, comment or script.")
-    pixel_at = scanner.body_ends[-1] if scanner.body_ends else len(source)
-    return ParsedHtml(source, tuple(scanner.links), pixel_at)
+        document = tokenize(source)
+    except Unterminated:
+        raise InvalidHtml("The HTML ends inside a tag, comment or script.") from None
+    links = []
+    for href in document.hrefs:
+        url = canonical_url(href.value)
+        if url is not None:
+            links.append(LinkSpan(href.start, href.end, href.quoted, url))
+    return ParsedHtml(source, tuple(links), document.pixel_at)
 
 
 def render(

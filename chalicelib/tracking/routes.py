@@ -48,7 +48,8 @@ def pixel(token: str) -> Response:
     from chalicelib.tracking.hits import GIF, PIXEL_HEADERS, hit_request
 
     try:
-        deps.tracking_hot_path().open(token, hit_request(bp.current_request))
+        hot_path = deps.tracking_hot_path()
+        hot_path.open(token, hit_request(bp.current_request, hot_path.origin_secret))
     except Exception:  # building collaborators failed (configuration): the GIF still goes out
         from chalicelib.logs import logger
 
@@ -62,12 +63,14 @@ def click(token: str) -> Response:
     from chalicelib.tracking.hits import destination, hit_request
 
     try:
-        location = deps.tracking_hot_path().click(token, hit_request(bp.current_request))
-    except Exception:  # building collaborators failed: a valid token still redirects
+        hot_path = deps.tracking_hot_path()
+        location = hot_path.click(token, hit_request(bp.current_request, hot_path.origin_secret))
+    except Exception:  # building collaborators failed: a valid, unexpired token still redirects
         from chalicelib.logs import logger
 
         logger.warning("tracking click not recorded", exc_info=True)
-        location = destination(token, deps.tracking_keys())
+        retention = deps.tracking_retention_seconds()
+        location = destination(token, deps.tracking_keys(), deps.clock().now(), retention)
     if location is None:
         raise NotFound("No such link.")
     return Response(

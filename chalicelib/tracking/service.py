@@ -106,6 +106,8 @@ class Tracking:
             sender_fingerprint=tokens.sender_fingerprint(principal.session_id),
             org_id=principal.org_id,
             user_id=principal.user_id,
+            # links outlive the message's retention by a grace period, then answer 404
+            expires_at=message.expires_at + tokens.GRACE_SECONDS,
         )
         copies = [
             {

@@ -3,15 +3,21 @@
 A token is `base64url(payload || mac)` without padding, where `mac` is the first 16 bytes
 (128 bits) of HMAC-SHA256(key, DOMAIN || payload) and `payload` is
 
-    version (1) | kind (1) | len(kid) (1) | kid | prepared_at (4, epoch s) | message (12)
+    version (1) | kind (1) | len(kid) (1) | kid | prepared_at (4, epoch s)
+    [version 2 only: expires_at (4, epoch s)] | message (12)
     | recipient (1) | sender session fingerprint (6) | len(org) (1) | org | len(user) (1) | user
     [click only: link (2) | len(url) (2) | url]
 
-Everything the hot paths need (who sent it, when, to whom, where a click goes) is in the token,
-so neither the pixel nor the redirect reads the table. Verification is strict: the encoding
-must be canonical (so no two strings carry the same bytes), the key id must be known, the MAC
-must match (constant-time), and the payload must parse to the last byte. Tokens are signed,
-not encrypted: their content (ids, the destination URL) is not secret.
+Version 2 (signed since tokens expire) carries its expiry: the retention period plus
+GRACE_SECONDS after `prepared_at`, fixed when it is signed. Version 1 tokens (signed before)
+carry none: they verify until `prepared_at` + the lifetime the verifier is given (the same
+retention plus grace), so links already sent keep working until then, and no longer.
+
+Everything the hot paths need (who sent it, when, until when, to whom, where a click goes) is
+in the token, so neither the pixel nor the redirect reads the table. Verification is strict:
+the encoding must be canonical (so no two strings carry the same bytes), the key id must be
+known, the MAC must match (constant-time), and the payload must parse to the last byte. Tokens
+are signed, not encrypted: their content (ids, the destination URL) is not secret.
 """
 
 from __future__ import annotations
@@ -25,7 +31,11 @@ import struct
 from dataclasses import dataclass
 from typing import Literal
 
-VERSION = 1
+VERSION = 2  # what `sign` writes; `verify` also reads version 1 (no expiry in the token)
+_VERSIONS = frozenset({1, 2})
+#: How long a link keeps redirecting after its message's retention ends: a recipient who opens
+#: an old email still reaches the page for this long; then the link answers 404.
+GRACE_SECONDS = 30 * 86400
 MAC_BYTES = 16
 MESSAGE_ID_BYTES = 12
 FINGERPRINT_BYTES = 6
@@ -85,8 +95,12 @@ class Claim:
     sender_fingerprint: bytes
     org_id: str
     user_id: str
+    expires_at: int  # epoch seconds: the token is refused from then on
     link: int | None = None
     url: str | None = None
+
+    def expired(self, now: float) -> bool:
+        return now >= self.expires_at
 
 
 def _pad(text: str) -> str:
@@ -134,9 +148,11 @@ def sign(claim: Claim, keys: SigningKeys) -> str:
         raise ValueError("message_id is not a tracking message id")
     if not 0 <= claim.recipient <= 255 or len(claim.sender_fingerprint) != FINGERPRINT_BYTES:
         raise ValueError("recipient or fingerprint out of range")
+    if not claim.prepared_at < claim.expires_at < 2**32:
+        raise ValueError("a token expires after it was prepared")
     payload = bytearray((VERSION, _KINDS[claim.kind]))
     payload += _short_text(kid, "kid")
-    payload += struct.pack(">I", claim.prepared_at)
+    payload += struct.pack(">II", claim.prepared_at, claim.expires_at)
     payload += message
     payload += bytes([claim.recipient])
     payload += claim.sender_fingerprint
@@ -175,8 +191,12 @@ class _Reader:
         return self.take(n).decode("utf-8")
 
 
-def verify(token: str, keys: SigningKeys | None, expected: Kind) -> Claim | None:
-    """The claim of a token this server signed for `expected`, or None. Never raises."""
+def verify(
+    token: str, keys: SigningKeys | None, expected: Kind, *, v1_lifetime: int
+) -> Claim | None:
+    """The claim of a token this server signed for `expected`, or None. Never raises.
+    `v1_lifetime`: seconds after `prepared_at` that a version 1 token (no expiry of its own)
+    expires. Whether the claim has expired is the caller's question (`Claim.expired`)."""
     if keys is None or not token or len(token) > MAX_TOKEN_CHARS or not _B64URL.fullmatch(token):
         return None
     try:
@@ -188,13 +208,18 @@ def verify(token: str, keys: SigningKeys | None, expected: Kind) -> Claim | None
     payload, mac = raw[:-MAC_BYTES], raw[-MAC_BYTES:]
     try:
         reader = _Reader(payload)
-        if reader.byte() != VERSION or _KIND_NAMES.get(reader.byte()) != expected:
+        version = reader.byte()
+        if version not in _VERSIONS or _KIND_NAMES.get(reader.byte()) != expected:
             return None
         kid = reader.short_text()
         key = keys.keys.get(kid)
         if key is None or not hmac.compare_digest(mac, _mac(key, payload)):
             return None
         (prepared_at,) = struct.unpack(">I", reader.take(4))
+        if version == 1:
+            expires_at = prepared_at + v1_lifetime
+        else:
+            (expires_at,) = struct.unpack(">I", reader.take(4))
         message_id = _b64(reader.take(MESSAGE_ID_BYTES))
         recipient = reader.byte()
         fingerprint = reader.take(FINGERPRINT_BYTES)
@@ -218,6 +243,7 @@ def verify(token: str, keys: SigningKeys | None, expected: Kind) -> Claim | None
         sender_fingerprint=fingerprint,
         org_id=org_id,
         user_id=user_id,
+        expires_at=expires_at,
         link=link,
         url=url,
     )

@@ -156,6 +156,8 @@ class Emulator:
         self.access_token_ttl = 7200.0
         self.code_ttl = 900.0
         self.fault_delay = 5.0
+        #: Retry-After (seconds) sent with an "unavailable" fault's 503; None: no header.
+        self.fault_retry_after: int | None = None
         #: Status of the identity URL / userinfo for a bad or missing token: Salesforce answers
         #: 403 with a plain-text "Bad_OAuth_Token" / "Missing_OAuth_Token".
         self.identity_error_status = 403
@@ -227,6 +229,7 @@ class Emulator:
         with self._lock:
             self.reset_counters()
             self._faults.clear()
+            self.fault_retry_after = None
             self._usage_limit = 15000
             self.rotate_refresh_tokens = True
             self.access_token_ttl = 7200.0
@@ -916,7 +919,10 @@ class Emulator:
                 "request due to maintenance downtime or capacity problems. Please try again later."
                 "</p></body></html>"
             )
-            return Response(page, status=503, content_type="text/html;charset=UTF-8")
+            response = Response(page, status=503, content_type="text/html;charset=UTF-8")
+            if self.fault_retry_after is not None:
+                response.headers["Retry-After"] = str(self.fault_retry_after)
+            return response
         if kind == "limit_exceeded":
             return _json(
                 [
@@ -1296,6 +1302,9 @@ class Emulator:
         self.inject_fault(str(payload.get("kind")), int(payload.get("count", 1)))
         if "delay" in payload:
             self.fault_delay = float(payload["delay"])
+        if "retry_after" in payload:
+            retry_after = payload["retry_after"]
+            self.fault_retry_after = None if retry_after is None else max(0, int(retry_after))
 
     def _rotation_command(self, payload: dict[str, Any]) -> None:
         self.rotate_refresh_tokens = bool(payload["enabled"])

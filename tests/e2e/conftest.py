@@ -191,7 +191,11 @@ def runner_env(port: int, emulator_port: int, **extra: str) -> dict[str, str]:
 
 @contextlib.contextmanager
 def launched(
-    log: Path, command: list[str] | None = None, port: int = 0, emulator_port: int = 0
+    log: Path,
+    command: list[str] | None = None,
+    port: int = 0,
+    emulator_port: int = 0,
+    extra_env: dict[str, str] | None = None,
 ) -> Iterator[Runner]:
     """Start the runner (default `python -m devstack`); kill whatever is left on the way out."""
     port = port or free_port()
@@ -201,7 +205,7 @@ def launched(
         process = subprocess.Popen(
             command,
             cwd=ROOT,
-            env=runner_env(port, emulator_port),
+            env=runner_env(port, emulator_port, **(extra_env or {})),
             stdin=subprocess.DEVNULL,
             stdout=sink,
             stderr=subprocess.STDOUT,

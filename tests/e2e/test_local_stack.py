@@ -106,8 +106,8 @@ def test_sign_in_through_the_emulator(running: Runner) -> None:
         # the sign-in cookie binding the flow to this browser is Secure: browsers keep it for
         # http://127.0.0.1 (a secure context), `requests` does not, so it is handed back here
         binding = (
-            login.cookies.get("stratus_oauth")
-            or SimpleCookie(login.headers["Set-Cookie"])["stratus_oauth"].value
+            login.cookies.get("__Secure-stratus_oauth")
+            or SimpleCookie(login.headers["Set-Cookie"])["__Secure-stratus_oauth"].value
         )
         assert authorize.startswith(f"{running.emulator}/services/oauth2/authorize?")
         callback = location(
@@ -116,10 +116,10 @@ def test_sign_in_through_the_emulator(running: Runner) -> None:
         assert callback.startswith(f"{running.api}/auth/salesforce/callback?")
         assert "code" in parse_qs(urlsplit(callback).query)
         signed_in = session.get(
-            callback, headers={"Cookie": f"stratus_oauth={binding}"}, allow_redirects=False
+            callback, headers={"Cookie": f"__Secure-stratus_oauth={binding}"}, allow_redirects=False
         )
         assert location(signed_in) == "/me"
-        token = signed_in.cookies["stratus_session"]
+        token = signed_in.cookies["__Host-stratus_session"]
         me = session.get(
             f"{running.api}/me", headers={"Authorization": f"Bearer {token}"}, timeout=10
         )

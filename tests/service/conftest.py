@@ -38,7 +38,7 @@ class Served:
                 allow_redirects=False,
             )
             assert callback.status_code == 302, callback.text
-            return _cookies(callback)["stratus_session"]
+            return _cookies(callback)["__Host-stratus_session"]
 
 
 def _cookies(response: requests.Response) -> dict[str, str]:
@@ -73,6 +73,7 @@ def served_app(aws: ProvisionedStack) -> Iterator[Served]:
     server = LocalDevServer(app, config, "127.0.0.1", 0, handler_cls=Handler)
     url = f"http://127.0.0.1:{server.server.server_address[1]}"
     with pytest.MonkeyPatch.context() as env:
+        env.setenv("STRATUS_STAGE", "test")  # LocalDevServer applies no stage environment
         env.setenv("STRATUS_TABLE", aws.table_name)
         env.setenv("STRATUS_KMS_KEY_ID", aws.key_alias)
         env.setenv("PUBLIC_BASE_URL", url)

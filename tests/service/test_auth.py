@@ -29,8 +29,8 @@ def _bearer(token: str) -> dict[str, str]:
 
 def _assert_not_signed_in(response: object) -> None:
     """No session cookie is set, and the sign-in's browser binding is cleared."""
-    assert SignIn.cookie(response, "stratus_session") is None
-    assert SignIn.cookie(response, "stratus_oauth") == ""
+    assert SignIn.cookie(response, "__Host-stratus_session") is None
+    assert SignIn.cookie(response, "__Secure-stratus_oauth") == ""
 
 
 def _scan(stack: ProvisionedStack) -> list[dict[str, object]]:
@@ -177,7 +177,7 @@ def test_return_to_with_non_ascii_whitespace_or_controls_is_400(
     response = client.http.get(f"/auth/salesforce/login?{urlencode({'return_to': return_to})}")
     assert response.status_code == 400
     assert "Location" not in response.headers
-    assert SignIn.cookie(response, "stratus_oauth") is None
+    assert SignIn.cookie(response, "__Secure-stratus_oauth") is None
     assert "return_to" in json.loads(response.body)["error"]["message"]
 
 
@@ -193,7 +193,7 @@ def test_the_defaults_return_to_me(sign_in: SignIn, client: Client) -> None:
     # Given a login with neither login nor return_to
     login = client.http.get("/auth/salesforce/login")
     assert login.status_code == 302
-    sign_in.browser_nonce = SignIn.cookie(login, "stratus_oauth")
+    sign_in.browser_nonce = SignIn.cookie(login, "__Secure-stratus_oauth")
     # When the sign-in completes
     response = sign_in.callback(sign_in.consent(login.headers["Location"], "alice@acme.demo"))
     # Then the browser goes to /me
@@ -209,10 +209,10 @@ def test_sign_in_sets_a_hardened_session_cookie_and_returns_to_the_path(sign_in:
     response = sign_in.callback(params)
     assert response.status_code == 302
     assert response.headers["Location"] == "/inbox?x=1"
-    (raw,) = [c for c in SignIn.set_cookies(response) if c.startswith("stratus_session=")]
+    (raw,) = [c for c in SignIn.set_cookies(response) if c.startswith("__Host-stratus_session=")]
     cookie: SimpleCookie = SimpleCookie()
     cookie.load(raw)
-    morsel = cookie["stratus_session"]
+    morsel = cookie["__Host-stratus_session"]
     assert len(morsel.value) >= 43
     assert "Secure" in raw and "HttpOnly" in raw and "SameSite=None" in raw and "Path=/" in raw
     assert int(morsel["max-age"]) > 0
@@ -220,7 +220,7 @@ def test_sign_in_sets_a_hardened_session_cookie_and_returns_to_the_path(sign_in:
 
 def test_me_describes_user_org_and_connection(sign_in: SignIn, client: Client) -> None:
     token = sign_in("alice@acme.demo")
-    response = client.http.get("/me", headers={"Cookie": f"stratus_session={token}"})
+    response = client.http.get("/me", headers={"Cookie": f"__Host-stratus_session={token}"})
     assert response.status_code == 200
     assert response.headers["Cache-Control"] == "no-store"
     me = json.loads(response.body)
@@ -310,7 +310,7 @@ def test_the_binding_cookie_follows_a_path_prefix_of_the_public_base_url(
     # When a browser starts signing in
     response = sign_in.client.http.get("/auth/salesforce/login")
     # Then the cookie is scoped to the callback's path as the browser will request it
-    (raw,) = [c for c in SignIn.set_cookies(response) if c.startswith("stratus_oauth=")]
+    (raw,) = [c for c in SignIn.set_cookies(response) if c.startswith("__Secure-stratus_oauth=")]
     assert "Path=/api/auth/salesforce/callback" in raw.split("; ")
     location = parse_qs(urlsplit(response.headers["Location"]).query)
     assert location["redirect_uri"] == [
@@ -324,8 +324,8 @@ def test_login_binds_the_state_to_the_browser_with_a_callback_only_cookie(
     # When a browser starts signing in
     response = sign_in.client.http.get("/auth/salesforce/login")
     # Then it gets a fresh nonce in a cookie only the callback sees, for the state's lifetime
-    (raw,) = [c for c in SignIn.set_cookies(response) if c.startswith("stratus_oauth=")]
-    nonce = SignIn.cookie(response, "stratus_oauth")
+    (raw,) = [c for c in SignIn.set_cookies(response) if c.startswith("__Secure-stratus_oauth=")]
+    nonce = SignIn.cookie(response, "__Secure-stratus_oauth")
     assert nonce is not None and len(nonce) >= 43
     attributes = {a.strip() for a in raw.split(";")[1:]}
     assert attributes == {
@@ -339,7 +339,9 @@ def test_login_binds_the_state_to_the_browser_with_a_callback_only_cookie(
     (state,) = [i for i in _scan(stack) if i["pk"]["S"].startswith("OAUTHSTATE#")]  # type: ignore[index]
     assert state["browser"] == {"S": hashlib.sha256(nonce.encode()).hexdigest()}
     assert nonce not in json.dumps(_scan(stack), default=str)
-    second = SignIn.cookie(sign_in.client.http.get("/auth/salesforce/login"), "stratus_oauth")
+    second = SignIn.cookie(
+        sign_in.client.http.get("/auth/salesforce/login"), "__Secure-stratus_oauth"
+    )
     assert second != nonce
 
 
@@ -355,9 +357,9 @@ def _token_requests(sign_in: SignIn) -> int:
     "cookie",
     [
         None,  # another browser: no cookie at all
-        "stratus_oauth=" + "A" * 43,  # another browser's (or a forged) nonce
-        "stratus_oauth=",
-        "stratus_session=x",
+        "__Secure-stratus_oauth=" + "A" * 43,  # another browser's (or a forged) nonce
+        "__Secure-stratus_oauth=",
+        "__Host-stratus_session=x",
     ],
 )
 def test_a_callback_from_another_browser_is_state_mismatch_and_signs_nobody_in(
@@ -397,7 +399,7 @@ def test_a_nonce_of_another_sign_in_of_the_same_browser_does_not_match(sign_in: 
     # Given two sign-ins started in one browser: it keeps the second one's cookie only
     first = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
     second = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
-    cookie = {"Cookie": f"stratus_oauth={sign_in.browser_nonce}"}
+    cookie = {"Cookie": f"__Secure-stratus_oauth={sign_in.browser_nonce}"}
     # Then the first cannot finish with it, and the second can
     stray = sign_in.client.http.get(f"/auth/salesforce/callback?{urlencode(first)}", headers=cookie)
     assert _error_code(stray) == "state_mismatch"
@@ -412,11 +414,13 @@ def test_the_right_browser_is_signed_in_and_its_binding_cleared(
     nonce = sign_in.browser_nonce
     response = sign_in.client.http.get(
         f"/auth/salesforce/callback?{urlencode(params)}",
-        headers={"Cookie": f"other=1; stratus_oauth={nonce}"},
+        headers={"Cookie": f"other=1; __Secure-stratus_oauth={nonce}"},
     )
     assert response.status_code == 302
-    assert SignIn.cookie(response, "stratus_session")
-    (cleared,) = [c for c in SignIn.set_cookies(response) if c.startswith("stratus_oauth=")]
+    assert SignIn.cookie(response, "__Host-stratus_session")
+    (cleared,) = [
+        c for c in SignIn.set_cookies(response) if c.startswith("__Secure-stratus_oauth=")
+    ]
     assert "Max-Age=0" in cleared and "Path=/auth/salesforce/callback" in cleared
     assert len(_sessions(stack)) == 1
 
@@ -499,7 +503,12 @@ def test_a_missing_pkce_challenge_is_refused_when_the_app_requires_pkce(sign_in:
 
 
 def test_me_without_a_valid_session_is_401(client: Client, sf_env: Salesforce) -> None:
-    for headers in [{}, _bearer("nope"), {"Cookie": "stratus_session=nope"}, {"Cookie": "x"}]:
+    for headers in [
+        {},
+        _bearer("nope"),
+        {"Cookie": "__Host-stratus_session=nope"},
+        {"Cookie": "x"},
+    ]:
         response = client.http.get("/me", headers=headers)
         assert response.status_code == 401
         assert _error_code(response) == "unauthenticated"
@@ -509,7 +518,7 @@ def test_logout_deletes_the_session_and_clears_the_cookie(sign_in: SignIn, clien
     token = sign_in()
     response = client.http.post("/auth/logout", headers=_bearer(token))
     assert response.status_code == 204
-    assert "stratus_session=;" in response.headers["Set-Cookie"]
+    assert "__Host-stratus_session=;" in response.headers["Set-Cookie"]
     assert "Max-Age=0" in response.headers["Set-Cookie"]
     assert client.http.get("/me", headers=_bearer(token)).status_code == 401
 
@@ -523,7 +532,7 @@ def test_an_expired_session_is_401(
     clock = deps.clock()
     later = clock.now() + deps.sessions().ttl_seconds + 1
     monkeypatch.setattr(clock, "now", lambda: later)
-    for headers in [_bearer(token), {"Cookie": f"stratus_session={token}"}]:
+    for headers in [_bearer(token), {"Cookie": f"__Host-stratus_session={token}"}]:
         response = client.http.get("/me", headers=headers)
         assert response.status_code == 401
         assert _error_code(response) == "unauthenticated"
@@ -536,14 +545,15 @@ def test_logout_by_cookie_deletes_the_session_and_expires_the_cookie(
     token = sign_in()
     other = sign_in("bob@acme.demo")
     # When it signs out
-    response = client.http.post("/auth/logout", headers={"Cookie": f"stratus_session={token}"})
+    browser = {"Cookie": f"__Host-stratus_session={token}", "Origin": "http://127.0.0.1:8999"}
+    response = client.http.post("/auth/logout", headers=browser)
     # Then the session is gone (not another's), and the cookie expires with its attributes
     assert response.status_code == 204
     assert client.http.get("/me", headers=_bearer(token)).status_code == 401
     assert client.http.get("/me", headers=_bearer(other)).status_code == 200
     assert len(_sessions(stack)) == 1
     raw = response.headers["Set-Cookie"]
-    assert raw.split(";")[0] == "stratus_session="
+    assert raw.split(";")[0] == "__Host-stratus_session="
     attributes = {a.strip() for a in raw.split(";")[1:]}
     assert {"Secure", "HttpOnly", "SameSite=None", "Path=/"} <= attributes
     assert "Max-Age=0" in attributes or any(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -64,7 +65,7 @@ def test_a_failed_org_configuration_read_revokes_and_leaves_nothing(
     # Then the user sees the error, with no session
     assert response.status_code == 503
     assert _error_code(response) == "salesforce_limit_exceeded"
-    assert SignIn.cookie(response, "stratus_session") is None
+    assert SignIn.cookie(response, "__Host-stratus_session") is None
     assert sign_in.salesforce.emu.pending_faults == []  # the Composite call met the fault
     # ... nothing of the user is stored: no connection, no profile, no session
     user_id = _alice(sign_in)
@@ -91,7 +92,7 @@ def test_a_grant_without_a_refresh_token_is_refused_and_its_access_token_revoked
     # Then it fails clearly, stores nothing, and the access token received is revoked
     assert response.status_code == 502
     assert _error_code(response) == "salesforce_no_refresh_token"
-    assert SignIn.cookie(response, "stratus_session") is None
+    assert SignIn.cookie(response, "__Host-stratus_session") is None
     user_id = _alice(sign_in)
     assert sign_in.salesforce.emu.issued_refresh_tokens(user_id) == []
     assert user_id not in _table_text(stack)
@@ -105,37 +106,52 @@ def test_a_grant_without_a_refresh_token_is_refused_and_its_access_token_revoked
     assert userinfo.status_code != 200
 
 
-def _refuse_sessions(params: dict[str, Any], **_: Any) -> None:
-    items = [params.get("Item", {})]
-    items += [t.get("Put", {}).get("Item", {}) for t in params.get("TransactItems", [])]
-    if any(str(i.get("pk", {}).get("S", "")).startswith("SESSION#") for i in items):
-        error = {"Error": {"Code": "InternalServerError", "Message": "injected"}}
-        raise ClientError(error, "TransactWriteItems")  # type: ignore[arg-type]
+def _refusing_sessions(code: str) -> Callable[..., None]:
+    def refuse(params: dict[str, Any], **_: Any) -> None:
+        items = [params.get("Item", {})]
+        items += [t.get("Put", {}).get("Item", {}) for t in params.get("TransactItems", [])]
+        if any(str(i.get("pk", {}).get("S", "")).startswith("SESSION#") for i in items):
+            error = {"Error": {"Code": code, "Message": "injected"}}
+            raise ClientError(error, "TransactWriteItems")  # type: ignore[arg-type]
+
+    return refuse
 
 
-def _callback_refusing_sessions(sign_in: SignIn, params: dict[str, str]) -> Any:
+def _callback_refusing_sessions(
+    sign_in: SignIn, params: dict[str, str], code: str = "InternalServerError"
+) -> Any:
     """The callback while DynamoDB refuses to write sessions (the sign-in's last write)."""
     events = deps.dynamodb_client().meta.events
     writes = ("PutItem", "TransactWriteItems")
+    refuse = _refusing_sessions(code)
     for name in writes:
-        events.register(f"provide-client-params.dynamodb.{name}", _refuse_sessions)
+        events.register(f"provide-client-params.dynamodb.{name}", refuse)
     try:
         return sign_in.callback(params)
     finally:
         for name in writes:
-            events.unregister(f"provide-client-params.dynamodb.{name}", _refuse_sessions)
+            events.unregister(f"provide-client-params.dynamodb.{name}", refuse)
 
 
+@pytest.mark.parametrize(
+    ("code", "status", "answer"),
+    [
+        ("InternalServerError", 503, "storage_unavailable"),  # an outage
+        ("ValidationException", 500, "internal_error"),  # anything else
+    ],
+)
 def test_a_store_failure_after_saving_deletes_what_was_saved_and_revokes(
-    sign_in: SignIn, stack: ProvisionedStack
+    sign_in: SignIn, stack: ProvisionedStack, code: str, status: int, answer: str
 ) -> None:
     # Given DynamoDB refuses to write sessions (after the connection and profile are written)
     params = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
-    response = _callback_refusing_sessions(sign_in, params)
+    response = _callback_refusing_sessions(sign_in, params, code)
     # Then the sign-in fails, nothing of the user stays and the grant is revoked
-    assert response.status_code == 500
-    assert SignIn.cookie(response, "stratus_session") is None
-    assert SignIn.cookie(response, "stratus_oauth") == ""
+    assert response.status_code == status
+    assert _error_code(response) == answer
+    assert SignIn.cookie(response, "__Host-stratus_session") is None
+    # the browser binding is cleared, but after an outage (a callback may be tried again)
+    assert SignIn.cookie(response, "__Secure-stratus_oauth") == ("" if status == 500 else None)
     user_id = _alice(sign_in)
     assert user_id not in _table_text(stack)
     assert _revocations(sign_in) == [200]
@@ -165,7 +181,7 @@ def test_a_second_sign_in_failing_after_renewing_the_connection_keeps_it(
     first = sign_in("alice@acme.demo")
     # When her sign-in on another device fails at its last step (its session is not written)
     params = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
-    assert _callback_refusing_sessions(sign_in, params).status_code == 500
+    assert _callback_refusing_sessions(sign_in, params).status_code == 503
     # Then the connection it had already renewed is kept, not revoked: her first device works
     check = sign_in.client.http.get("/me/salesforce", headers={"Authorization": f"Bearer {first}"})
     assert check.status_code == 200, check.body

@@ -63,7 +63,7 @@ def test_a_verifier_moved_to_another_state_does_not_open(sign_in: SignIn) -> Non
         r for r in sign_in.salesforce.emu.request_log if r[1] == "/services/oauth2/token"
     ]
     assert token_requests == []
-    assert SignIn.cookie(response, "stratus_session") is None
+    assert SignIn.cookie(response, "__Host-stratus_session") is None
 
 
 def test_a_tampered_verifier_is_invalid_state_not_a_server_error(sign_in: SignIn) -> None:

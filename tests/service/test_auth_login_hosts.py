@@ -58,10 +58,10 @@ def test_sandbox_login_goes_to_the_sandbox_host_and_exchanges_the_code_there(
     assert _token_requests(production.emu) == 0
     assert production.emu.request_log == []
     # ... and the connection lives there (its refreshes and revocation go there too)
-    token = SignIn.cookie(response, "stratus_session")
+    token = SignIn.cookie(response, "__Host-stratus_session")
     assert token
     me = json.loads(
-        sign_in.client.http.get("/me", headers={"Cookie": f"stratus_session={token}"}).body
+        sign_in.client.http.get("/me", headers={"Cookie": f"__Host-stratus_session={token}"}).body
     )
     assert me["connections"]["salesforce"]["instance_url"] == sandbox.url
     alice = sandbox.emu.user_by_username("alice@acme.demo")
@@ -73,7 +73,7 @@ def test_no_login_parameter_means_the_production_host(sign_in: SignIn, sandbox: 
     assert login.status_code == 302
     location = login.headers["Location"]
     assert _origin(location) == sign_in.salesforce.url
-    sign_in.browser_nonce = SignIn.cookie(login, "stratus_oauth")
+    sign_in.browser_nonce = SignIn.cookie(login, "__Secure-stratus_oauth")
     response = sign_in.callback(sign_in.consent(location, "alice@acme.demo"))
     assert response.status_code == 302
     assert response.headers["Location"] == "/me"

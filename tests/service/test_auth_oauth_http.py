@@ -199,10 +199,10 @@ def _callback(client: Client, code: str = "the-code") -> Any:
     login = client.http.get("/auth/salesforce/login")
     assert login.status_code == 302
     state = parse_qs(urlsplit(login.headers["Location"]).query)["state"][0]
-    nonce = SignIn.cookie(login, "stratus_oauth")
+    nonce = SignIn.cookie(login, "__Secure-stratus_oauth")
     return client.http.get(
         f"/auth/salesforce/callback?{urlencode({'code': code, 'state': state})}",
-        headers={"Cookie": f"stratus_oauth={nonce}"},
+        headers={"Cookie": f"__Secure-stratus_oauth={nonce}"},
     )
 
 
@@ -216,7 +216,7 @@ def test_a_redirecting_token_endpoint_fails_the_sign_in_with_502(
     response = _callback(client)
     assert response.status_code == 502
     assert json.loads(response.body)["error"]["code"] == "salesforce_unavailable"
-    assert SignIn.cookie(response, "stratus_session") is None
+    assert SignIn.cookie(response, "__Host-stratus_session") is None
     assert elsewhere.received == []
 
 
@@ -236,6 +236,6 @@ def test_a_non_json_userinfo_fails_the_sign_in_with_502_and_revokes(
     # Then 502 (not 500), no session, and the grant was revoked with its refresh token
     assert response.status_code == 502
     assert json.loads(response.body)["error"]["code"] == "salesforce_unavailable"
-    assert SignIn.cookie(response, "stratus_session") is None
+    assert SignIn.cookie(response, "__Host-stratus_session") is None
     revokes = [r for r in fake_login_host.received if r[1] == "/services/oauth2/revoke"]
     assert [parse_qs(r[2].decode()) for r in revokes] == [{"token": ["RT-secret"]}]

@@ -336,7 +336,7 @@ def test_no_token_or_code_reaches_the_logs(
     emu = sign_in.salesforce.emu
     params = sign_in.consent(sign_in.authorize_url(), "alice@acme.demo")
     response = sign_in.callback(params)
-    session = sign_in.cookie(response, "stratus_session")
+    session = sign_in.cookie(response, "__Host-stratus_session")
     assert session
     emu.expire_access_tokens()
     client.http.get("/me/salesforce", headers=_bearer(session))
@@ -353,3 +353,19 @@ def test_no_token_or_code_reaches_the_logs(
     assert "signed in" in logged  # the logs were captured
     for secret in secrets:
         assert secret not in logged
+
+
+def test_account_deletion_tells_every_feature_once_through_the_hook(
+    sign_in: SignIn, client: Client
+) -> None:
+    from chalicelib.hooks import AccountDeleted
+
+    # Given alice signed in, and a feature listening for deleted accounts
+    token = sign_in("alice@acme.demo")
+    me = json.loads(client.http.get("/me", headers=_bearer(token)).body)
+    heard: list[AccountDeleted] = []
+    deps.hooks().account_deleted.subscribe(heard.append)
+    # When she deletes her account
+    assert client.http.delete("/me", headers=_bearer(token)).status_code == 200
+    # Then the feature heard it once, for her
+    assert heard == [AccountDeleted(me["org"]["id"], me["user"]["id"])]

@@ -266,3 +266,49 @@ def test_a_refusal_that_is_not_a_revocation_keeps_the_connection(
     connection = vault.get("example", *ALICE)
     assert connection is not None and connection.status == "active"
     assert forgotten == []
+
+
+def test_a_state_bound_to_a_user_is_deleted_with_the_users_account(
+    authorizations: Authorizations, example: Example, store: Store
+) -> None:
+    # Given alice started connecting a provider, and bob did too
+    started = authorizations.start(example, params={"hint": "a"}, return_to="/", user=ALICE)
+    bobs = authorizations.start(example, params={"hint": "b"}, return_to="/", user=BOB)
+    # When alice's account is deleted
+    store.delete_owned_by(keys.user_pk(*ALICE))
+    # Then her state is gone (found through the index), bob's is not
+    state, _ = _state_and_challenge(started.location)
+    with pytest.raises(StratusError) as gone:
+        authorizations.finish(
+            example, state=state, code="c", browser_nonce=started.browser_nonce, user=ALICE
+        )
+    assert gone.value.code == ErrorCode.INVALID_STATE
+    bob_state, _ = _state_and_challenge(bobs.location)
+    done = authorizations.finish(
+        example, state=bob_state, code="c", browser_nonce=bobs.browser_nonce, user=BOB
+    )
+    assert done.grant.access_token == "AT-c"
+
+
+def test_a_salesforce_state_stored_before_connections_were_generic_still_finishes(
+    authorizations: Authorizations, store: Store
+) -> None:
+    # Given a sign-in started by the previous release (login_base at the top, no provider)
+    salesforce = Example(name="salesforce")
+    started = authorizations.start(
+        salesforce, params={"hint": "x", "login_base": "https://acme.my.salesforce.com"},
+        return_to="/me",
+    )  # fmt: skip
+    state, _ = _state_and_challenge(started.location)
+    key = keys.oauth_state_key(hashlib.sha256(state.encode()).hexdigest())
+    item = store.get(key)
+    assert item is not None
+    old = {k: v for k, v in item.items() if k not in {"provider", "params"}}
+    store.put({**old, "login_base": "https://acme.my.salesforce.com"})
+    # When the new release receives its callback
+    done = authorizations.finish(
+        salesforce, state=state, code="c", browser_nonce=started.browser_nonce
+    )
+    # Then it finishes at the login host the user chose
+    assert dict(done.params) == {"login_base": "https://acme.my.salesforce.com"}
+    assert salesforce.exchanged[0][0] == {"login_base": "https://acme.my.salesforce.com"}

@@ -102,10 +102,12 @@ def _authenticated_routes() -> list[tuple[str, str]]:
     [
         {},
         {"Authorization": "Bearer " + "A" * 43},
-        {"Cookie": "stratus_session=" + "A" * 43},
+        # from this site (PUBLIC_BASE_URL): from elsewhere it is refused before (test_csrf.py)
+        {"Cookie": "__Host-stratus_session=" + "A" * 43, "Origin": "https://stratus.test"},
+        {"Cookie": "stratus_session=" + "A" * 43},  # the old name is nobody's session now
         {"Authorization": "Basic YTpi"},
     ],
-    ids=["none", "forged-bearer", "forged-cookie", "basic"],
+    ids=["none", "forged-bearer", "forged-cookie", "old-cookie-name", "basic"],
 )
 def test_every_authenticated_route_is_401_without_a_real_session(
     client: Client, credentials: dict[str, str]
@@ -187,6 +189,61 @@ def test_validation_errors_are_400_naming_the_field(
 @pytest.mark.parametrize("body", [b"", b"   ", b"{not json", b'{"name": "a"'])
 def test_missing_or_malformed_json_is_400(small_app: Client, body: bytes) -> None:
     _assert_error(_post(small_app, body), 400, "validation_error")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"name": "ana", "times": NaN}',
+        b'{"name": "ana", "score": Infinity}',
+        b'{"name": "ana", "score": -Infinity}',
+        b'{"name": "ana", "score": 1e400}',
+        b'{"name": "ana", "name": "bob"}',
+        b'{"name": "ana", "extra": {"k": 1, "k": 2}}',
+        b'{"name": "ana", "n": ' + b"9" * 5000 + b"}",
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"name": "\xff"}',
+    ],
+    ids=[
+        "nan",
+        "infinity",
+        "minus-infinity",
+        "overflow",
+        "duplicate",
+        "nested-duplicate",
+        "huge-int",
+        "deep",
+        "not-utf-8",
+    ],
+)
+def test_json_that_parsers_disagree_on_is_400(small_app: Client, body: bytes) -> None:
+    # pydantic alone accepts NaN and Infinity, and keeps the last of duplicate names
+    error = _assert_error(_post(small_app, body), 400, "validation_error")
+    assert "not valid JSON" in error["message"]
+
+
+@pytest.mark.parametrize(
+    "content_type", ["text/plain; application/json", "text/plain", "application/json; x=1", None]
+)
+def test_a_json_body_must_be_declared_application_json(
+    small_app: Client, content_type: str | None
+) -> None:
+    headers = {"Content-Type": content_type} if content_type else {}
+    response = small_app.http.post("/greet", body=b'{"name": "ana"}', headers=headers)
+    _assert_error(response, 415, "unsupported_media_type")
+
+
+def test_the_openapi_document_is_cacheable_and_varies_by_origin(client: Client) -> None:
+    response = client.http.get("/openapi.json")
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"].startswith("public")
+    assert "Origin" in [v.strip() for v in response.headers["Vary"].split(",")]
+
+
+def test_uncacheable_responses_do_not_vary_by_origin(client: Client) -> None:
+    response = client.http.get("/health")
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "Vary" not in response.headers
 
 
 def test_query_validation_is_400_naming_the_parameter(small_app: Client) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -363,6 +364,14 @@ def test_upcoming_tasks_and_events_do_not_push_out_past_activities(
         "Three days ago",
         "Four days ago",
     ]
+    # and every date is in the API's format: a Task's day, an Event's RFC 3339 UTC instant
+    for activity in result["activities"]:
+        pattern = DAY if activity["type"] == "Task" else INSTANT
+        assert re.fullmatch(pattern, activity["date"]), activity
+
+
+DAY = r"\d{4}-\d{2}-\d{2}"
+INSTANT = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z"
 
 
 def test_a_lead_is_answered_without_an_account(sidebar: Any) -> None:

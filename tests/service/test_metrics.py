@@ -46,24 +46,58 @@ def _lookup(client: Client, token: str, *addresses: str) -> None:
     assert response.status_code == 200, response.body
 
 
-def test_a_lookup_publishes_its_figures_once_at_the_end_of_its_invocation(
-    sign_in: SignIn, client: Client, capsys: pytest.CaptureFixture[str]
+@pytest.fixture
+def later(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The metrics buffer's clock, moved by hand (`later[0] += seconds`)."""
+    now = [1000.0]
+    monkeypatch.setattr(metrics.recorder(), "_clock", lambda: now[0])
+    monkeypatch.setattr(metrics.recorder(), "_published_at", -float("inf"))
+    monkeypatch.setattr(metrics.recorder(), "_pending", {})  # what earlier tests left behind
+    return now
+
+
+def test_lookups_publish_their_summed_figures_at_most_once_per_interval(
+    sign_in: SignIn, client: Client, capsys: pytest.CaptureFixture[str], later: list[float]
 ) -> None:
-    # Given alice, signed in, with Hank cached
+    # Given alice, signed in, whose first lookup (Hank) was published at once
     token = sign_in("alice@acme.demo")
     _lookup(client, token, HANK)
-    capsys.readouterr()
-    # When she looks Hank and Peter up
-    _lookup(client, token, HANK, PETER)
-    # Then one document: one lookup, one hit, one miss; and nothing is left to publish
     assert _published(capsys.readouterr().out) == [
-        {"Lookups": [1.0], "LookupCacheHits": [1.0], "LookupCacheMisses": [1.0]}
+        {"Lookups": [1.0], "LookupCacheHits": [0.0], "LookupCacheMisses": [1.0]}
+    ]
+    # When she looks Hank and Peter up within the interval
+    _lookup(client, token, HANK, PETER)
+    # Then nothing is printed yet: the figures wait, summed
+    assert _published(capsys.readouterr().out) == []
+    assert metrics.recorder().pending() == [
+        (metrics.LOOKUPS, 1.0),
+        (metrics.LOOKUP_CACHE_HITS, 1.0),
+        (metrics.LOOKUP_CACHE_MISSES, 1.0),
+    ]
+    # and once the interval has passed, the next invocation publishes both lookups' sums
+    later[0] += metrics.PUBLISH_INTERVAL_SECONDS
+    _lookup(client, token, HANK)
+    assert _published(capsys.readouterr().out) == [
+        {"Lookups": [2.0], "LookupCacheHits": [2.0], "LookupCacheMisses": [1.0]}
     ]
     assert metrics.recorder().pending() == []
 
 
+def test_a_forced_flush_publishes_within_the_interval(
+    capsys: pytest.CaptureFixture[str], later: list[float]
+) -> None:
+    metrics.recorder().add(metrics.TOKEN_REFRESHES)
+    metrics.flush()  # the first publication of the container
+    capsys.readouterr()
+    metrics.recorder().add(metrics.TOKEN_REFRESHES, 2)
+    metrics.flush()
+    assert _published(capsys.readouterr().out) == []
+    metrics.flush(force=True)  # a job's last act
+    assert _published(capsys.readouterr().out) == [{"TokenRefreshes": [2.0]}]
+
+
 def test_a_failure_to_publish_does_not_change_the_answer(
-    sign_in: SignIn, client: Client, monkeypatch: pytest.MonkeyPatch
+    sign_in: SignIn, client: Client, monkeypatch: pytest.MonkeyPatch, later: list[float]
 ) -> None:
     token = sign_in("alice@acme.demo")
 

@@ -9,7 +9,13 @@ from typing import Any
 import pytest
 from botocore.exceptions import ClientError
 
-from chalicelib.errors import ConditionFailed, LeaseHeld, StoreBusy, ValidationFailed
+from chalicelib.errors import (
+    ConditionFailed,
+    LeaseHeld,
+    StorageUnavailable,
+    StoreBusy,
+    ValidationFailed,
+)
 from chalicelib.store import keys
 from chalicelib.store.table import Store
 from tests.fakes import FakeClock
@@ -161,13 +167,14 @@ def test_a_transaction_cancelled_by_a_conflict_is_tried_again(
     assert 0.005 <= slept[0] <= 0.025 and 0.01 <= slept[1] <= 0.05
 
 
-def test_persistent_conflicts_are_raised_and_conditions_are_never_retried(
+def test_persistent_conflicts_are_a_503_and_conditions_are_never_retried(
     store: Store, dynamodb: Any, stack: Any, clock: FakeClock
 ) -> None:
     store.put(_item("O", "OWNER"))
     always = _Conflicting(dynamodb, 99, ["TransactionConflict", "None"])
-    with pytest.raises(ClientError):
+    with pytest.raises(StorageUnavailable) as raised:
         Store(always, stack.table_name, clock, sleep=lambda _: None).put_new([_item("N", "1")])
+    assert raised.value.status == 503 and raised.value.headers == {"Retry-After": "5"}
     assert always.calls == 3
     refused = _Conflicting(dynamodb, 99, ["ConditionalCheckFailed", "None"])
     with pytest.raises(ConditionFailed):

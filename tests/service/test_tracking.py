@@ -6,7 +6,6 @@ import base64
 import json
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -26,6 +25,7 @@ from tests.conftest import SignIn
 from tests.fakes import FakeClock
 
 KEY = base64.b64encode(b"s" * 32).decode()
+ORIGIN_SECRET = "cloudfront-origin-secret-for-tests"
 RFC_3339_UTC = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")  # the API's one format
 BASE = "http://127.0.0.1:8999"
 CHROME = (
@@ -89,16 +89,24 @@ class Tracking:
         return [i for i in self.items() if i["sk"]["S"].startswith(keys.TRACKING_EVENT_PREFIX)]
 
 
+def tracking_app(
+    client: Client, sign_in: SignIn, stack: ProvisionedStack, monkeypatch: pytest.MonkeyPatch
+) -> Tracking:
+    """The app with a tracking key, our CloudFront's origin secret and a clock the test moves
+    (the `tracking` fixture of this module and of test_tracking_hardening)."""
+    clock = FakeClock()
+    monkeypatch.setenv("TRACKING_SIGNING_KEYS", f"t1:{KEY}")
+    monkeypatch.setenv("CLOUDFRONT_ORIGIN_SECRET", ORIGIN_SECRET)
+    deps.reset()
+    monkeypatch.setattr(deps, "clock", lru_cache(maxsize=1)(lambda: clock))
+    return Tracking(client, sign_in, clock, stack)
+
+
 @pytest.fixture
 def tracking(
     client: Client, sign_in: SignIn, stack: ProvisionedStack, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Tracking]:
-    """The app with a tracking key and a clock the test moves."""
-    clock = FakeClock()
-    monkeypatch.setenv("TRACKING_SIGNING_KEYS", f"t1:{KEY}")
-    deps.reset()
-    monkeypatch.setattr(deps, "clock", lru_cache(maxsize=1)(lambda: clock))
-    yield Tracking(client, sign_in, clock, stack)
+) -> Tracking:
+    return tracking_app(client, sign_in, stack, monkeypatch)
 
 
 def _paths(html: str, kind: str) -> list[str]:
@@ -368,9 +376,10 @@ def test_hits_after_the_sender_deleted_their_account_store_nothing(tracking: Tra
     # When a recipient opens the email and clicks its link afterwards
     pixel = tracking.client.http.get(_paths(html, "o")[0], headers={"User-Agent": CHROME})
     click = tracking.client.http.get(_paths(html, "c")[0], headers={"User-Agent": CHROME})
-    # Then they still get the GIF and their destination, and the table holds nothing of hers
+    # Then they still get the GIF, the link no longer redirects (her links are revoked), and
+    # the table holds nothing of hers
     assert pixel.status_code == 200 and pixel.body == GIF
-    assert click.status_code == 302
+    assert click.status_code == 404 and "Location" not in click.headers
     assert tracking.events() == []
     assert not [i for i in tracking.items() if hers in (i["pk"]["S"], i.get("gsi1pk", {}).get("S"))]
 
@@ -524,6 +533,7 @@ def test_the_report_counts_opens_and_clicks_by_verdict_with_location(tracking: T
     tracking.clock.advance(3600)
     where = {
         "User-Agent": CHROME,
+        "X-Origin-Secret": ORIGIN_SECRET,  # through our CloudFront distribution
         "CloudFront-Viewer-Country": "US",
         "CloudFront-Viewer-Country-Region": "WA",
         "CloudFront-Viewer-City": "Seattle",
@@ -539,7 +549,10 @@ def test_the_report_counts_opens_and_clicks_by_verdict_with_location(tracking: T
     )
     get(_paths(bob, "o")[0], headers={"User-Agent": gmail, "CloudFront-Viewer-Country": "US"})
     tracking.clock.advance(1)
-    get(_paths(bob, "o")[0], headers={"User-Agent": CHROME, "Cookie": f"stratus_session={alice}"})
+    get(
+        _paths(bob, "o")[0],
+        headers={"User-Agent": CHROME, "Cookie": f"__Host-stratus_session={alice}"},
+    )
     # Then the report tells people from machines
     report = _json(tracking.report(alice, prepared["id"]))
     assert report["subject"] == "Pricing" and report["email_tracking"] and report["link_tracking"]
@@ -830,6 +843,24 @@ def test_a_late_hit_after_retention_is_not_recorded(tracking: Tracking) -> None:
     tracking.clock.advance(181 * 86400)
     assert tracking.client.http.get(_paths(html, "o")[0]).body == GIF
     assert tracking.client.http.get(_paths(html, "c")[0]).status_code == 302
+    assert tracking.events() == []
+
+
+def test_links_expire_30_days_after_the_retention_period(tracking: Tracking) -> None:
+    # Given a message prepared now (retention 180 days, links live 30 days more)
+    tracking.settings(email=True, link=True)
+    alice = tracking.sign_in("alice@acme.demo")
+    html = tracking.prepared(alice, ["a@x.example"])["recipients"][0]["html"]
+    link, pixel = _paths(html, "c")[0], _paths(html, "o")[0]
+    # When a recipient clicks a second before the end of the grace period, and then after it
+    tracking.clock.advance(210 * 86400 - 1)
+    before = tracking.client.http.get(link)
+    tracking.clock.advance(1)
+    after = tracking.client.http.get(link)
+    # Then the first redirects and the second is 404, never a redirect; the pixel stays a GIF
+    assert before.status_code == 302
+    assert after.status_code == 404 and "Location" not in after.headers
+    assert tracking.client.http.get(pixel).body == GIF
     assert tracking.events() == []
 
 

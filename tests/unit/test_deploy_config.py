@@ -17,7 +17,7 @@ from chalicelib import metrics
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = json.loads((REPO / ".chalice" / "config.json").read_text())
 DEPLOYABLE = ("dev", "prod")
-SECRETS = ("SALESFORCE_CLIENT_SECRET", "TRACKING_SIGNING_KEYS")
+SECRETS = ("SALESFORCE_CLIENT_SECRET", "TRACKING_SIGNING_KEYS", "CLOUDFRONT_ORIGIN_SECRET")
 # A transaction is authorised per item by the item actions it contains.
 _COMPOSITE = {
     "TransactWriteItems": {"PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"},
@@ -136,3 +136,14 @@ def test_every_stage_names_the_metrics_namespace_and_service_the_code_publishes(
     env = {**CONFIG["environment_variables"], **CONFIG["stages"][stage]["environment_variables"]}
     assert env["POWERTOOLS_METRICS_NAMESPACE"] == metrics.NAMESPACE == "Stratus"
     assert env["POWERTOOLS_SERVICE_NAME"] == metrics.SERVICE
+
+
+@pytest.mark.parametrize("stage", DEPLOYABLE)
+def test_a_deployable_stage_names_the_orgs_allowed_to_sign_in(stage: str) -> None:
+    from chalicelib.providers.salesforce.allowed_orgs import OrgAllowList
+
+    env = {**CONFIG["environment_variables"], **CONFIG["stages"][stage]["environment_variables"]}
+    allowed = OrgAllowList.configured(env["ALLOWED_SALESFORCE_ORGS"].split(","), stage)
+    assert allowed.problem is None and allowed.orgs, stage
+    # and without it the stage would refuse every sign-in (any org only locally and in tests)
+    assert OrgAllowList.configured((), stage).problem is not None

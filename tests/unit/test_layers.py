@@ -146,3 +146,15 @@ def test_no_import_cycle_in_chalicelib() -> None:
 def test_no_feature_is_imported_from_outside_it_but_by_the_composition_root() -> None:
     wrong = _wrong_way(_graph())
     assert not wrong, "\n".join(wrong)
+
+
+def test_only_route_modules_reach_the_composition_root() -> None:
+    # Services, core and providers get their collaborators passed in; only a feature's routes
+    # (and app.py) fetch them from deps.
+    graph = _graph()
+    reaching = sorted(
+        module
+        for module, imports in graph.items()
+        if COMPOSITION_ROOT in imports and not module.endswith((".routes", ".jobs"))
+    )
+    assert reaching == [], reaching

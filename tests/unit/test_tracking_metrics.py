@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from chalicelib.metrics import TRACKING_CLICKS, TRACKING_OPENS, MetricsBuffer
-from chalicelib.org_settings import OrgSettings
+from chalicelib.org_settings import OrgSettings, OrgState
 from chalicelib.tracking import tokens
 from chalicelib.tracking.hits import HitRequest, HotPath
 from tests.unit.test_tracking_tokens import CLICK, KEYS, OPEN
@@ -32,8 +32,8 @@ class Settings:
     def __init__(self, on: bool) -> None:
         self.on = on
 
-    def get(self, org_id: str) -> OrgSettings:
-        return OrgSettings(email_tracking=self.on, link_tracking=self.on)
+    def state(self, org_id: str) -> OrgState:
+        return OrgState(OrgSettings(email_tracking=self.on, link_tracking=self.on))
 
 
 class Clock:

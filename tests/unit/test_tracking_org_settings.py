@@ -6,7 +6,13 @@ from __future__ import annotations
 from dataclasses import fields
 
 from chalicelib.admin.models import OrgSettingsUpdate, OrgSettingsView
-from chalicelib.org_settings import SETTINGS, OrgSettings, OrgSettingsCache
+from chalicelib.org_settings import (
+    SETTINGS,
+    OrgSettings,
+    OrgSettingsCache,
+    OrgState,
+    revocation_tag,
+)
 from tests.fakes import FakeClock
 
 
@@ -16,12 +22,13 @@ class FlakySettings:
     def __init__(self) -> None:
         self.down = False
         self.reads = 0
+        self.revoked: dict[str, int] = {}
 
-    def get(self, org_id: str) -> OrgSettings:
+    def state(self, org_id: str) -> OrgState:
         self.reads += 1
         if self.down:
             raise ConnectionError("table unavailable")
-        return OrgSettings(email_tracking=True)
+        return OrgState(OrgSettings(email_tracking=True), dict(self.revoked))
 
 
 def test_a_failed_read_is_retried_once_per_ttl_not_sooner() -> None:
@@ -87,3 +94,26 @@ def test_the_admin_api_models_are_the_settings_table() -> None:
     assert OrgSettingsUpdate.model_validate({"link_tracking": True}).model_dump(
         exclude_none=True
     ) == {"link_tracking": True}
+
+
+def test_revocations_come_with_the_settings_in_the_same_read() -> None:
+    # Given a cache that read the org before a user's account was deleted
+    stored, clock = FlakySettings(), FakeClock(1_800_000_000.0)
+    cache = OrgSettingsCache(stored, clock, ttl=60)
+    assert not cache.state("org").revoked_link("005alice", 1_799_000_000)
+    stored.revoked[revocation_tag("005alice")] = 1_800_000_010
+    # When the entry expires, the next read brings the revocation (and nothing more is read)
+    clock.advance(61)
+    state = cache.state("org")
+    assert stored.reads == 2
+    # Then alice's links prepared up to the deletion are revoked, later ones and bob's are not
+    assert state.revoked_link("005alice", 1_800_000_010)
+    assert not state.revoked_link("005alice", 1_800_000_011)
+    assert not state.revoked_link("005bob", 1_799_000_000)
+    assert cache.get("org") == OrgSettings(email_tracking=True)
+
+
+def test_a_revocation_names_the_user_by_a_one_way_tag() -> None:
+    tag = revocation_tag("005000000000001AAA")
+    assert len(tag) == 16 and "005000000000001AAA" not in tag
+    assert tag == revocation_tag("005000000000001AAA") != revocation_tag("005000000000002AAA")

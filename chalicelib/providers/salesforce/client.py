@@ -23,7 +23,6 @@ from chalicelib import backoff
 from chalicelib.connections.provider import TokenSource
 from chalicelib.errors import ErrorCode, StratusError
 from chalicelib.logs import logger
-from chalicelib.settings import get_settings
 
 CONNECT_TIMEOUT = 3.05  # seconds; the read timeout is the setting SALESFORCE_TIMEOUT_SECONDS
 ATTEMPTS = 2  # a request and at most one retry (idempotent requests, 5xx and timeouts)
@@ -115,13 +114,11 @@ class SalesforceClient:
         tokens: TokenSource,
         api_version: str,
         *,
+        read_timeout: float,  # the setting SALESFORCE_TIMEOUT_SECONDS (the provider passes it)
         http: Any = None,
         sleep: Callable[[float], None] = time.sleep,
         on_usage: Callable[[ApiUsage], None] | None = None,
-        read_timeout: float | None = None,
     ) -> None:
-        if read_timeout is None:
-            read_timeout = get_settings().salesforce_timeout_seconds
         self.instance_url = instance_url.rstrip("/")
         self._timeout = (CONNECT_TIMEOUT, read_timeout)
         self.api_version = api_version

@@ -14,6 +14,7 @@ from typing import Any
 from chalicelib.connections.provider import Connection, OAuthRejected, TokenSource
 from chalicelib.errors import ErrorCode, StratusError
 from chalicelib.providers.salesforce import hosts, oauth
+from chalicelib.providers.salesforce.allowed_orgs import OrgAllowList
 from chalicelib.providers.salesforce.client import ApiUsage, SalesforceClient
 from chalicelib.settings import Settings
 
@@ -34,6 +35,9 @@ class SalesforceProvider:
         self._settings = settings
         self._secret = secret  # resolves a secret setting (deps.secret: `ssm:` references)
         self._usage_seen = usage_seen  # every answer's Sforce-Limit-Info, by org
+        self._allowed_orgs = OrgAllowList.configured(
+            settings.allowed_salesforce_orgs, settings.stage
+        )
 
     @property
     def redirect_uri(self) -> str:
@@ -48,10 +52,17 @@ class SalesforceProvider:
         return self._secret(self._settings.salesforce_client_secret)
 
     def require_configured(self) -> None:
+        """503 before a sign-in starts that could never finish: no client id, or no usable
+        ALLOWED_SALESFORCE_ORGS where one is required."""
         if not self.client_id:
             raise StratusError(
                 ErrorCode.SALESFORCE_NOT_CONFIGURED, "SALESFORCE_CLIENT_ID is not set.", 503
             )
+        self._allowed_orgs.require_usable()
+
+    def require_allowed_org(self, org_id: str) -> None:
+        """403 org_not_allowed for an org this deployment does not serve."""
+        self._allowed_orgs.require_allowed(org_id)
 
     def login_base(self, login: str) -> str:
         """production / sandbox / an allowed host -> the login base URL; anything else 400."""
@@ -132,6 +143,7 @@ class SalesforceProvider:
             tokens,
             self._settings.salesforce_api_version,
             on_usage=functools.partial(self._usage_seen, org_id),
+            read_timeout=self._settings.salesforce_timeout_seconds,
         )
 
     # -- error meanings ----------------------------------------------------------------------

@@ -1,0 +1,170 @@
+"""Every route of /openapi.json, as a request the faults tier can prepare and replay.
+
+A route's entry says how to prepare a request that succeeds while everything is healthy, what
+it answers then, and which AWS services its answer depends on in the fault stack (data keys are
+not cached there, `STRATUS_DATA_KEY_MAX_AGE_SECONDS=0`, so every KMS use shows; access tokens
+are, as in production). `test_every_route_of_the_openapi_document_is_drilled` keeps this list
+in step with the document.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from tests.faults.drill import Drill, Planned, unique_address
+
+JSON = {"Content-Type": "application/json"}
+DESTINATION = "https://example.com/pricing?ref=drill"
+_PIXEL = re.compile(r"(http://127\.0\.0\.1:\d+/t/o/[A-Za-z0-9_\-.~]+)")
+_CLICK = re.compile(r"(http://127\.0\.0\.1:\d+/t/c/[A-Za-z0-9_\-.~]+)")
+
+
+@dataclass
+class Shared:
+    """What several requests use: the admin's session and one prepared message."""
+
+    admin: str
+    message_id: str
+    pixel_url: str
+    click_url: str
+
+
+def prepare_message(drill: Drill, token: str) -> tuple[str, str, str]:
+    """(message id, pixel URL, click URL) of a freshly prepared tracked message."""
+    body = {
+        "subject": "Fault drill",
+        "recipients": ["pat@example.org"],
+        "html": f'<p>Hello <a href="{DESTINATION}">pricing</a></p>',
+    }
+    reply = drill.call("POST", "/tracking/messages", token, json=body)
+    assert reply.status_code == 201, reply.text
+    copy = reply.json()["recipients"][0]["html"]
+    pixel, click = _PIXEL.search(copy), _CLICK.search(copy)
+    assert pixel and click, copy
+    return reply.json()["id"], pixel.group(1), click.group(1)
+
+
+Plan = Callable[[Drill, Shared], Planned]
+
+
+def _bearer(token: str, **more: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}", **more}
+
+
+def _get(path: str, auth: bool = True) -> Plan:
+    def plan(drill: Drill, shared: Shared) -> Planned:
+        return Planned("GET", drill.api + path, _bearer(shared.admin) if auth else {})
+
+    return plan
+
+
+def _send_json(method: str, path: str, body: Callable[[], object]) -> Plan:
+    def plan(drill: Drill, shared: Shared) -> Planned:
+        payload = json.dumps(body()).encode()
+        return Planned(method, drill.api + path, _bearer(shared.admin, **JSON), payload)
+
+    return plan
+
+
+def _login(drill: Drill, shared: Shared) -> Planned:
+    return Planned("GET", drill.api + "/auth/salesforce/login?login=production&return_to=/me")
+
+
+def _callback(drill: Drill, shared: Shared) -> Planned:
+    return drill.callback_request(drill.start_sign_in("bob@acme.demo"))
+
+
+def _logout(drill: Drill, shared: Shared) -> Planned:
+    return Planned("POST", drill.api + "/auth/logout", _bearer(drill.sign_in("maria@acme.demo")))
+
+
+def _delete_me(drill: Drill, shared: Shared) -> Planned:
+    token = drill.sign_in("casey@acme.demo")
+    return Planned("DELETE", drill.api + "/me", _bearer(token), user="casey")
+
+
+def _lookup_one(drill: Drill, shared: Shared) -> Planned:
+    path = f"/lookup?email={quote(unique_address())}"
+    return Planned("GET", drill.api + path, _bearer(shared.admin))
+
+
+def _report(drill: Drill, shared: Shared) -> Planned:
+    path = f"/tracking/messages/{shared.message_id}"
+    return Planned("GET", drill.api + path, _bearer(shared.admin))
+
+
+def _hit(method: str, which: str) -> Plan:
+    def plan(drill: Drill, shared: Shared) -> Planned:
+        url = shared.pixel_url if which == "pixel" else shared.click_url
+        headers = {"User-Agent": "Mozilla/5.0 (drill)", "Accept": "image/avif,image/webp,*/*"}
+        location = DESTINATION if which == "click" else None
+        return Planned(method, url, headers, expect_location=location)
+
+    return plan
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    path: str  # as in /openapi.json
+    healthy: int  # the status while everything works
+    plan: Plan
+    needs: frozenset[str] = frozenset()  # AWS services its answer depends on
+    hot: str | None = None  # "pixel" / "click": answered whatever happens (DESIGN 4)
+    single_use: bool = False  # replaying it after it was spent is refused (OAuth state)
+
+    @property
+    def id(self) -> str:
+        return f"{self.method} {self.path}"
+
+
+BOTH = frozenset({"dynamodb", "kms"})
+TABLE = frozenset({"dynamodb"})
+ROUTES = (
+    Route("GET", "/health", 200, _get("/health", auth=False)),
+    Route("GET", "/openapi.json", 200, _get("/openapi.json", auth=False)),
+    Route("GET", "/auth/salesforce/login", 302, _login, BOTH),
+    Route("GET", "/auth/salesforce/callback", 302, _callback, BOTH, single_use=True),
+    Route("POST", "/auth/logout", 204, _logout, TABLE),
+    Route("GET", "/me", 200, _get("/me"), TABLE),
+    Route("GET", "/me/salesforce", 200, _get("/me/salesforce"), TABLE),
+    Route("DELETE", "/me", 200, _delete_me, BOTH),
+    Route("GET", "/lookup", 200, _lookup_one, TABLE),
+    Route(
+        "POST",
+        "/lookup",
+        200,
+        _send_json("POST", "/lookup", lambda: {"emails": [unique_address(), unique_address()]}),
+        TABLE,
+    ),
+    Route("GET", "/admin/settings", 200, _get("/admin/settings"), TABLE),
+    Route(
+        "PUT",
+        "/admin/settings",
+        200,
+        _send_json("PUT", "/admin/settings", lambda: {"email_tracking": True}),
+        TABLE,
+    ),
+    Route(
+        "POST",
+        "/tracking/messages",
+        201,
+        _send_json(
+            "POST",
+            "/tracking/messages",
+            lambda: {"recipients": ["lee@example.org"], "html": f'<a href="{DESTINATION}">x</a>'},
+        ),
+        TABLE,
+    ),
+    Route("GET", "/tracking/messages/{message_id}", 200, _report, TABLE),
+    Route("GET", "/tracking/activity", 200, _get("/tracking/activity"), TABLE),
+    Route("GET", "/t/o/{token}", 200, _hit("GET", "pixel"), hot="pixel"),
+    Route("HEAD", "/t/o/{token}", 200, _hit("HEAD", "pixel"), hot="pixel"),
+    Route("GET", "/t/c/{token}", 302, _hit("GET", "click"), hot="click"),
+    Route("HEAD", "/t/c/{token}", 302, _hit("HEAD", "click"), hot="click"),
+)
+ROUTES_BY_ID = {route.id: route for route in ROUTES}
