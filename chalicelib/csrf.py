@@ -15,8 +15,9 @@ browser send without our CORS preflight's consent). Such a request passes when:
 
 Reads too (`cross_site_read`, checked by `deps.signed_in`, so only for routes that use the
 session): a cookie-authenticated GET that the browser marks as another site's subresource
-(`Sec-Fetch-Site: cross-site`/`same-site` and `Sec-Fetch-Mode` other than `navigate`: an
-`<img src=/lookup?email=...>`, a no-cors fetch) is refused unless its Origin is trusted. It
+(`Sec-Fetch-Site: cross-site`/`same-site`, and not a top-level navigation (`Sec-Fetch-Mode:
+navigate` with `Sec-Fetch-Dest: document`): an `<img src=/lookup?email=...>`, a hidden iframe,
+a no-cors fetch) is refused unless its Origin is trusted. It
 would answer the other site nothing it can read, but it would spend the victim's Salesforce
 API calls. Navigations (a link, the redirect back from sign-in) and the tracking hot paths
 (which read the sender's cookie themselves, never through `signed_in`) are not affected.
@@ -163,7 +164,10 @@ def cross_site_read(headers: Any, trusted: Collection[str]) -> str | None:
         return None
     site = str(headers.get("sec-fetch-site") or "").strip().lower()
     mode = str(headers.get("sec-fetch-mode") or "").strip().lower()
-    if site not in {"cross-site", "same-site"} or mode == "navigate":
+    destination = str(headers.get("sec-fetch-dest") or "document").strip().lower()
+    if site not in {"cross-site", "same-site"}:
+        return None
+    if mode == "navigate" and destination == "document":  # a top-level page, not an iframe
         return None
     origin = str(headers.get("origin") or "").strip()
     if origin and origin_of(origin) in trusted:

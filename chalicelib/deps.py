@@ -30,7 +30,10 @@ if TYPE_CHECKING:
     from chalicelib.crypto.envelope import Envelope
     from chalicelib.hooks import AccountDeleted, ApiUsageSeen, ConnectionForgotten, Hooks
     from chalicelib.lookup.service import Lookups
+    from chalicelib.mailboxes.service import Mailboxes
     from chalicelib.org_settings import OrgSettingsCache, StoredOrgSettings
+    from chalicelib.providers.google.provider import GoogleProvider
+    from chalicelib.providers.microsoft.provider import MicrosoftProvider
     from chalicelib.providers.salesforce.client import ApiUsage, SalesforceClient
     from chalicelib.providers.salesforce.provider import SalesforceProvider
     from chalicelib.sessions import Principal, Sessions
@@ -218,11 +221,30 @@ def _salesforce_usage_seen(org_id: str, usage: ApiUsage) -> None:
 
 
 @component
+def google() -> GoogleProvider:
+    from chalicelib.providers.google.provider import GoogleProvider
+
+    return GoogleProvider(get_settings(), secret)
+
+
+@component
+def microsoft() -> MicrosoftProvider:
+    from chalicelib.providers.microsoft.provider import MicrosoftProvider
+
+    return MicrosoftProvider(get_settings(), secret)
+
+
+@component
 def vault() -> ConnectionVault:
     """Every provider's connections (a new provider registers here)."""
+    from chalicelib.connections.provider import Provider
     from chalicelib.connections.vault import ConnectionVault
 
-    providers = {"salesforce": salesforce()}
+    providers: dict[str, Provider] = {
+        "salesforce": salesforce(),
+        "google": google(),
+        "microsoft": microsoft(),
+    }
     forgotten = hooks().connection_forgotten
     return ConnectionVault(store(), envelope(), clock(), providers, forgotten, metrics.recorder())
 
@@ -262,6 +284,19 @@ def lookups() -> Lookups:
         return client
 
     return Lookups(get_settings(), clock(), client_for, metrics.recorder())
+
+
+@component
+def mailboxes() -> Mailboxes:
+    from chalicelib.mailboxes.service import Mailboxes, MailboxKind
+    from chalicelib.providers.google import provider as google_provider
+    from chalicelib.providers.microsoft import provider as microsoft_provider
+
+    kinds = {
+        "google": MailboxKind(google(), google_provider.missing_features),
+        "microsoft": MailboxKind(microsoft(), microsoft_provider.missing_features),
+    }
+    return Mailboxes(store(), authorizations(), vault(), kinds, clock())
 
 
 @component

@@ -51,8 +51,9 @@ class ApiUsageSeen:
 
 @dataclass(frozen=True)
 class AccountDeleted:
-    """Every item of the user was deleted: features drop what they hold in memory or
-    outside the user's partition."""
+    """The user's account is being deleted (their items in the table go next): features drop
+    what they hold in memory or outside the user's partition. Subscribers must tolerate running
+    again: a deletion an outage cut short is repeated by the same request."""
 
     org_id: str
     user_id: str

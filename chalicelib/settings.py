@@ -56,6 +56,24 @@ class Settings:
     org_settings_cache_seconds: float = 60.0  # hot paths see an admin's change within this
     # the X-Origin-Secret value our CloudFront adds: only then are its viewer headers trusted
     cloudfront_origin_secret: str = field(default="", repr=False)
+    # Google Workspace and Microsoft 365 connections (a provider without a client id is not
+    # offered); the secrets may be `ssm:` references (deps.secret)
+    google_client_id: str = ""
+    google_client_secret: str = field(default="", repr=False)
+    google_accounts_url: str = "https://accounts.google.com"
+    google_oauth_url: str = "https://oauth2.googleapis.com"
+    google_api_url: str = "https://www.googleapis.com"
+    microsoft_client_id: str = ""
+    microsoft_client_secret: str = field(default="", repr=False)
+    microsoft_tenant: str = "common"
+    microsoft_login_url: str = "https://login.microsoftonline.com"
+    microsoft_graph_url: str = "https://graph.microsoft.com"
+    # read timeout of every Google and Microsoft call (connect: 3.05 s)
+    mailbox_timeout_seconds: float = 10.0
+
+    def connection_redirect_uri(self, provider: str) -> str:
+        """The callback of a mailbox connection (registered at the provider exactly)."""
+        return f"{self.public_base_url}/connections/{provider}/callback"
 
     @property
     def salesforce_origins(self) -> tuple[str, ...]:
@@ -130,6 +148,19 @@ def load_settings() -> Settings:
             _float("ORG_SETTINGS_CACHE_SECONDS", d.org_settings_cache_seconds), 0.0, 60.0
         ),
         cloudfront_origin_secret=_str("CLOUDFRONT_ORIGIN_SECRET", d.cloudfront_origin_secret),
+        google_client_id=_str("GOOGLE_CLIENT_ID", d.google_client_id).strip(),
+        google_client_secret=_str("GOOGLE_CLIENT_SECRET", d.google_client_secret),
+        google_accounts_url=_url("GOOGLE_ACCOUNTS_URL", d.google_accounts_url),
+        google_oauth_url=_url("GOOGLE_OAUTH_URL", d.google_oauth_url),
+        google_api_url=_url("GOOGLE_API_URL", d.google_api_url),
+        microsoft_client_id=_str("MICROSOFT_CLIENT_ID", d.microsoft_client_id).strip(),
+        microsoft_client_secret=_str("MICROSOFT_CLIENT_SECRET", d.microsoft_client_secret),
+        microsoft_tenant=_str("MICROSOFT_TENANT", d.microsoft_tenant).strip() or "common",
+        microsoft_login_url=_url("MICROSOFT_LOGIN_URL", d.microsoft_login_url),
+        microsoft_graph_url=_url("MICROSOFT_GRAPH_URL", d.microsoft_graph_url),
+        mailbox_timeout_seconds=max(
+            0.05, _float("MAILBOX_TIMEOUT_SECONDS", d.mailbox_timeout_seconds)
+        ),
     )
 
 

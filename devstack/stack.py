@@ -56,6 +56,10 @@ FAKE_AWS = {
 }
 EMULATOR_CLIENT_ID = "stratus-local"
 EMULATOR_CLIENT_SECRET = "local-secret"
+GOOGLE_CLIENT_ID = "stratus-google-local.apps.googleusercontent.com"
+GOOGLE_CLIENT_SECRET = "google-local-secret"
+MICROSOFT_CLIENT_ID = "stratus-local-ms"
+MICROSOFT_CLIENT_SECRET = "local-ms-secret"
 HEALTH_TIMEOUT = 30.0
 KILL_GRACE = 5.0
 _PR_SET_PDEATHSIG = 1
@@ -174,8 +178,10 @@ class LocalStack:
 
     `env` is the user's environment (default: os.environ); the variables it honours are
     AWS_ENDPOINT_URL, SALESFORCE_LOGIN_URL / SANDBOX_URL / CLIENT_ID / CLIENT_SECRET /
-    EXTRA_LOGIN_HOSTS, SALESFORCE_EMULATOR_PORT, PUBLIC_BASE_URL and DEVSTACK_FAULTS /
-    DEVSTACK_FAULTS_PORT; `port` is the API's port.
+    EXTRA_LOGIN_HOSTS, SALESFORCE_EMULATOR_PORT, PUBLIC_BASE_URL, DEVSTACK_FAULTS /
+    DEVSTACK_FAULTS_PORT, and GOOGLE_* / MICROSOFT_* (a client id set, even empty, means no
+    bundled emulator for that provider; URLs set are kept) with GOOGLE_EMULATOR_PORT /
+    MICROSOFT_EMULATOR_PORT; `port` is the API's port.
     """
 
     port: int = 8000
@@ -194,6 +200,8 @@ class LocalStack:
     faults: Any = field(default=None, init=False)  # a devstack.faults.FaultPanel when enabled
     _moto: Any = field(default=None, init=False, repr=False)
     _emulator_server: Any = field(default=None, init=False, repr=False)
+    google: Any = field(default=None, init=False)  # devstack.googleemu.GoogleEmulator, started
+    microsoft: Any = field(default=None, init=False)  # devstack.msemu.MicrosoftEmulator
 
     @property
     def api_url(self) -> str:
@@ -207,6 +215,7 @@ class LocalStack:
             self._check_ports,
             self._start_aws,
             self._start_salesforce,
+            self._start_mailboxes,
             self._start_chalice,
             self._wait_healthy,
         )
@@ -345,6 +354,50 @@ class LocalStack:
         if not self.env.get("ALLOWED_SALESFORCE_ORGS"):
             self.child_env["ALLOWED_SALESFORCE_ORGS"] = self.emulator.org.org_id
 
+    def _public_base_url(self) -> str:
+        return (self.env.get("PUBLIC_BASE_URL") or self.api_url).rstrip("/")
+
+    def _start_mailboxes(self) -> None:
+        """The bundled Google and Microsoft emulators (seeded with the demo org's users), unless
+        the user configured the provider (GOOGLE_CLIENT_ID / MICROSOFT_CLIENT_ID set, even to
+        an empty value: then it is theirs, or not offered). URLs the user set are kept."""
+        base = self._public_base_url()
+        if "GOOGLE_CLIENT_ID" not in self.env:
+            from devstack.googleemu import GoogleEmulator
+
+            redirect = f"{base}/connections/google/callback"
+            emu = GoogleEmulator(GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET, redirect_uris=[redirect])
+            self.google = self._listen(emu, "GOOGLE_EMULATOR_PORT", "Google")
+            self.child_env.update(
+                GOOGLE_CLIENT_ID=GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET=GOOGLE_CLIENT_SECRET
+            )
+            for name in ("GOOGLE_ACCOUNTS_URL", "GOOGLE_OAUTH_URL", "GOOGLE_API_URL"):
+                self.child_env[name] = self.env.get(name) or emu.url
+        if "MICROSOFT_CLIENT_ID" not in self.env:
+            from devstack.msemu import MicrosoftEmulator
+
+            redirect = f"{base}/connections/microsoft/callback"
+            tenant = self.env.get("MICROSOFT_TENANT") or "common"
+            ms = MicrosoftEmulator(
+                MICROSOFT_CLIENT_ID, MICROSOFT_CLIENT_SECRET, redirect_uris=[redirect]
+            )
+            self.microsoft = self._listen(ms, "MICROSOFT_EMULATOR_PORT", "Microsoft")
+            self.child_env.update(
+                MICROSOFT_CLIENT_ID=MICROSOFT_CLIENT_ID,
+                MICROSOFT_CLIENT_SECRET=MICROSOFT_CLIENT_SECRET,
+                MICROSOFT_TENANT=tenant,
+            )
+            for name in ("MICROSOFT_LOGIN_URL", "MICROSOFT_GRAPH_URL"):
+                self.child_env[name] = self.env.get(name) or ms.url
+
+    def _listen(self, emulator: Any, port_setting: str, what: str) -> Any:
+        try:
+            return emulator.start(LOOPBACK, self._port_setting(port_setting))
+        except OSError as exc:
+            raise StackError(
+                f"The {what} emulator could not listen ({port_setting}): {exc}"
+            ) from None
+
     def _start_chalice(self) -> None:
         # AWS_* as chosen in _start_aws; OAUTHLIB_INSECURE_TRANSPORT only as decided at start
         # (plain http on loopback: _check_settings, the bundled emulator), never inherited
@@ -417,6 +470,10 @@ class LocalStack:
         if self._emulator_server is not None:
             self._emulator_server.stop()
             self._emulator_server = None
+        for emulator in (self.google, self.microsoft):
+            if emulator is not None:
+                emulator.stop()
+        self.google = self.microsoft = None
         if self._moto is not None:
             if self._moto._server is not None:  # None: its thread never got as far as binding
                 self._moto.stop()
@@ -457,8 +514,31 @@ class LocalStack:
                 lines.append(f"    {user['Username']:<26} {name}, {user.get('Title') or ''}")
         else:
             lines.append(f"  Salesforce       {self.salesforce_url}  (SALESFORCE_LOGIN_URL)")
+        lines += self._mailbox_banner()
         lines += ["", f"Try: curl -i {api}/health", "Ctrl-C to stop.", ""]
         return "\n".join(lines)
+
+    def _mailbox_banner(self) -> list[str]:
+        api = self.api_url
+        lines = []
+        for name, emulator in (("google", self.google), ("microsoft", self.microsoft)):
+            label = f"  {name.capitalize():<17}"
+            if emulator is not None:
+                lines.append(f"{label}{emulator.url}  (bundled emulator; stats: /_emulator/stats)")
+            elif self.env.get(f"{name.upper()}_CLIENT_ID"):
+                lines.append(f"{label}configured by {name.upper()}_CLIENT_ID")
+            else:
+                lines.append(f"{label}not offered ({name.upper()}_CLIENT_ID is empty)")
+        if self.google is not None or self.microsoft is not None:
+            lines.append(
+                "  connect a mailbox: signed in, open "
+                f"{api}/connections/google/start or {api}/connections/microsoft/start"
+            )
+            lines.append(
+                "    (the emulators consent as the signed-in user's address; check with "
+                f"GET {api}/connections/<provider>)"
+            )
+        return lines
 
 
 def _stop_group(process: subprocess.Popen[bytes]) -> None:

@@ -233,3 +233,49 @@ class SignIn:
 @pytest.fixture
 def sign_in(client: Client, sf_env: Salesforce) -> SignIn:
     return SignIn(client, sf_env)
+
+
+# -- Google and Microsoft: the bundled emulators on 127.0.0.1 -------------------------------------
+
+GOOGLE_CLIENT = ("stratus-google-test.apps.googleusercontent.com", "google-test-secret")
+MICROSOFT_CLIENT = ("stratus-ms-test", "ms-test-secret")
+
+
+@dataclass
+class Mailboxes:
+    """Both mailbox providers' emulators, with the app pointed at them."""
+
+    google: Any  # devstack.googleemu.GoogleEmulator
+    microsoft: Any  # devstack.msemu.MicrosoftEmulator
+
+
+@pytest.fixture
+def mailbox_env(sf_env: Salesforce, monkeypatch: pytest.MonkeyPatch) -> Iterator[Mailboxes]:
+    """Fresh Google and Microsoft emulators (seeded with the demo org's users) over HTTP on
+    free loopback ports, and the app's settings pointed at them, as `make run` points them."""
+    from devstack.googleemu import GoogleEmulator
+    from devstack.msemu import MicrosoftEmulator
+
+    base = "http://127.0.0.1:8999"  # sf_env's PUBLIC_BASE_URL
+    google = GoogleEmulator(
+        *GOOGLE_CLIENT, redirect_uris=[f"{base}/connections/google/callback"]
+    ).start()
+    microsoft = MicrosoftEmulator(
+        *MICROSOFT_CLIENT, redirect_uris=[f"{base}/connections/microsoft/callback"]
+    ).start()
+    try:
+        monkeypatch.setenv("GOOGLE_CLIENT_ID", GOOGLE_CLIENT[0])
+        monkeypatch.setenv("GOOGLE_CLIENT_SECRET", GOOGLE_CLIENT[1])
+        for name in ("GOOGLE_ACCOUNTS_URL", "GOOGLE_OAUTH_URL", "GOOGLE_API_URL"):
+            monkeypatch.setenv(name, google.url)
+        monkeypatch.setenv("MICROSOFT_CLIENT_ID", MICROSOFT_CLIENT[0])
+        monkeypatch.setenv("MICROSOFT_CLIENT_SECRET", MICROSOFT_CLIENT[1])
+        monkeypatch.setenv("MICROSOFT_TENANT", microsoft.tenant)
+        monkeypatch.setenv("MICROSOFT_LOGIN_URL", microsoft.url)
+        monkeypatch.setenv("MICROSOFT_GRAPH_URL", microsoft.url)
+        deps.reset()
+        yield Mailboxes(google, microsoft)
+    finally:
+        google.stop()
+        microsoft.stop()
+        deps.reset()

@@ -31,8 +31,21 @@ class SalesforceConnectionView(BaseModel):
     instance_url: str | None
 
 
+class MailboxConnectionView(BaseModel):
+    status: Literal["active", "partial", "revoked"]
+    email: str | None = Field(description="The connected account's address")
+    scopes: list[str] = Field(description="The scopes the user granted")
+    missing: list[str] = Field(description="Features the granted scopes leave out")
+
+
 class MeConnections(BaseModel):
     salesforce: SalesforceConnectionView
+    google: MailboxConnectionView | None = Field(
+        default=None, description="Absent when not connected"
+    )
+    microsoft: MailboxConnectionView | None = Field(
+        default=None, description="Absent when not connected"
+    )
 
 
 class MeSession(BaseModel):

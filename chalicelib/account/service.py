@@ -7,13 +7,22 @@ from typing import Any
 from chalicelib.connections.vault import ConnectionVault, refresh_lease
 from chalicelib.hooks import AccountDeleted, Hook
 from chalicelib.logs import logger
+from chalicelib.providers.google import provider as google
+from chalicelib.providers.microsoft import provider as microsoft
 from chalicelib.providers.salesforce import org
 from chalicelib.providers.salesforce.provider import NAME as SALESFORCE
 from chalicelib.sessions import Principal, unauthenticated
 from chalicelib.store import keys
+from chalicelib.store.connections import ACTIVE
 from chalicelib.store.profiles import ProfileItems
 from chalicelib.store.table import Store
 from chalicelib.timefmt import rfc3339
+
+#: mailbox providers shown in /me when connected: the features their granted scopes leave out
+_MAILBOXES = {
+    google.NAME: google.missing_features,
+    microsoft.NAME: microsoft.missing_features,
+}
 
 
 class Accounts:
@@ -49,10 +58,35 @@ class Accounts:
                 SALESFORCE: {
                     "status": connection.status if connection else "missing",
                     "instance_url": connection.attributes["instance_url"] if connection else None,
-                }
+                },
+                **self._mailboxes(principal),
             },
             "session": {"expires_at": rfc3339(principal.expires_at)},
         }
+
+    def _mailboxes(self, principal: Principal) -> dict[str, dict[str, Any]]:
+        """The user's mailbox connections as stored (no call to the provider): active, partial
+        (a granted scope leaves a feature out) or revoked; absent when not connected."""
+        found: dict[str, dict[str, Any]] = {}
+        for name, missing_features in _MAILBOXES.items():
+            if name not in self._vault.names:
+                continue
+            connection = self._vault.get(name, principal.org_id, principal.user_id)
+            if connection is None:
+                continue
+            scopes = connection.attributes.get("scopes", "").split()
+            missing = missing_features(scopes)
+            if connection.status != ACTIVE:
+                status = "revoked"
+            else:
+                status = "partial" if missing else "active"
+            found[name] = {
+                "status": status,
+                "email": connection.attributes.get("email"),
+                "scopes": scopes,
+                "missing": missing,
+            }
+        return found
 
     def check_salesforce(self, principal: Principal) -> dict[str, Any]:
         """One live API call on the user's connection."""
@@ -60,14 +94,17 @@ class Accounts:
         return {"status": "active", **org.check_user(client, principal.user_id)}
 
     def delete(self, principal: Principal) -> dict[str, Any]:
-        """Revoke every connection at its provider (best effort), then delete every item of
-        the user; features drop the rest through the AccountDeleted hook."""
+        """Revoke every connection at its provider (best effort), let every feature drop what it
+        holds of the user (the AccountDeleted hook), then delete every item of the user.
+
+        The hook runs while the user's session still exists: if it or the deletion fails (an
+        outage: 503), the same DELETE /me finishes the job (every step may run again)."""
         org_id, user_id = principal.org_id, principal.user_id
         revoked = {name: self._vault.revoke(name, org_id, user_id) for name in self._vault.names}
+        self._deleted.emit(AccountDeleted(org_id, user_id))
         deleted = self._store.delete_owned_by(keys.user_pk(org_id, user_id))
         for name in self._vault.names:  # outside the partition: removed by name
             self._store.delete(keys.lease_key(refresh_lease(name, org_id, user_id)))
             self._vault.forget(name, org_id, user_id)
-        self._deleted.emit(AccountDeleted(org_id, user_id))
         logger.info("account deleted", extra={"org_id": org_id, "items": deleted})
         return {"deleted": deleted, "salesforce_revoked": revoked[SALESFORCE]}

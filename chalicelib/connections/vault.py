@@ -220,6 +220,9 @@ class ConnectionVault:
         # the stored token is ours, or another container stored it long enough ago that it
         # may have expired as well: renew (handing it back would end in a false "sign in again")
         chosen = self._providers[provider]
+        # KMS first: with refresh-token rotation the old token dies when the provider answers,
+        # so the new one must not then be lost to a KMS outage (a later false revocation)
+        self._envelope.prepare(_context(provider, org_id, user_id))
         try:
             grant = chosen.refresh(record.connection, tokens["refresh_token"])
         except OAuthRejected as rejected:

@@ -119,6 +119,14 @@ class Envelope:
         sealed = AESGCM(entry.plaintext).encrypt(nonce, plaintext, aad)
         return _HEADER.pack(VERSION, len(entry.encrypted)) + entry.encrypted + nonce + sealed
 
+    def prepare(self, context: EncryptionContext) -> None:
+        """Have a data key for `context` at hand, so that a seal soon after needs no KMS call
+        (before a token refresh: the new tokens must not be lost to a KMS outage after the
+        provider has issued them)."""
+        aad = canonical_context(context)
+        if self._encrypt_keys.get(aad) is None:
+            self._new_data_key(aad, context)
+
     def _new_data_key(self, aad: bytes, context: EncryptionContext) -> _DataKey:
         with self._lock:  # another thread may have made it meanwhile: then use that one
             entry = self._encrypt_keys.get(aad)

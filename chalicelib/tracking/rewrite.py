@@ -4,6 +4,10 @@ The HTML is tokenized as a browser tokenizes it (`html_tokens`, the WHATWG HTML 
 tokenization, §13.2.5); for each `<a>`/`<area>` start tag the first href attribute's value span
 is recorded, and each recipient's copy is made by splicing new values into those spans. The
 document is never re-serialised, so whatever is not a tracked href survives untouched.
+
+It is tokenized twice, with scripting on (browsers) and off (mail clients: `<noscript>` holds
+markup): only an href both parses find at the same place is rewritten, and the pixel goes only
+where both read markup the same way.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from chalicelib.tracking.html_tokens import Unterminated, tokenize
+from chalicelib.tracking.html_tokens import Unterminated, pixel_place, tokenize
 from chalicelib.tracking.tokens import MAX_URL_BYTES
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -27,6 +31,7 @@ _KEEP_IN_QUERY = frozenset(chr(c) for c in range(0x21, 0x7F)) - frozenset('"<>')
 _STRIPPED = "\t\n\r"
 _C0_AND_SPACE = "".join(chr(c) for c in range(0x21))
 _BRACKETED_NETLOC = re.compile(r"\[[^\[\]]*\](?::[0-9]*)?")
+_NOSCRIPT = re.compile("<noscript", re.ASCII | re.IGNORECASE)
 
 
 class InvalidHtml(ValueError):
@@ -47,7 +52,9 @@ class LinkSpan:
 class ParsedHtml:
     source: str
     links: tuple[LinkSpan, ...]
-    pixel_at: int  # where the pixel goes: before the last </body>, else <plaintext>, else the end
+    # where the pixel goes: before the last </body>, else <plaintext>, else the end, else
+    # (see html_tokens.pixel_place) before the first <noscript>; None: nowhere safe, no pixel
+    pixel_at: int | None
 
 
 def _percent_encode(text: str, keep: frozenset[str] = _KEEP) -> str:
@@ -130,15 +137,18 @@ def parse(source: str) -> ParsedHtml:
     if "\x00" in source:
         raise InvalidHtml("The HTML contains NUL characters.")
     try:
-        document = tokenize(source)
+        scripting = tokenize(source, scripting=True)
+        # with scripting off (<noscript> holds markup), which only a noscript tag changes
+        without = tokenize(source, scripting=False) if _NOSCRIPT.search(source) else scripting
     except Unterminated:
         raise InvalidHtml("The HTML ends inside a tag, comment or script.") from None
+    both = {(href.start, href.end, href.tag_at) for href in without.hrefs}
     links = []
-    for href in document.hrefs:
+    for href in scripting.hrefs:
         url = canonical_url(href.value)
-        if url is not None:
+        if url is not None and (href.start, href.end, href.tag_at) in both:
             links.append(LinkSpan(href.start, href.end, href.quoted, url))
-    return ParsedHtml(source, tuple(links), document.pixel_at)
+    return ParsedHtml(source, tuple(links), pixel_place(scripting, without, len(source)))
 
 
 def render(
@@ -150,7 +160,7 @@ def render(
         for index, link in enumerate(parsed.links):
             value = html.escape(link_url(index, link.url), quote=True)
             edits.append((link.start, link.end, value if link.quoted else f'"{value}"'))
-    if pixel_url is not None:
+    if pixel_url is not None and parsed.pixel_at is not None:
         edits.append((parsed.pixel_at, parsed.pixel_at, pixel_tag(pixel_url)))
     return splice(parsed.source, edits)
 

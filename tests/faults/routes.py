@@ -13,9 +13,9 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlsplit
 
-from tests.faults.drill import Drill, Planned, unique_address
+from tests.faults.drill import Drill, Planned, set_cookies, unique_address
 
 JSON = {"Content-Type": "application/json"}
 DESTINATION = "https://example.com/pricing?ref=drill"
@@ -97,6 +97,43 @@ def _report(drill: Drill, shared: Shared) -> Planned:
     return Planned("GET", drill.api + path, _bearer(shared.admin))
 
 
+def _connection_callback(drill: Drill, token: str, provider: str) -> Planned:
+    """The admin starts connecting a mailbox and the bundled emulator consents (login_hint is
+    the admin's address): our callback is left to send, with the binding cookie."""
+    start = drill.call("GET", f"/connections/{provider}/start?return_to=/me", token)
+    assert start.status_code == 302, start.text
+    cookies = "; ".join(f"{k}={v}" for k, v in set_cookies(start).items() if v)
+    consent = drill.http.get(start.headers["Location"], allow_redirects=False, timeout=10)
+    assert consent.status_code == 302, consent.text
+    callback = consent.headers["Location"]
+    state = parse_qs(urlsplit(callback).query)["state"][0]
+    return Planned("GET", callback, _bearer(token, Cookie=cookies), state=state)
+
+
+def _connection_start(drill: Drill, shared: Shared) -> Planned:
+    path = "/connections/google/start?return_to=/me"
+    return Planned("GET", drill.api + path, _bearer(shared.admin))
+
+
+def _connection_finish(drill: Drill, shared: Shared) -> Planned:
+    return _connection_callback(drill, shared.admin, "google")
+
+
+def _connected(drill: Drill, shared: Shared, provider: str) -> None:
+    reply = drill.send(_connection_callback(drill, shared.admin, provider))
+    assert reply.status_code == 302, reply.text
+
+
+def _connection_check(drill: Drill, shared: Shared) -> Planned:
+    _connected(drill, shared, "microsoft")
+    return Planned("GET", drill.api + "/connections/microsoft", _bearer(shared.admin))
+
+
+def _connection_delete(drill: Drill, shared: Shared) -> Planned:
+    _connected(drill, shared, "google")
+    return Planned("DELETE", drill.api + "/connections/google", _bearer(shared.admin))
+
+
 def _hit(method: str, which: str) -> Plan:
     def plan(drill: Drill, shared: Shared) -> Planned:
         url = shared.pixel_url if which == "pixel" else shared.click_url
@@ -162,6 +199,19 @@ ROUTES = (
     ),
     Route("GET", "/tracking/messages/{message_id}", 200, _report, TABLE),
     Route("GET", "/tracking/activity", 200, _get("/tracking/activity"), TABLE),
+    Route("GET", "/connections/{provider}/start", 302, _connection_start, BOTH),
+    Route(
+        "GET",
+        "/connections/{provider}/callback",
+        302,
+        _connection_finish,
+        BOTH,
+        single_use=True,
+    ),
+    # the access token stored at the connection is cached in the container: no KMS
+    Route("GET", "/connections/{provider}", 200, _connection_check, TABLE),
+    # the refresh token is opened to revoke it at Google first
+    Route("DELETE", "/connections/{provider}", 204, _connection_delete, BOTH),
     Route("GET", "/t/o/{token}", 200, _hit("GET", "pixel"), hot="pixel"),
     Route("HEAD", "/t/o/{token}", 200, _hit("HEAD", "pixel"), hot="pixel"),
     Route("GET", "/t/c/{token}", 302, _hit("GET", "click"), hot="click"),

@@ -369,3 +369,29 @@ def test_account_deletion_tells_every_feature_once_through_the_hook(
     assert client.http.delete("/me", headers=_bearer(token)).status_code == 200
     # Then the feature heard it once, for her
     assert heard == [AccountDeleted(me["org"]["id"], me["user"]["id"])]
+
+
+def test_a_deletion_an_outage_cut_short_is_finished_by_the_same_request_again(
+    sign_in: SignIn, client: Client, stack: ProvisionedStack
+) -> None:
+    from chalicelib.errors import StorageUnavailable
+
+    # Given alice signed in, and a feature whose clean-up fails once (an outage)
+    token = sign_in("alice@acme.demo")
+    alice = sign_in.salesforce.emu.user_by_username("alice@acme.demo")
+    assert alice is not None
+    failures = [StorageUnavailable()]
+
+    def flaky(event: object) -> None:
+        if failures:
+            raise failures.pop()
+
+    deps.hooks().account_deleted.subscribe(flaky)
+    # When she deletes her account: 503, and nothing of hers is deleted yet
+    first = client.http.delete("/me", headers=_bearer(token))
+    assert first.status_code == 503, first.body
+    assert client.http.get("/me", headers=_bearer(token)).status_code == 200
+    # Then the same request, sent again, finishes the job
+    again = client.http.delete("/me", headers=_bearer(token))
+    assert again.status_code == 200, again.body
+    assert alice["Id"] not in _scan_text(stack)

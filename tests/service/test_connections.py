@@ -312,3 +312,43 @@ def test_a_salesforce_state_stored_before_connections_were_generic_still_finishe
     # Then it finishes at the login host the user chose
     assert dict(done.params) == {"login_base": "https://acme.my.salesforce.com"}
     assert salesforce.exchanged[0][0] == {"login_base": "https://acme.my.salesforce.com"}
+
+
+def test_a_refresh_never_starts_when_its_new_tokens_could_not_be_sealed(
+    store: Store, envelope: Envelope, clock: FakeClock, example: Example, stack: Any
+) -> None:
+    import boto3
+    from botocore.exceptions import ClientError
+
+    # Given alice's connection, and another container whose KMS refuses new data keys
+    vault = ConnectionVault(
+        store, envelope, clock, {"example": example}, Hooks().connection_forgotten, MetricsBuffer()
+    )
+    vault.save("example", *ALICE, Grant("AT-0", "RT-0"), {})
+    kms = boto3.client("kms")
+
+    def throttled(**_: Any) -> None:
+        error = {"Error": {"Code": "ThrottlingException", "Message": "slow down"}}
+        raise ClientError(error, "GenerateDataKey")  # type: ignore[arg-type]
+
+    kms.meta.events.register("before-call.kms.GenerateDataKey", throttled)
+    other = ConnectionVault(
+        store,
+        Envelope(kms, stack.key_alias, clock),
+        clock,
+        {"example": example},
+        Hooks().connection_forgotten,
+        MetricsBuffer(),
+    )
+    tokens: Any = other.client("example", *ALICE)
+    # When its access token needs renewing
+    with pytest.raises(StratusError) as unavailable:
+        tokens.refreshed(tokens.current())
+    # Then 503, and the provider was never asked (its answer could not have been kept)
+    assert (unavailable.value.status, unavailable.value.code) == (
+        503,
+        ErrorCode.ENCRYPTION_UNAVAILABLE,
+    )
+    assert example.refreshes == []
+    connection = vault.get("example", *ALICE)
+    assert connection is not None and connection.status == "active"

@@ -338,8 +338,9 @@ def test_another_sites_image_cannot_spend_the_victims_salesforce_calls(
     emu = sign_in.salesforce.emu
     emu.reset_counters()
     # When another site's page embeds <img src=".../lookup?email=..."> (her cookie goes along)
-    for site in ("cross-site", "same-site"):
-        headers = {**_cookie(token), **SUBRESOURCE, "Sec-Fetch-Site": site}
+    iframe = {"Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "iframe"}  # a hidden iframe
+    for site, extra in (("cross-site", {}), ("same-site", {}), ("cross-site", iframe)):
+        headers = {**_cookie(token), **SUBRESOURCE, "Sec-Fetch-Site": site, **extra}
         response = app_client.http.get("/lookup?email=hank.scorpio@globex.com", headers=headers)
         # Then it is refused before Salesforce is asked
         assert response.status_code == 403, response.body
@@ -351,6 +352,11 @@ def test_another_sites_image_cannot_spend_the_victims_salesforce_calls(
     "headers",
     [
         {"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate"},  # a link she clicked
+        {
+            "Sec-Fetch-Site": "cross-site",
+            "Sec-Fetch-Mode": "navigate",
+            "Sec-Fetch-Dest": "document",
+        },
         {"Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "cors", "Origin": CLIENT_ORIGIN},
         {"Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "cors"},
         {},  # a browser without Fetch Metadata, or another HTTP client

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import parse_qs, urlencode
 
 import boto3
 import pytest
@@ -48,7 +49,7 @@ from chalicelib.store.table import Lease, Store
 from chalicelib.tracking.hits import GIF
 from devstack.awscalls import AwsCallCounter
 from devstack.provision import ProvisionedStack
-from tests.conftest import SignIn
+from tests.conftest import Mailboxes, SignIn
 from tests.fakes import FakeClock
 
 CONTEXT = {"purpose": "test", "org": "00D000000000000EAA", "user": "005000000000001"}
@@ -424,6 +425,8 @@ class World:
     pixel: str
     click: str
     pending: dict[str, str]  # the callback's query
+    # alice's Google connection (made) and another of hers waiting at its callback (query, nonce)
+    google_pending: tuple[dict[str, str], str] = ({}, "")
 
     def bearer(self, token: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
@@ -441,7 +444,11 @@ class World:
 
 @pytest.fixture
 def world(
-    sign_in: SignIn, client: Client, stack: ProvisionedStack, monkeypatch: pytest.MonkeyPatch
+    sign_in: SignIn,
+    client: Client,
+    stack: ProvisionedStack,
+    monkeypatch: pytest.MonkeyPatch,
+    mailbox_env: Mailboxes,
 ) -> World:
     monkeypatch.setenv("TRACKING_SIGNING_KEYS", TRACKING_KEY)
     deps.reset()
@@ -467,6 +474,9 @@ def world(
     assert pixel and click
     spare = sign_in("bob@acme.demo")
     pending = sign_in.consent(sign_in.authorize_url(), "maria@acme.demo")
+    connected = _google_callback(client, alice)
+    assert _send_google_callback(client, alice, connected).status_code == 302
+    google_pending = _google_callback(client, alice)
     return World(
         client,
         sign_in,
@@ -478,7 +488,29 @@ def world(
         pixel.group(0),
         click.group(0),
         pending,
+        google_pending,
     )
+
+
+def _google_callback(client: Client, token: str) -> tuple[dict[str, str], str]:
+    """A Google connection started by `token`'s user and consented at the emulator: the
+    callback's query and the browser's binding nonce."""
+    import requests
+
+    start = client.http.get(
+        "/connections/google/start", headers={"Authorization": f"Bearer {token}"}
+    )
+    assert start.status_code == 302, start.body
+    nonce = SignIn.cookie(start, "__Secure-stratus_oauth")
+    assert nonce
+    reply = requests.get(start.headers["Location"], allow_redirects=False, timeout=10)
+    query = reply.headers["Location"].split("?", 1)[1]
+    return {k: v[0] for k, v in parse_qs(query).items()}, nonce
+
+
+def _send_google_callback(client: Client, token: str, pending: tuple[dict[str, str], str]) -> Any:
+    headers = {"Authorization": f"Bearer {token}", "Cookie": f"__Secure-stratus_oauth={pending[1]}"}
+    return client.http.get(f"/connections/google/callback?{urlencode(pending[0])}", headers=headers)
 
 
 def _request(world: World, name: str) -> Any:
@@ -512,6 +544,14 @@ def _request(world: World, name: str) -> Any:
         "GET /t/c/{token}": lambda: http.get(world.click),
         "HEAD /t/c/{token}": lambda: http.request("HEAD", world.click),
         "GET /no/such/route": lambda: http.get("/no/such/route"),
+        "GET /connections/{provider}/start": lambda: http.get(
+            "/connections/google/start", headers=alice
+        ),
+        "GET /connections/{provider}/callback": lambda: _send_google_callback(
+            world.client, world.alice, world.google_pending
+        ),
+        "GET /connections/{provider}": lambda: http.get("/connections/google", headers=alice),
+        "DELETE /connections/{provider}": lambda: http.delete("/connections/google", headers=alice),
     }
     return requests[name]()
 
@@ -541,6 +581,10 @@ EXPECTED: dict[str, tuple[int | str, int | str]] = {
     "GET /t/c/{token}": (302, 302),  # the redirect, whatever happens
     "HEAD /t/c/{token}": (302, 302),
     "GET /no/such/route": (404, 404),
+    "GET /connections/{provider}/start": (STORAGE, ENCRYPTION),  # the sealed verifier
+    "GET /connections/{provider}/callback": (STORAGE, ENCRYPTION),  # its verifier
+    "GET /connections/{provider}": (STORAGE, ENCRYPTION),  # no access token cached yet
+    "DELETE /connections/{provider}": (STORAGE, ENCRYPTION),  # revocation needs the token
 }
 
 
@@ -646,6 +690,9 @@ def test_every_route_with_kms_unreachable(world: World, monkeypatch: pytest.Monk
     _signed_in(_request(world, "GET /auth/salesforce/callback"))
     check = _request(world, "GET /me/salesforce")
     assert check.status_code == 200, check.body
+    # ... and the Google callback too (its state was given back), the connection works
+    assert _request(world, "GET /connections/{provider}/callback").status_code == 302
+    assert _request(world, "GET /connections/{provider}").status_code == 200
 
 
 def test_a_sign_in_whose_seal_fails_stores_nothing_and_revokes_the_grant(

@@ -125,3 +125,27 @@ def test_the_jittered_backoff_never_exceeds_its_cap() -> None:
             _client(salesforce, sleeps, 10.0).query("SELECT Id FROM Account")
         (delay,) = sleeps
         assert 0 < delay <= MAX_BACKOFF
+
+
+def test_a_429_is_throttling_retried_once_then_503_with_its_retry_after() -> None:
+    # Given Salesforce throttling twice, asking to wait a second, then (too late) answering
+    throttled = _Reply(429, {"Retry-After": "1"}, [{"errorCode": "REQUEST_LIMIT_EXCEEDED"}])
+    salesforce, sleeps = _Salesforce([throttled, throttled]), []
+    # When the client calls it
+    with pytest.raises(StratusError) as raised:
+        _client(salesforce, sleeps, 10.0).query("SELECT Id FROM Account")
+    # Then it waited as asked, tried once more, and passes the throttle on (not a 422)
+    assert sleeps == [1.0]
+    assert len(salesforce.timeouts) == 2
+    assert raised.value.status == 503
+    assert raised.value.headers == {"Retry-After": "1"}
+
+
+def test_a_429_without_a_known_code_is_still_throttling() -> None:
+    throttled = _Reply(429, {"Retry-After": "60"}, None)
+    salesforce, sleeps = _Salesforce([throttled]), []
+    with pytest.raises(StratusError) as raised:
+        _client(salesforce, sleeps, 10.0).query("SELECT Id FROM Account")
+    assert (raised.value.code, raised.value.status) == ("salesforce_unavailable", 503)
+    assert raised.value.headers == {"Retry-After": "60"}
+    assert sleeps == []

@@ -79,3 +79,18 @@ def test_a_forged_token_is_not_counted() -> None:
     forged = tokens.sign(replace(OPEN, prepared_at=int(NOW) - 3600), others)
     hot_path.open(forged, HitRequest(method="GET", user_agent="Mozilla/5.0"))
     assert buffer.pending() == []
+
+
+def test_a_link_signed_under_a_longer_retention_dies_with_todays_lifetime() -> None:
+    # Given a link signed when retention was 180 days (its own expiry: 210 days on)
+    day = 86400
+    prepared = int(NOW) - 50 * day
+    link = replace(CLICK, prepared_at=prepared, expires_at=prepared + 210 * day)
+    token = tokens.sign(link, KEYS)
+    request = HitRequest(method="GET", user_agent="Mozilla/5.0")
+    # When retention is lowered to 10 days (lifetime 10 + 30 days of grace), 50 days on
+    shorter = HotPath(KEYS, Settings(True), Recorder(True), Clock(), 10 * day, MetricsBuffer())
+    # Then it no longer redirects, while under the old retention it still would
+    assert shorter.click(token, request) is None
+    longer = HotPath(KEYS, Settings(True), Recorder(True), Clock(), 180 * day, MetricsBuffer())
+    assert longer.click(token, request) == CLICK.url

@@ -3,7 +3,9 @@
 - Only the user's own token is used, so sharing and field-level security apply.
 - INVALID_SESSION_ID -> the token source refreshes (once, serialised per connection) -> retry.
 - REQUEST_LIMIT_EXCEEDED -> 503; INSUFFICIENT_ACCESS* -> 403; timeouts and 5xx -> one jittered
-  retry for idempotent requests, then 502. Every response's Sforce-Limit-Info is recorded.
+  retry for idempotent requests, then 502; a 429 (throttled) -> the same one retry, then 503;
+  a Retry-After is waited for when it fits the budget and passed on otherwise. Every
+  response's Sforce-Limit-Info is recorded.
 - Composite: up to 25 subrequests, which Salesforce counts as one API call. A Composite of GETs
   whose subrequest failed with a 5xx is retried like a 5xx of the whole request.
 - Budget: a call and its retry must end before API Gateway gives up on the request (29 s), so
@@ -90,6 +92,10 @@ def to_stratus_error(status: int, body: Any) -> SalesforceApiError:
             "Salesforce does not let this user do that.",
             403,
             sf_code,
+        )
+    if status == 429:  # throttled in front of the API (RFC 6585): a retry later can help
+        return SalesforceApiError(
+            ErrorCode.SALESFORCE_UNAVAILABLE, "Salesforce is throttling requests.", 503, sf_code
         )
     if status >= 500:
         return SalesforceApiError(
@@ -253,7 +259,7 @@ class SalesforceClient:
             progress.token = self._tokens.refreshed(progress.token)
             progress.refreshed = True
             return True
-        return status >= 500 and self._may_retry(progress, retry_after)
+        return _retryable(status) and self._may_retry(progress, retry_after)
 
 
 @dataclass
@@ -264,6 +270,11 @@ class _Progress:
     idempotent: bool = False
     refreshed: bool = False  # the token was renewed once
     retried: bool = False  # the request was tried again once
+
+
+def _retryable(status: int) -> bool:
+    """Salesforce failed (5xx) or throttled (429): the same request may succeed later."""
+    return status >= 500 or status == 429
 
 
 def _json_or_none(response: Any) -> Any:
@@ -279,7 +290,7 @@ def _error(status: int, body: Any, retry_after: str | None) -> StratusError:
             ErrorCode.SALESFORCE_REAUTH_REQUIRED, "Sign in to Salesforce again.", 401
         )
     error = to_stratus_error(status, body)
-    if status >= 500 and retry_after and retry_after.strip().isdigit():
+    if _retryable(status) and retry_after and retry_after.strip().isdigit():
         error.headers["Retry-After"] = retry_after.strip()
     return error
 

@@ -1,0 +1,1 @@
+"""Mailbox connections: Google Workspace and Microsoft 365, connected by a signed-in user."""

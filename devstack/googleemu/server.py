@@ -1,0 +1,77 @@
+"""Serve a WSGI application on loopback from a background thread (the shape of
+``devstack.sfemu.server``)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+
+log = logging.getLogger("devstack.googleemu")
+
+WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+class _QuietHandler(WSGIRequestHandler):
+    """Request lines at DEBUG on our logger instead of werkzeug's INFO lines."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        log.debug('"%s" %s %s', self.requestline, code, size)
+
+    def log(self, type: str, message: str, *args: object) -> None:
+        getattr(log, type if type in {"info", "warning", "error"} else "info")(message, *args)
+
+
+class LoopbackServer:
+    """A threaded werkzeug server for one WSGI app: ``start()``, ``url``, ``stop()``."""
+
+    def __init__(self, app: WsgiApp, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.app = app
+        self.host = host
+        self.port = port
+        self._server: BaseWSGIServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("server not started")
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> LoopbackServer:
+        if self._server is not None:
+            return self
+        server = make_server(
+            self.host, self.port, self.app, threaded=True, request_handler=_QuietHandler
+        )
+        self._server = server
+        self.port = server.server_port
+        self._thread = threading.Thread(
+            target=server.serve_forever,
+            kwargs={"poll_interval": 0.1},
+            name=f"googleemu:{self.port}",
+            daemon=True,
+        )
+        self._thread.start()
+        log.info("Google emulator listening on %s", self.url)
+        return self
+
+    def stop(self) -> None:
+        server, thread = self._server, self._thread
+        if server is None:
+            return
+        if thread is not None and thread.ident is not None:
+            server.shutdown()
+            thread.join(timeout=10)
+        server.server_close()
+        self._server = None
+        self._thread = None
+        log.info("Google emulator on port %s stopped", self.port)
