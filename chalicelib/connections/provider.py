@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
-from chalicelib.errors import StratusError
+from chalicelib.errors import ErrorCode, StratusError
 from chalicelib.store.connections import Connection
 
 __all__ = ["Connection", "Grant", "OAuthRejected", "Provider", "TokenSource"]
@@ -97,3 +97,32 @@ class Provider(Protocol):
     def no_refresh_token(self) -> StratusError:
         """A grant without a refresh token (no offline access granted)."""
         ...
+
+
+class ErrorMeanings:
+    """The errors every provider answers, in its own name (a base class for providers):
+    subclasses set the display name, their four codes and what the user does to reconnect."""
+
+    display_name: ClassVar[str]
+    reauth_code: ClassVar[ErrorCode]
+    unavailable_code: ClassVar[ErrorCode]
+    busy_code: ClassVar[ErrorCode]
+    no_refresh_code: ClassVar[ErrorCode]
+    reconnect: ClassVar[str]  # e.g. "connect Google again"
+    offline_hint: ClassVar[str] = ""  # why a grant may lack a refresh token
+
+    def reauth_required(self) -> StratusError:
+        message = f"{self.display_name} access was revoked or has expired: {self.reconnect}."
+        return StratusError(self.reauth_code, message, 401)
+
+    def refresh_refused(self) -> StratusError:
+        message = f"{self.display_name} refused to renew access."
+        return StratusError(self.unavailable_code, message, 502)
+
+    def busy(self) -> StratusError:
+        message = f"The {self.display_name} connection is being renewed; retry."
+        return StratusError(self.busy_code, message, 503, {"Retry-After": "1"})
+
+    def no_refresh_token(self) -> StratusError:
+        message = f"{self.display_name} did not grant offline access{self.offline_hint}."
+        return StratusError(self.no_refresh_code, message, 502)

@@ -393,15 +393,7 @@ class Store:
                             "ExpressionAttributeValues": now,
                         }
                     },
-                    {
-                        "Put": {
-                            "TableName": self._table,
-                            "Item": to_attrs(item),
-                            "ConditionExpression": absent,
-                            "ExpressionAttributeValues": now,
-                            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
-                        }
-                    },
+                    self._new_item_put(item, absent, now),
                 ]
             )
         except ClientError as exc:
@@ -413,6 +405,21 @@ class Store:
                     f"{item['pk']}/{item['sk']} exists or lacks its owner"
                 ) from None
             raise
+
+    def _new_item_put(
+        self, item: Mapping[str, Any], absent: str, now: dict[str, Any]
+    ) -> dict[str, Any]:
+        """A transaction's Put of a new item (refused when a live one holds the key; the
+        refusal returns the holder, so a retried write can recognise its own first attempt)."""
+        return {
+            "Put": {
+                "TableName": self._table,
+                "Item": to_attrs(item),
+                "ConditionExpression": absent,
+                "ExpressionAttributeValues": now,
+                "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+            }
+        }
 
     def _transact(self, items: list[dict[str, Any]]) -> None:
         """TransactWriteItems, retried (jittered, 3 attempts) while DynamoDB cancels it for a
@@ -436,20 +443,7 @@ class Store:
         now = to_attrs({":now": int(self._clock.now())})
         absent = f"attribute_not_exists(pk) OR {TTL_ATTR} <= :now"
         try:
-            self._transact(
-                [
-                    {
-                        "Put": {
-                            "TableName": self._table,
-                            "Item": to_attrs(item),
-                            "ConditionExpression": absent,
-                            "ExpressionAttributeValues": now,
-                            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
-                        }
-                    }
-                    for item in items
-                ]
-            )
+            self._transact([self._new_item_put(item, absent, now) for item in items])
         except ClientError as exc:
             if _found_our_own(exc, list(items)):
                 return

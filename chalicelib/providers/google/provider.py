@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from urllib.parse import urlencode
 
-from chalicelib.connections.provider import Connection, OAuthRejected, TokenSource
+from chalicelib.connections.provider import Connection, ErrorMeanings, OAuthRejected, TokenSource
 from chalicelib.errors import ErrorCode, StratusError
 from chalicelib.providers import oauth2
 from chalicelib.settings import Settings
@@ -45,10 +45,17 @@ def throttled(seconds: int) -> StratusError:
     )
 
 
-class GoogleProvider:
+class GoogleProvider(ErrorMeanings):
     """OAuth details, error meanings and the API client of Google."""
 
     name = NAME
+    display_name = "Google"
+    reauth_code = ErrorCode.GOOGLE_REAUTH_REQUIRED
+    unavailable_code = ErrorCode.GOOGLE_UNAVAILABLE
+    busy_code = ErrorCode.GOOGLE_BUSY
+    no_refresh_code = ErrorCode.GOOGLE_NO_REFRESH_TOKEN
+    reconnect = "connect Google again"
+    offline_hint = "; connect again"
 
     def __init__(self, settings: Settings, secret: Callable[[str], str]) -> None:
         self._settings = settings
@@ -158,30 +165,4 @@ class GoogleProvider:
             timeout=self._timeout(),
             unavailable=unavailable,
             busy=throttled,
-        )
-
-    # -- error meanings ----------------------------------------------------------------------
-    def reauth_required(self) -> StratusError:
-        return StratusError(
-            ErrorCode.GOOGLE_REAUTH_REQUIRED,
-            "Google access was revoked or has expired: connect Google again.",
-            401,
-        )
-
-    def refresh_refused(self) -> StratusError:
-        return StratusError(ErrorCode.GOOGLE_UNAVAILABLE, "Google refused to renew access.", 502)
-
-    def busy(self) -> StratusError:
-        return StratusError(
-            ErrorCode.GOOGLE_BUSY,
-            "The Google connection is being renewed; retry.",
-            503,
-            {"Retry-After": "1"},
-        )
-
-    def no_refresh_token(self) -> StratusError:
-        return StratusError(
-            ErrorCode.GOOGLE_NO_REFRESH_TOKEN,
-            "Google did not grant offline access; connect again.",
-            502,
         )

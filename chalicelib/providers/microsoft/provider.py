@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from urllib.parse import urlencode
 
-from chalicelib.connections.provider import Connection, OAuthRejected, TokenSource
+from chalicelib.connections.provider import Connection, ErrorMeanings, OAuthRejected, TokenSource
 from chalicelib.errors import ErrorCode, StratusError
 from chalicelib.providers import oauth2
 from chalicelib.settings import Settings
@@ -63,10 +63,17 @@ def throttled(seconds: int) -> StratusError:
     )
 
 
-class MicrosoftProvider:
+class MicrosoftProvider(ErrorMeanings):
     """OAuth details, error meanings and the Graph client of Microsoft."""
 
     name = NAME
+    display_name = "Microsoft"
+    reauth_code = ErrorCode.MICROSOFT_REAUTH_REQUIRED
+    unavailable_code = ErrorCode.MICROSOFT_UNAVAILABLE
+    busy_code = ErrorCode.MICROSOFT_BUSY
+    no_refresh_code = ErrorCode.MICROSOFT_NO_REFRESH_TOKEN
+    reconnect = "connect Microsoft 365 again"
+    offline_hint = " (offline_access); connect again"
 
     def __init__(self, settings: Settings, secret: Callable[[str], str]) -> None:
         self._settings = settings
@@ -168,32 +175,4 @@ class MicrosoftProvider:
             timeout=self._timeout(),
             unavailable=unavailable,
             busy=throttled,
-        )
-
-    # -- error meanings ----------------------------------------------------------------------
-    def reauth_required(self) -> StratusError:
-        return StratusError(
-            ErrorCode.MICROSOFT_REAUTH_REQUIRED,
-            "Microsoft access was revoked or has expired: connect Microsoft 365 again.",
-            401,
-        )
-
-    def refresh_refused(self) -> StratusError:
-        return StratusError(
-            ErrorCode.MICROSOFT_UNAVAILABLE, "Microsoft refused to renew access.", 502
-        )
-
-    def busy(self) -> StratusError:
-        return StratusError(
-            ErrorCode.MICROSOFT_BUSY,
-            "The Microsoft connection is being renewed; retry.",
-            503,
-            {"Retry-After": "1"},
-        )
-
-    def no_refresh_token(self) -> StratusError:
-        return StratusError(
-            ErrorCode.MICROSOFT_NO_REFRESH_TOKEN,
-            "Microsoft did not grant offline access (offline_access); connect again.",
-            502,
         )

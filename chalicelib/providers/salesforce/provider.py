@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from chalicelib.connections.provider import Connection, OAuthRejected, TokenSource
+from chalicelib.connections.provider import Connection, ErrorMeanings, OAuthRejected, TokenSource
 from chalicelib.errors import ErrorCode, StratusError
 from chalicelib.providers.salesforce import hosts, oauth
 from chalicelib.providers.salesforce.allowed_orgs import OrgAllowList
@@ -21,10 +21,17 @@ from chalicelib.settings import Settings
 NAME = "salesforce"
 
 
-class SalesforceProvider:
+class SalesforceProvider(ErrorMeanings):
     """OAuth details, error meanings and the REST client of Salesforce."""
 
     name = NAME
+    display_name = "Salesforce"
+    reauth_code = ErrorCode.SALESFORCE_REAUTH_REQUIRED
+    unavailable_code = ErrorCode.SALESFORCE_UNAVAILABLE
+    busy_code = ErrorCode.SALESFORCE_BUSY
+    no_refresh_code = ErrorCode.SALESFORCE_NO_REFRESH_TOKEN
+    reconnect = "sign in with Salesforce again"
+    offline_hint = ": the connected app needs the refresh_token scope"
 
     def __init__(
         self,
@@ -144,34 +151,4 @@ class SalesforceProvider:
             self._settings.salesforce_api_version,
             on_usage=functools.partial(self._usage_seen, org_id),
             read_timeout=self._settings.salesforce_timeout_seconds,
-        )
-
-    # -- error meanings ----------------------------------------------------------------------
-    def reauth_required(self) -> StratusError:
-        return StratusError(
-            ErrorCode.SALESFORCE_REAUTH_REQUIRED,
-            "Salesforce access was revoked or has expired: sign in with Salesforce again.",
-            401,
-        )
-
-    def refresh_refused(self) -> StratusError:
-        return StratusError(
-            ErrorCode.SALESFORCE_UNAVAILABLE, "Salesforce refused to renew the session.", 502
-        )
-
-    def busy(self) -> StratusError:
-        return StratusError(
-            ErrorCode.SALESFORCE_BUSY,
-            "The Salesforce session is being renewed; retry.",
-            503,
-            {"Retry-After": "1"},
-        )
-
-    def no_refresh_token(self) -> StratusError:
-        """A grant without a refresh token: the connected app lacks the refresh_token scope."""
-        return StratusError(
-            ErrorCode.SALESFORCE_NO_REFRESH_TOKEN,
-            "Salesforce did not grant offline access: the connected app needs the "
-            "refresh_token scope.",
-            502,
         )
