@@ -38,10 +38,11 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Request, Response
 
+from devstack.loopback import LoopbackServer
+
 from . import calendar as cal
 from .gmail import Mailbox, matches
 from .seed import DemoMail, seed_demo_users
-from .server import LoopbackServer
 from .wire import api_error, b64url, insufficient_scope, json_response, oauth_error, unauthenticated
 
 log = logging.getLogger("devstack.googleemu")
@@ -262,7 +263,7 @@ class GoogleEmulator:
     # ------------------------------------------------------------------ lifecycle
     def start(self, host: str = "127.0.0.1", port: int = 0) -> GoogleEmulator:
         if self._server is None:
-            self._server = LoopbackServer(self.wsgi_app, host, port).start()
+            self._server = LoopbackServer(self.wsgi_app, host, port, name="Google emulator").start()
         return self
 
     @property

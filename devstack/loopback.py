@@ -1,17 +1,16 @@
-"""Serve a WSGI application on loopback from a background thread (the shape of
-``devstack.sfemu.server``)."""
+"""Serve a WSGI application (an emulator) on loopback from a background thread."""
 
 from __future__ import annotations
 
 import logging
 import threading
 from collections.abc import Callable, Iterable
+from types import TracebackType
 from typing import Any
 
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
-log = logging.getLogger("devstack.googleemu")
-
+log = logging.getLogger("devstack.loopback")
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
@@ -26,10 +25,14 @@ class _QuietHandler(WSGIRequestHandler):
 
 
 class LoopbackServer:
-    """A threaded werkzeug server for one WSGI app: ``start()``, ``url``, ``stop()``."""
+    """``LoopbackServer(app, host, port, name=...).start()``; ``.url``; ``.stop()`` (or use
+    ``with``): a threaded werkzeug server for one WSGI app (every bundled emulator)."""
 
-    def __init__(self, app: WsgiApp, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self, app: WsgiApp, host: str = "127.0.0.1", port: int = 0, *, name: str = "emulator"
+    ) -> None:
         self.app = app
+        self.name = name
         self.host = host
         self.port = port
         self._server: BaseWSGIServer | None = None
@@ -37,7 +40,7 @@ class LoopbackServer:
 
     @property
     def url(self) -> str:
-        if self._server is None:
+        if self._server is None and self.port == 0:
             raise RuntimeError("server not started")
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"http://{host}:{self.port}"
@@ -50,28 +53,44 @@ class LoopbackServer:
         if self._server is not None:
             return self
         server = make_server(
-            self.host, self.port, self.app, threaded=True, request_handler=_QuietHandler
+            self.host,
+            self.port,
+            self.app,
+            threaded=True,
+            request_handler=_QuietHandler,
         )
         self._server = server
         self.port = server.server_port
         self._thread = threading.Thread(
             target=server.serve_forever,
             kwargs={"poll_interval": 0.1},
-            name=f"googleemu:{self.port}",
+            name=f"{self.name}:{self.port}",
             daemon=True,
         )
         self._thread.start()
-        log.info("Google emulator listening on %s", self.url)
+        log.info("%s listening on %s", self.name, self.url)
         return self
 
     def stop(self) -> None:
         server, thread = self._server, self._thread
         if server is None:
             return
+        # shutdown() waits for serve_forever to return: only ask when the thread was started
         if thread is not None and thread.ident is not None:
             server.shutdown()
             thread.join(timeout=10)
         server.server_close()
         self._server = None
         self._thread = None
-        log.info("Google emulator on port %s stopped", self.port)
+        log.info("%s on port %s stopped", self.name, self.port)
+
+    def __enter__(self) -> LoopbackServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
