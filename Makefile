@@ -45,7 +45,12 @@ cfn-lint: package
 openapi: $(STAMP)
 	$(BIN)/python -m infra.openapi > docs/openapi.json
 
-pytest: package
+# The browser tests (tests/browser) drive Debian's Chromium: installed once, never downloaded.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+
+pytest: package $(CHROMIUM)
 	$(BIN)/python -m pytest
 
 test: lint typecheck cfn-lint pytest

@@ -81,15 +81,21 @@ def issue(principal: SessionBound, random: Callable[[int], bytes] = secrets.toke
 
 def verify(session_token: str, token: str | None) -> bool:
     """Whether `token` was issued for the session whose token is `session_token`."""
-    if not token or len(token) != 86:  # 64 bytes, base64url without padding
+    return verify_key(session_key(session_token), token)
+
+
+def verify_key(key: bytes, token: str | None) -> bool:
+    """Whether `token` was issued for the session whose CSRF key is `key` (a principal's
+    `csrf_key`: the dashboard's form checks its token itself)."""
+    if not token or len(token) != 86 or len(key) != _KEY_BYTES:  # 64 bytes, base64url
         return False
     try:
         raw = base64.urlsafe_b64decode(token + "==")
     except (binascii.Error, ValueError):
         return False
     pad, masked = raw[:_KEY_BYTES], raw[_KEY_BYTES:]
-    key = bytes(a ^ b for a, b in zip(pad, masked, strict=True))
-    return hmac.compare_digest(key, session_key(session_token))
+    found = bytes(a ^ b for a, b in zip(pad, masked, strict=True))
+    return hmac.compare_digest(found, key)
 
 
 def origin_of(url: str) -> str:

@@ -9,8 +9,8 @@ collaborators are passed in. Cross-feature effects are wired here, on `hooks()`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import _lru_cache_wrapper, lru_cache
+from collections.abc import Callable, Mapping, Sequence
+from functools import _lru_cache_wrapper, lru_cache, partial
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from chalicelib import metrics
@@ -22,25 +22,48 @@ if TYPE_CHECKING:
     from mypy_boto3_kms.client import KMSClient
 
     from chalicelib.account.service import Accounts
+    from chalicelib.admin.deletion import OrgDeletion, UserDeleted
     from chalicelib.admin.service import Admin
     from chalicelib.auth.service import SignIn
     from chalicelib.caching import TTLCache
+    from chalicelib.calendar.salesforce import SalesforceEvents
+    from chalicelib.calendar.service import CalendarSync
+    from chalicelib.calendars import CalendarClient
     from chalicelib.connections.authorize import Authorizations
     from chalicelib.connections.vault import ConnectionVault
     from chalicelib.crypto.envelope import Envelope
-    from chalicelib.hooks import AccountDeleted, ApiUsageSeen, ConnectionForgotten, Hooks
+    from chalicelib.emails.service import EmailLogging
+    from chalicelib.hooks import (
+        AccountDeleted,
+        ApiUsageSeen,
+        ConnectionDeleted,
+        ConnectionForgotten,
+        Hooks,
+        RecordCreated,
+    )
+    from chalicelib.idempotency import Idempotency
     from chalicelib.lookup.service import Lookups
     from chalicelib.mailboxes.service import Mailboxes
+    from chalicelib.offline.service import OfflineQueue
     from chalicelib.org_settings import OrgSettingsCache, StoredOrgSettings
+    from chalicelib.preferences.service import Preferences
     from chalicelib.providers.google.provider import GoogleProvider
     from chalicelib.providers.microsoft.provider import MicrosoftProvider
     from chalicelib.providers.salesforce.client import ApiUsage, SalesforceClient
     from chalicelib.providers.salesforce.provider import SalesforceProvider
+    from chalicelib.queues import JobQueue
+    from chalicelib.records.created import CreatedAddresses
+    from chalicelib.records.service import Records
     from chalicelib.sessions import Principal, Sessions
+    from chalicelib.status.service import StatusPage
+    from chalicelib.store.calendar_sync import SyncState
+    from chalicelib.store.status import StatusCounters
     from chalicelib.store.table import Store
     from chalicelib.tracking.hits import EventRecorder, HotPath
     from chalicelib.tracking.service import Tracking
     from chalicelib.tracking.tokens import SigningKeys
+    from chalicelib.usage import Usage
+    from chalicelib.user_settings import StoredUserSettings
 
 T = TypeVar("T")
 _COMPONENTS: list[_lru_cache_wrapper[Any]] = []
@@ -60,9 +83,12 @@ def built(factory: _lru_cache_wrapper[Any]) -> bool:
 
 def reset() -> None:
     """Forget every built component and the settings (a new container; tests)."""
+    from chalicelib import outcomes
+
     for factory in _COMPONENTS:
         factory.cache_clear()
     get_settings.cache_clear()
+    outcomes.outcomes().reset()
 
 
 # -- AWS ----------------------------------------------------------------------------------------
@@ -270,8 +296,23 @@ def sign_in() -> SignIn:
     from chalicelib.store.profiles import ProfileItems
 
     return SignIn(
-        store(), ProfileItems(store()), authorizations(), vault(), sessions(), salesforce(), clock()
+        store(),
+        ProfileItems(store()),
+        authorizations(),
+        vault(),
+        sessions(),
+        salesforce(),
+        clock(),
+        deleting=_org_being_deleted,
     )
+
+
+def _org_being_deleted(org_id: str) -> bool:
+    """Whether the org's deletion is under way (chalicelib/admin/deletion.py)."""
+    from chalicelib.store.org_deletion import OrgDeletionJobs
+
+    job = OrgDeletionJobs(store(), clock()).get(org_id)
+    return job is not None and not job.done
 
 
 @component
@@ -283,7 +324,26 @@ def lookups() -> Lookups:
         client: SalesforceClient = vault().client("salesforce", org_id, user_id)
         return client
 
-    return Lookups(get_settings(), clock(), client_for, metrics.recorder())
+    return Lookups(
+        get_settings(),
+        clock(),
+        client_for,
+        metrics.recorder(),
+        usage(),
+        created_among=lambda org_id, user_id, found: created_addresses().among(
+            org_id, user_id, found
+        ),
+    )
+
+
+@component
+def created_addresses() -> CreatedAddresses:
+    """The addresses each user created a record for lately, read by every container's lookup
+    before it serves a cached "not found" (docs/records.md)."""
+    from chalicelib.records.created import CreatedAddresses
+
+    # as long as a cached lookup lives (LOOKUP_CACHE_SECONDS)
+    return CreatedAddresses(store(), clock(), get_settings().lookup_cache_seconds)
 
 
 @component
@@ -296,7 +356,7 @@ def mailboxes() -> Mailboxes:
         "google": MailboxKind(google(), google_provider.missing_features),
         "microsoft": MailboxKind(microsoft(), microsoft_provider.missing_features),
     }
-    return Mailboxes(store(), authorizations(), vault(), kinds, clock())
+    return Mailboxes(store(), authorizations(), vault(), kinds, clock(), hooks().connection_deleted)
 
 
 @component
@@ -370,6 +430,7 @@ def tracking_hot_path() -> HotPath:
         retention_seconds=tracking_retention_seconds(),
         metrics=metrics.recorder(),
         origin_secret=cloudfront_origin_secret,
+        usage=usage(),
     )
 
 
@@ -403,14 +464,155 @@ def tracking() -> Tracking:
         tracking_keys,
         clock(),
         config,
+        usage=usage(),
+        idempotency=idempotency(),
+        settings_for=user_settings().personal_for,
     )
 
 
 @component
 def admin() -> Admin:
     from chalicelib.admin.service import Admin
+    from chalicelib.store.profiles import ProfileItems
+    from chalicelib.store.usage import UsageItems
 
-    return Admin(_stored_org_settings(), sessions(), clock(), admin_rights, _org_settings_changed)
+    return Admin(
+        _stored_org_settings(),
+        sessions(),
+        clock(),
+        admin_rights,
+        _org_settings_changed,
+        usage_items=UsageItems(store()),
+        profiles=ProfileItems(store()),
+        store=store(),
+        usage=usage(),
+    )
+
+
+@component
+def usage() -> Usage:
+    """This container's usage figures (chalicelib/usage.py): summed in memory, flushed with
+    atomic ADDs at most once a minute after a request that is not a hot path, or by a
+    worker's last act, through the short-timeout client."""
+    from chalicelib.store.usage import UsageItems
+    from chalicelib.usage import Usage
+
+    return Usage(UsageItems(hot_path_store()), clock())
+
+
+# -- email logging (docs/email.md) ------------------------------------------------------------
+@component
+def sqs_client() -> Any:
+    return _client("sqs", connect_timeout=2, read_timeout=5, attempts=3)
+
+
+@component
+def email_queue() -> JobQueue:
+    from chalicelib.queues import JobQueue
+
+    return JobQueue(sqs_client(), get_settings().email_queue_name)
+
+
+@component
+def idempotency() -> Idempotency:
+    from chalicelib.idempotency import Idempotency
+
+    return Idempotency(get_settings().table_name, dynamodb_client())
+
+
+@component
+def email_logging() -> EmailLogging:
+    from chalicelib.emails.log import EmailLog
+    from chalicelib.emails.service import EmailLogging
+    from chalicelib.providers.google import provider as google_provider
+    from chalicelib.providers.microsoft import provider as microsoft_provider
+    from chalicelib.store.email_jobs import EmailJobs, LoggedEmails
+
+    settings = get_settings()
+    day = 24 * 3600
+    log = EmailLog(
+        store(),
+        LoggedEmails(store(), clock(), settings.logged_email_days * day),
+        clock(),
+        _stored_org_settings(),
+        _find_people,
+        _salesforce_client,
+        _own_addresses,
+        settings.lookup_cache_seconds,
+        _email_usage(),
+        for_user=user_settings().for_user,
+    )
+    return EmailLogging(
+        store(),
+        EmailJobs(store(), envelope(), clock(), settings.email_job_days * day),
+        email_queue(),
+        log,
+        vault(),
+        {"google": google().mail_reader, "microsoft": microsoft().mail_reader},
+        {
+            "google": google_provider.missing_features,
+            "microsoft": microsoft_provider.missing_features,
+        },
+        idempotency(),
+        settings.email_job_stalled_seconds,
+    )
+
+
+def _email_usage() -> metrics.UsageWithMetrics:
+    """Email logging's usage figures, emails logged also as a business metric."""
+    from chalicelib import usage as features
+
+    return metrics.UsageWithMetrics(usage(), {features.EMAILS_LOGGED: metrics.EMAILS_LOGGED})
+
+
+def _find_people(
+    org_id: str, user_id: str, emails: Sequence[str], extra: Mapping[str, str]
+) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]] | None]:
+    """The lookup's batch and cache, for a user who may not be in a request (the worker)."""
+    from chalicelib.sessions import Principal
+
+    acting = Principal(org_id, user_id, session_id="", expires_at=0, is_admin=False)
+    return lookups().lookup_with(acting, emails, extra)
+
+
+def _salesforce_client(org_id: str, user_id: str) -> SalesforceClient:
+    client: SalesforceClient = vault().client("salesforce", org_id, user_id)
+    return client
+
+
+def _counted_salesforce_client(org_id: str, user_id: str) -> SalesforceClient:
+    """The user's client, each API call it makes counted in the usage figures (for features
+    that do not count their own: records, calendar sync)."""
+    from chalicelib.usage import SALESFORCE_API_CALLS
+
+    client = _salesforce_client(org_id, user_id)
+    client.on_call = partial(usage().count, org_id, user_id, SALESFORCE_API_CALLS)
+    return client
+
+
+@component
+def _own_addresses_cache() -> TTLCache[tuple[str, str], frozenset[str]]:
+    from chalicelib.caching import TTLCache
+
+    return TTLCache(clock(), 300.0, 10_000)
+
+
+def _own_addresses(org_id: str, user_id: str) -> set[str]:
+    """The user's own addresses: their Salesforce user's, and their mailboxes' (what tells a
+    sent email from a received one); cached 5 minutes per container."""
+    from chalicelib.store.profiles import ProfileItems
+
+    cache = _own_addresses_cache()
+    found = cache.get((org_id, user_id))
+    if found is None:
+        profile = ProfileItems(store()).get(org_id, user_id) or {}
+        mailboxes_ = (vault().get(name, org_id, user_id) for name in ("google", "microsoft"))
+        emails = {str(profile.get("email") or "")} | {
+            str(c.attributes.get("email", "")) for c in mailboxes_ if c is not None
+        }
+        found = frozenset(e for e in emails if e)
+        cache.put((org_id, user_id), found)
+    return set(found)
 
 
 # -- cross-feature effects --------------------------------------------------------------------
@@ -421,9 +623,25 @@ def hooks() -> Hooks:
 
     registry = Hooks()
     registry.connection_forgotten.subscribe(_drop_cached_lookups)
+    registry.connection_deleted.subscribe(_end_calendar_sync)
     registry.api_usage_seen.subscribe(_spend_api_limit)
     registry.account_deleted.subscribe(_revoke_tracking_links)
+    registry.record_created.subscribe(_drop_cached_lookup_of_address)
+    registry.record_created.subscribe(_remember_created_address)
     return registry
+
+
+def _drop_cached_lookup_of_address(event: RecordCreated) -> None:
+    """A new Lead or Contact is what the next lookup of its address answers, for every user of
+    the org in this container (nothing to do, and nothing built, when no lookup ran here)."""
+    if built(lookups):
+        lookups().invalidate_address(event.org_id, event.address)
+
+
+def _remember_created_address(event: RecordCreated) -> None:
+    """Other containers' lookups must not serve their cached "not found" for the address to
+    the user who created the record (chalicelib/records/created.py)."""
+    created_addresses().remember(event.org_id, event.user_id, event.address)
 
 
 def _revoke_tracking_links(event: AccountDeleted) -> None:
@@ -435,6 +653,12 @@ def _revoke_tracking_links(event: AccountDeleted) -> None:
     lifetime = tracking_retention_seconds() + GRACE_SECONDS
     _stored_org_settings().revoke_tracking_links(event.org_id, event.user_id, lifetime)
     _org_settings_changed(event.org_id)
+
+
+def _end_calendar_sync(event: ConnectionDeleted) -> None:
+    """A disconnected mailbox takes its calendar sync along: the sync state (its sealed
+    cursor) and every pair are deleted, when the sync used that provider."""
+    calendar_sync().connection_deleted(event.org_id, event.user_id, event.provider)
 
 
 def _drop_cached_lookups(event: ConnectionForgotten) -> None:
@@ -450,3 +674,303 @@ def _spend_api_limit(event: ApiUsageSeen) -> None:
 
     if event.provider == "salesforce":
         lookups().record_usage(event.org_id, ApiUsage(event.used, event.limit))
+
+
+# -- the status page (chalicelib/status/) -------------------------------------------------------
+@component
+def cloudwatch_client() -> Any:
+    return _client("cloudwatch", connect_timeout=2, read_timeout=3, attempts=2)
+
+
+@component
+def status_counters() -> StatusCounters:
+    """The status page's request counts (chalicelib/outcomes.py flushes through it, at most
+    once a minute, at the end of a request): on a client of their own with short timeouts and
+    no retry, so a flush never holds an answer for long."""
+    from chalicelib.store.status import StatusCounters
+    from chalicelib.store.table import Store
+
+    client = cast(
+        "DynamoDBClient", _client("dynamodb", connect_timeout=1, read_timeout=1, attempts=1)
+    )
+    return StatusCounters(Store(client, get_settings().table_name, clock()))
+
+
+@component
+def status_page() -> StatusPage:
+    import time
+
+    from chalicelib import metrics
+    from chalicelib.status.probes import KmsProbe, QueueProbe, SyncLagProbe
+    from chalicelib.status.service import StatusPage
+
+    settings = get_settings()
+    queues = {
+        "email": email_queue(),
+        "calendar": calendar_queue(),
+        "org_deletion": org_deletion_queue(),
+    }
+    urls = {q.name: q for q in queues.values()}
+    return StatusPage(
+        status_counters(),
+        KmsProbe(kms_client(), settings.kms_key_id),
+        QueueProbe(sqs_client(), cloudwatch_client(), lambda name: urls[name].url()),
+        [q.name for q in queues.values()],
+        calendar_queue().name,
+        sync_lag=SyncLagProbe(cloudwatch_client(), metrics.NAMESPACE, metrics.SERVICE, time.time),
+    )
+
+
+# -- org deletion (chalicelib/admin/deletion.py) --------------------------------------------------
+@component
+def org_deletion_queue() -> JobQueue:
+    from chalicelib.queues import JobQueue
+
+    return JobQueue(sqs_client(), get_settings().org_deletion_queue_name)
+
+
+@component
+def org_deletion() -> OrgDeletion:
+    from chalicelib.admin.deletion import OrgDeletion
+    from chalicelib.store.org_deletion import OrgDeletionJobs
+
+    return OrgDeletion(
+        store(),
+        OrgDeletionJobs(store(), clock()),
+        org_deletion_queue(),
+        _delete_user,
+        clock(),
+        before_done=lambda: usage().flush(force=True),
+        settle_seconds=get_settings().org_deletion_settle_seconds,
+    )
+
+
+def _delete_user(org_id: str, user_id: str) -> UserDeleted:
+    """A user of a deleted org goes as their own account deletion goes (connections revoked
+    at the providers first); the items deleted and the grants not revoked."""
+    from chalicelib.admin.deletion import UserDeleted
+    from chalicelib.sessions import Principal
+
+    acting = Principal(org_id, user_id, session_id="", expires_at=0, is_admin=False)
+    answer, not_revoked = accounts().delete_all(acting)
+    return UserDeleted(int(answer["deleted"]), tuple(not_revoked))
+
+
+# -- per-user settings (chalicelib/user_settings.py) ---------------------------------------------
+@component
+def user_settings() -> StoredUserSettings:
+    from chalicelib.tracking.tokens import GRACE_SECONDS
+    from chalicelib.user_settings import StoredUserSettings
+
+    # a user's opt-out of tracking is kept while a token they prepared could still verify
+    return StoredUserSettings(store(), clock(), tracking_retention_seconds() + GRACE_SECONDS)
+
+
+@component
+def preferences() -> Preferences:
+    from chalicelib.preferences.service import Preferences
+
+    return Preferences(user_settings())
+
+
+# -- records (docs/records.md) ------------------------------------------------------------------
+def signature_extraction_enabled(org_id: str, user_id: str) -> bool:
+    """The effective `signature_extraction` of a user: the org's setting, or the user's own
+    choice where the org lets users choose it (/me/settings; two consistent reads)."""
+    return bool(user_settings().settings_for(org_id, user_id).signature_extraction)
+
+
+@component
+def records() -> Records:
+    from chalicelib.records.attempts import Attempts
+    from chalicelib.records.service import Records
+
+    return Records(
+        _counted_salesforce_client,
+        idempotency(),
+        signature_extraction_enabled,
+        hooks().record_created.emit,
+        Attempts(store(), clock()),
+    )
+
+
+# -- the offline queue (docs/records.md) ----------------------------------------------------------
+@component
+def offline_queue() -> OfflineQueue:
+    """`POST /actions`: each path runs what its route runs, with the action's key as the
+    request's Idempotency-Key (the queue never imports the features it replays)."""
+    from chalicelib.emails.models import MAX_REQUEST_BYTES
+    from chalicelib.offline.service import OfflineQueue
+    from chalicelib.records.models import MAX_RECORD_BYTES
+
+    return OfflineQueue(
+        {
+            "/emails": _offline_email,
+            "/records/leads": _offline_lead,
+            "/records/contacts": _offline_contact,
+            "/tracking/messages": _offline_tracked_message,
+        },
+        limits={
+            "/emails": MAX_REQUEST_BYTES,
+            "/records/leads": MAX_RECORD_BYTES,
+            "/records/contacts": MAX_RECORD_BYTES,
+        },  # /tracking/messages: its model bounds the HTML, as on its route
+        completed=_completed_earlier,
+    )
+
+
+#: the idempotency route names of the paths an offline action may take
+_OFFLINE_ROUTES = ("emails", "records_leads", "records_contacts", "tracking_messages")
+
+
+def _completed_earlier(principal: Principal, key: str) -> bool | None:
+    """Whether a request with this key completed (a `depends_on` from an earlier batch): the
+    idempotency store under each route an action may take (read only for such dependencies)."""
+    for route in _OFFLINE_ROUTES:
+        found = idempotency().completed(principal.org_id, principal.user_id, route, key)
+        if found is not None:
+            return found
+    return None
+
+
+def _offline_email(
+    principal: Principal, body: dict[str, Any], key: str, context: Any
+) -> tuple[int, dict[str, Any]]:
+    from chalicelib.emails.models import LogEmailRequest
+    from chalicelib.web import parse_value
+
+    request = parse_value(LogEmailRequest, body).root
+    submitted = email_logging().submit(
+        principal, request, idempotency_key=key, body=body, lambda_context=context
+    )
+    return submitted.status, {"job": submitted.job.view()}
+
+
+def _offline_lead(
+    principal: Principal, body: dict[str, Any], key: str, context: Any
+) -> tuple[int, dict[str, Any]]:
+    from chalicelib.records.models import NewLead
+    from chalicelib.web import parse_value
+
+    created = records().create_lead(
+        principal,
+        parse_value(NewLead, body),
+        idempotency_key=key,
+        body=body,
+        lambda_context=context,
+    )
+    return created.status, created.body
+
+
+def _offline_contact(
+    principal: Principal, body: dict[str, Any], key: str, context: Any
+) -> tuple[int, dict[str, Any]]:
+    from chalicelib.records.models import NewContact
+    from chalicelib.web import parse_value
+
+    created = records().create_contact(
+        principal,
+        parse_value(NewContact, body),
+        idempotency_key=key,
+        body=body,
+        lambda_context=context,
+    )
+    return created.status, created.body
+
+
+def _offline_tracked_message(
+    principal: Principal, body: dict[str, Any], key: str, context: Any
+) -> tuple[int, dict[str, Any]]:
+    import json
+
+    from chalicelib.tracking.models import PrepareMessage
+    from chalicelib.web import parse_value
+
+    prepared = tracking().prepare(
+        principal,
+        parse_value(PrepareMessage, body),
+        idempotency_key=key,
+        body=body,
+        lambda_context=context,
+    )
+    return 201, dict(json.loads(prepared))
+
+
+# -- calendar sync (docs/calendar.md) -----------------------------------------------------------
+@component
+def calendar_queue() -> JobQueue:
+    from chalicelib.queues import JobQueue
+
+    return JobQueue(sqs_client(), get_settings().calendar_queue_name)
+
+
+@component
+def calendar_sync() -> CalendarSync:
+    from chalicelib.calendar.service import CalendarSync
+    from chalicelib.calendar.sync import SyncOptions
+    from chalicelib.store.calendar_sync import CalendarSyncStore
+
+    settings = get_settings()
+    options = SyncOptions(
+        past_days=settings.calendar_sync_past_days,
+        future_days=settings.calendar_sync_future_days,
+        limit_share=settings.lookup_limit_share,
+    )
+    return CalendarSync(
+        CalendarSyncStore(store(), envelope(), clock()),
+        store(),
+        _calendar_clients,
+        _calendar_connection_ready,
+        clock(),
+        options,
+        calendar_queue(),
+        # the org's calendar_sync, or the user's own choice where the org lets users choose
+        lambda org_id, user_id: bool(user_settings().settings_for(org_id, user_id).calendar_sync),
+        usage=usage(),
+    )
+
+
+def _calendar_clients(state: SyncState) -> tuple[CalendarClient, SalesforceEvents]:
+    """The user's calendar and Salesforce Events, on their own connections (401 reauth when
+    either is missing or revoked)."""
+    from chalicelib.calendar.salesforce import SalesforceEvents
+
+    provider = google() if state.provider == "google" else microsoft()
+    tokens = vault().tokens(state.provider, state.org_id, state.user_id)
+    calendar = provider.calendar(tokens, state.calendar_id)
+    salesforce = _counted_salesforce_client(state.org_id, state.user_id)
+    events = SalesforceEvents(salesforce, state.user_id)
+    return calendar, events
+
+
+def _calendar_connection_ready(org_id: str, user_id: str, provider: str) -> bool:
+    """A live connection to `provider` whose grant includes the calendar scope."""
+    from chalicelib.providers.google import provider as google_provider
+    from chalicelib.providers.microsoft import provider as microsoft_provider
+    from chalicelib.store.connections import ACTIVE
+
+    connection = vault().get(provider, org_id, user_id)
+    if connection is None or connection.status != ACTIVE:
+        return False
+    if provider == "salesforce":  # a live sign-in is all the sync needs of it
+        return True
+    scopes = str(connection.attributes.get("scopes", "")).split()
+    missing = (
+        google_provider.missing_features(scopes)
+        if provider == "google"
+        else microsoft_provider.missing_features(scopes)
+    )
+    return "calendar_sync" not in missing
+
+
+def _register_outcome_sink() -> None:
+    """The middleware's request counts and usage figures flush into the table (built on the
+    first flush)."""
+    from chalicelib import outcomes
+    from chalicelib import usage as usage_figures
+
+    outcomes.use_sink(status_counters)
+    usage_figures.use_counter(usage)
+
+
+_register_outcome_sink()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from chalice.app import ChaliceUnhandledError
 
@@ -10,12 +11,16 @@ from chalice.app import ChaliceUnhandledError
 class ErrorCode(StrEnum):
     """Every error code the API answers (the OpenAPI `Error` schema lists them)."""
 
+    ACCOUNT_NOT_FOUND = "account_not_found"
     BAD_REQUEST = "bad_request"
     BUSY = "busy"
+    CALENDAR_SYNC_DISABLED = "calendar_sync_disabled"
     CONFIGURATION_UNAVAILABLE = "configuration_unavailable"
     CONNECTION_REQUIRED = "connection_required"
     CONSENT_DENIED = "consent_denied"
     CSRF_REJECTED = "csrf_rejected"
+    DEPENDENCY_FAILED = "dependency_failed"
+    DUPLICATES_DETECTED = "duplicates_detected"
     ENCRYPTION_UNAVAILABLE = "encryption_unavailable"
     FORBIDDEN = "forbidden"
     GOOGLE_BUSY = "google_busy"
@@ -23,11 +28,15 @@ class ErrorCode(StrEnum):
     GOOGLE_NO_REFRESH_TOKEN = "google_no_refresh_token"  # noqa: S105 - a code
     GOOGLE_REAUTH_REQUIRED = "google_reauth_required"
     GOOGLE_UNAVAILABLE = "google_unavailable"
+    IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
     INTERNAL_ERROR = "internal_error"
     INVALID_HTML = "invalid_html"
     INVALID_STATE = "invalid_state"
+    JOB_STALLED = "job_stalled"
     LOGIN_HOST_NOT_ALLOWED = "login_host_not_allowed"
+    MESSAGE_NOT_FOUND = "message_not_found"
     MESSAGE_TOO_LARGE = "message_too_large"
+    MESSAGE_UNREADABLE = "message_unreadable"
     METHOD_NOT_ALLOWED = "method_not_allowed"
     MICROSOFT_BUSY = "microsoft_busy"
     MICROSOFT_CODE_REJECTED = "microsoft_code_rejected"
@@ -35,9 +44,14 @@ class ErrorCode(StrEnum):
     MICROSOFT_REAUTH_REQUIRED = "microsoft_reauth_required"
     MICROSOFT_UNAVAILABLE = "microsoft_unavailable"
     NOT_FOUND = "not_found"
+    NOT_RUN = "not_run"  # an offline action left for the next batch (time ran short)
+    ORG_BEING_DELETED = "org_being_deleted"
     ORG_NOT_ALLOWED = "org_not_allowed"
     PAYLOAD_TOO_LARGE = "payload_too_large"
     PROVIDER_NOT_CONFIGURED = "provider_not_configured"
+    QUEUE_UNAVAILABLE = "queue_unavailable"
+    REQUEST_IN_PROGRESS = "request_in_progress"
+    SALESFORCE_ACCESS_DENIED = "salesforce_access_denied"
     SALESFORCE_BAD_IDENTITY = "salesforce_bad_identity"
     SALESFORCE_BAD_INSTANCE = "salesforce_bad_instance"
     SALESFORCE_BAD_RESPONSE = "salesforce_bad_response"
@@ -47,12 +61,13 @@ class ErrorCode(StrEnum):
     SALESFORCE_LIMIT_EXCEEDED = "salesforce_limit_exceeded"
     SALESFORCE_LIMIT_NEAR = "salesforce_limit_near"
     SALESFORCE_LOGIN_FAILED = "salesforce_login_failed"
-    SALESFORCE_NO_REFRESH_TOKEN = "salesforce_no_refresh_token"  # noqa: S105 - a code
     SALESFORCE_NOT_CONFIGURED = "salesforce_not_configured"
     SALESFORCE_NOT_FOUND = "salesforce_not_found"
+    SALESFORCE_NO_REFRESH_TOKEN = "salesforce_no_refresh_token"  # noqa: S105 - a code
     SALESFORCE_REAUTH_REQUIRED = "salesforce_reauth_required"
     SALESFORCE_REJECTED = "salesforce_rejected"
     SALESFORCE_UNAVAILABLE = "salesforce_unavailable"
+    SIGNATURE_EXTRACTION_DISABLED = "signature_extraction_disabled"
     STATE_MISMATCH = "state_mismatch"
     STORAGE_UNAVAILABLE = "storage_unavailable"
     TRACKING_DISABLED = "tracking_disabled"
@@ -75,12 +90,15 @@ class StratusError(ChaliceUnhandledError):
         message: str,
         status: int = 400,
         headers: dict[str, str] | None = None,
+        details: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.status = status
         self.headers = dict(headers or {})
+        #: more members of the error object beside code and message (e.g. the duplicates)
+        self.details = dict(details or {})
 
 
 class ValidationFailed(StratusError):
@@ -131,6 +149,16 @@ class StorageUnavailable(Unavailable):
         super().__init__(
             ErrorCode.STORAGE_UNAVAILABLE,
             "The service cannot reach its storage right now; try again shortly.",
+        )
+
+
+class QueueUnavailable(Unavailable):
+    """The jobs queue cannot be reached, timed out or kept throttling: nothing was queued."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            ErrorCode.QUEUE_UNAVAILABLE,
+            "The service cannot queue work right now; try again shortly.",
         )
 
 

@@ -40,6 +40,16 @@ class ConnectionForgotten:
 
 
 @dataclass(frozen=True)
+class ConnectionDeleted:
+    """The user disconnected a provider (`DELETE /connections/{provider}`): whatever a feature
+    keeps for that connection goes with it (calendar sync's state and pairs)."""
+
+    org_id: str
+    user_id: str
+    provider: str
+
+
+@dataclass(frozen=True)
 class ApiUsageSeen:
     """A provider's answer reported the org's API usage (Salesforce: Sforce-Limit-Info)."""
 
@@ -60,9 +70,23 @@ class AccountDeleted:
 
 
 @dataclass(frozen=True)
+class RecordCreated:
+    """A user created a Salesforce record for an email address (a Lead or Contact): what was
+    answered for that address before (e.g. "not in Salesforce") must not be served again."""
+
+    org_id: str
+    user_id: str
+    address: str
+    record_type: str
+    record_id: str
+
+
+@dataclass(frozen=True)
 class Hooks:
     """The container's hooks (built once by deps)."""
 
     connection_forgotten: Hook[ConnectionForgotten] = field(default_factory=Hook)
+    connection_deleted: Hook[ConnectionDeleted] = field(default_factory=Hook)
     api_usage_seen: Hook[ApiUsageSeen] = field(default_factory=Hook)
     account_deleted: Hook[AccountDeleted] = field(default_factory=Hook)
+    record_created: Hook[RecordCreated] = field(default_factory=Hook)

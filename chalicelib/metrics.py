@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from aws_lambda_powertools import Metrics
@@ -29,6 +29,7 @@ class Unit(StrEnum):
     """CloudWatch units (the subset we use): every metric names its unit explicitly."""
 
     COUNT = "Count"
+    SECONDS = "Seconds"
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,15 @@ LOOKUP_CACHE_MISSES = Metric("LookupCacheMisses", Unit.COUNT)  # addresses that 
 TOKEN_REFRESHES = Metric("TokenRefreshes", Unit.COUNT)  # access tokens refreshed at a provider
 TRACKING_OPENS = Metric("TrackingOpens", Unit.COUNT)  # open events recorded (pixel)
 TRACKING_CLICKS = Metric("TrackingClicks", Unit.COUNT)  # click events recorded (redirect)
+EMAILS_LOGGED = Metric("EmailsLogged", Unit.COUNT)  # emails logged to Salesforce
+#: refreshes a provider refused (a revoked grant, or a refusal to retry later): alarmed
+TOKEN_REFRESH_FAILURES = Metric("TokenRefreshFailures", Unit.COUNT)
+API_REQUESTS = Metric("ApiRequests", Unit.COUNT)  # every API answer (the middleware)
+API_SERVER_ERRORS = Metric("ApiServerErrors", Unit.COUNT)  # answers with a 5xx: alarmed (rate)
+#: the longest a calendar-sync message waited on its queue in the interval (a gauge: max)
+CALENDAR_SYNC_LAG = Metric("CalendarSyncLagSeconds", Unit.SECONDS)
+#: metrics whose interval value is the largest recorded, not the sum
+GAUGES = frozenset({CALENDAR_SYNC_LAG})
 
 
 class MetricsRecorder(Protocol):
@@ -74,7 +84,10 @@ class MetricsBuffer:
 
     def add(self, metric: Metric, value: float = 1) -> None:
         with self._lock:
-            self._pending[metric] = self._pending.get(metric, 0.0) + float(value)
+            if metric in GAUGES:
+                self._pending[metric] = max(self._pending.get(metric, 0.0), float(value))
+            else:
+                self._pending[metric] = self._pending.get(metric, 0.0) + float(value)
 
     def pending(self) -> list[tuple[Metric, float]]:
         """What the next publication would hold, in the order first recorded."""
@@ -121,3 +134,35 @@ def flush(*, force: bool = False) -> None:
     """Publish what was recorded once the interval has passed (the middleware calls this at the
     end of every invocation; a schedule or queue handler calls it with `force=True`)."""
     _BUFFER.flush(force=force)
+
+
+class UsageCounting(Protocol):
+    def count(self, org_id: str, user_id: str, feature: str, n: int = 1) -> None: ...
+
+
+@dataclass(frozen=True)
+class UsageWithMetrics:
+    """A usage counter (chalicelib/usage.py) that also records some features as business
+    metrics (feature name -> metric): one call site counts both."""
+
+    counter: UsageCounting
+    metrics: Mapping[str, Metric]
+    recorder: MetricsRecorder = field(default_factory=recorder)
+
+    def count(self, org_id: str, user_id: str, feature: str, n: int = 1) -> None:
+        self.counter.count(org_id, user_id, feature, n)
+        metric = self.metrics.get(feature)
+        if metric is not None:
+            self.recorder.add(metric, n)
+
+
+def record_queue_wait(records: Sequence[Mapping[str, Any]], metric: Metric) -> None:
+    """How long the oldest of a batch's SQS messages waited (now - its SentTimestamp, which
+    Lambda's SQS event carries in `attributes`), as a gauge. Never raises."""
+    sent = [
+        int(str(r.get("attributes", {}).get("SentTimestamp", "")))
+        for r in records
+        if str(r.get("attributes", {}).get("SentTimestamp", "")).isdigit()
+    ]
+    if sent:
+        _BUFFER.add(metric, max(0.0, time.time() - min(sent) / 1000))

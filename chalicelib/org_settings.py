@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol, get_args, get_origin, get_type_hints
 
 from chalicelib.caching import TTLCache
 from chalicelib.clock import Clock
@@ -25,38 +25,130 @@ from chalicelib.logs import logger
 from chalicelib.store import keys
 from chalicelib.store.table import Item, Store
 
+#: A domain name as `excluded_domains` takes it (lower case, at least one dot, no scheme/path).
+DOMAIN_PATTERN = r"(?i)^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$"
+DOMAIN_MAX_LENGTH = 253
+MAX_EXCLUDED_DOMAINS = 100
 
-def _setting(default: bool, description: str) -> Any:
-    return field(default=default, metadata={"description": description})
+EmailLogging = Literal["email_message", "task"]
+DriveLinks = Literal["activity", "chatter"]
+
+
+def _setting(default: Any, description: str, **constraints: Any) -> Any:
+    """A setting: its default, its description (shown in the API and the dashboard) and the
+    pydantic constraints of its values (`ge`, `le`, `max_length`)."""
+    return field(default=default, metadata={"description": description, **constraints})
 
 
 @dataclass(frozen=True)
 class OrgSettings:
-    """The org's settings; every one defaults to off."""
+    """The org's settings. Tracking, attachments and anything that reaches outside Salesforce
+    default to off."""
 
     email_tracking: bool = _setting(False, "Add an open-tracking pixel to prepared messages")
     link_tracking: bool = _setting(False, "Rewrite http(s) links in prepared messages")
+    email_logging: EmailLogging = _setting(  # noqa: RUF009 - a str default, immutable
+        "email_message",
+        "How emails are logged: as Enhanced Email (`email_message`: an EmailMessage on every "
+        "matched person's timeline) or as a completed Task (`task`)",
+    )
+    attachments: bool = _setting(False, "Save the attachments of logged emails as Salesforce Files")
+    max_attachment_mb: int = _setting(
+        25, "The largest attachment saved, in MB (larger ones: too_large)", ge=1, le=2000
+    )
+    drive_links: DriveLinks = _setting(  # noqa: RUF009 - a str default, immutable
+        "activity",
+        "Google Drive links found in a logged email: appended to the activity's body "
+        "(`activity`) or posted to Chatter on the related record (`chatter`)",
+    )
+    excluded_domains: tuple[str, ...] = _setting(
+        (),
+        "Domains whose mail is never logged: an email whose every participant is in them is "
+        "skipped (e.g. internal mail)",
+        max_length=MAX_EXCLUDED_DOMAINS,
+    )
+    signature_extraction: bool = _setting(
+        True,
+        "Pre-fill new Leads and Contacts from the signature of an email (parsed by Stratus "
+        "itself: no third party sees the email, nothing is stored)",
+    )
+    calendar_sync: bool = _setting(
+        True,
+        "Let users keep their Google or Outlook calendar and their Salesforce Events in step "
+        "(only event ids and attendees' addresses are stored, and only inside the sync window)",
+    )
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {name: list(v) if isinstance(v, tuple) else v for name, v in asdict(self).items()}
 
 
 @dataclass(frozen=True)
 class Setting:
     name: str
-    default: bool
+    default: Any
     description: str
+    kind: Any  # the annotation: bool, int, a Literal of choices, tuple[str, ...]
+    constraints: Mapping[str, Any]
 
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The values of an enumerated setting (empty for others)."""
+        return tuple(get_args(self.kind)) if get_origin(self.kind) is Literal else ()
+
+    def coerce(self, stored: Any) -> Any:
+        """The stored value as this setting's type; the default for anything unusable (an
+        attribute written by an older or newer version)."""
+        if stored is None:
+            return self.default
+        if self.kind is bool:
+            return bool(stored)
+        if self.kind is int:
+            return int(stored) if isinstance(stored, int | float) else self.default
+        if self.choices:
+            return stored if stored in self.choices else self.default
+        if isinstance(stored, list | tuple):
+            return tuple(str(v) for v in stored)
+        return self.default
+
+
+def _settings_table() -> tuple[Setting, ...]:
+    hints = get_type_hints(OrgSettings)
+    return tuple(
+        Setting(
+            f.name,
+            f.default,
+            str(f.metadata["description"]),
+            hints[f.name],
+            {k: v for k, v in f.metadata.items() if k != "description"},
+        )
+        for f in fields(OrgSettings)
+    )
+
+
+#: The settings an org may let its users choose for themselves (`user_overrides`, /me/settings).
+OVERRIDABLE = (
+    "email_tracking",
+    "link_tracking",
+    "attachments",
+    "signature_extraction",
+    "calendar_sync",
+)
+#: Attribute of the org's item: the OVERRIDABLE settings its users may choose (none by default).
+USER_OVERRIDES = "user_overrides"
 
 #: Every setting, in the order of the table above.
-SETTINGS = tuple(
-    Setting(f.name, bool(f.default), str(f.metadata["description"])) for f in fields(OrgSettings)
-)
+SETTINGS = _settings_table()
 SETTING_NAMES = tuple(s.name for s in SETTINGS)
+_BY_NAME = {s.name: s for s in SETTINGS}
 
 
+#: Attribute of the org's item: when email logging found the org without Enhanced Email
+ENHANCED_EMAIL_MISSING = "enhanced_email_missing_at"
 #: Attribute of the org's item for one revoked user: `tracking_revoked#<revocation_tag>`.
 REVOKED_PREFIX = "tracking_revoked#"
+#: Attribute of the org's item for a user's opt-out of one kind of tracking (they chose it off
+#: for themselves): `tracking_optout#<setting>#<revocation_tag>` -> the second they last did.
+OPT_OUT_PREFIX = "tracking_optout#"
 #: Stale revocations removed by one revocation's write, at most (keeps the expression small).
 _PRUNE_PER_WRITE = 50
 
@@ -75,6 +167,12 @@ class OrgState:
 
     settings: OrgSettings = field(default_factory=OrgSettings)
     revoked: Mapping[str, int] = field(default_factory=dict)
+    #: when email logging last found the org without Enhanced Email (epoch second), if ever
+    enhanced_email_missing_at: int | None = None
+    #: the settings the org lets its users choose for themselves (OVERRIDABLE ones)
+    user_overrides: frozenset[str] = frozenset()
+    #: users' opt-outs of tracking ("<setting>#<revocation tag>" -> epoch second)
+    opted_out: Mapping[str, int] = field(default_factory=dict)
 
     def revoked_link(self, user_id: str, prepared_at: int) -> bool:
         """Whether a link or pixel that `user_id` prepared at `prepared_at` is revoked."""
@@ -83,15 +181,41 @@ class OrgState:
         before = self.revoked.get(revocation_tag(user_id))
         return before is not None and prepared_at <= before
 
+    def opted_out_since(self, user_id: str, setting: str, prepared_at: int) -> bool:
+        """Whether `user_id` turned `setting` off for themselves after preparing at
+        `prepared_at`: their pixels or links of that kind prepared until then record nothing."""
+        if not self.opted_out:  # the usual case: nothing to hash
+            return False
+        since = self.opted_out.get(f"{setting}#{revocation_tag(user_id)}")
+        return since is not None and prepared_at <= since
+
 
 def _state(item: Item) -> OrgState:
-    settings = OrgSettings(**{s.name: bool(item.get(s.name, s.default)) for s in SETTINGS})
+    settings = OrgSettings(**{s.name: s.coerce(item.get(s.name)) for s in SETTINGS})
     revoked = {
         name[len(REVOKED_PREFIX) :]: int(value)
         for name, value in item.items()
         if name.startswith(REVOKED_PREFIX) and isinstance(value, int)
     }
-    return OrgState(settings, revoked)
+    opted_out = {
+        name[len(OPT_OUT_PREFIX) :]: int(value)
+        for name, value in item.items()
+        if name.startswith(OPT_OUT_PREFIX) and isinstance(value, int)
+    }
+    missing = item.get(ENHANCED_EMAIL_MISSING)
+    overrides = item.get(USER_OVERRIDES)
+    allowed = (
+        frozenset(str(name) for name in overrides or () if str(name) in OVERRIDABLE)
+        if isinstance(overrides, list | tuple | set)
+        else frozenset()
+    )
+    return OrgState(
+        settings,
+        revoked,
+        int(missing) if isinstance(missing, int) else None,
+        allowed,
+        opted_out,
+    )
 
 
 class OrgSettingsSource(Protocol):
@@ -117,20 +241,45 @@ class StoredOrgSettings:
         """The settings and the revocations: one read of the org's item."""
         return _state(self.store.get(keys.org_settings_key(org_id)) or {})
 
+    def note_enhanced_email_missing(self, org_id: str) -> None:
+        """Remember that Salesforce refused an EmailMessage for the org's lack of Enhanced
+        Email: email logging logs Tasks for a while, then tries again (an org may turn it on)."""
+        self.store.update(
+            keys.org_settings_key(org_id),
+            "SET #m = :now",
+            {":now": int(self.clock.now())},
+            {"#m": ENHANCED_EMAIL_MISSING},
+        )
+
     def revoke_tracking_links(self, org_id: str, user_id: str, keep_seconds: int) -> None:
         """Revoke every tracking link and pixel `user_id` has prepared until now (their account
         was deleted). One entry per user, kept while any such link could still verify
         (`keep_seconds`: the longest a token lives); entries older than that are removed by
         later revocations, so the item holds at most one entry per user deleted within a
         token's lifetime. A conditional write: a later revocation of the same user is kept."""
+        self._mark(org_id, REVOKED_PREFIX, REVOKED_PREFIX + revocation_tag(user_id), keep_seconds)
+
+    def opt_out_of_tracking(
+        self, org_id: str, user_id: str, setting: str, keep_seconds: int
+    ) -> None:
+        """Remember that `user_id` turned `setting` (email or link tracking) off for themselves:
+        what they prepared until now records no more hits of that kind, even where the org's
+        setting is on. Kept, and pruned, as revocations are."""
+        if setting not in ("email_tracking", "link_tracking"):
+            raise ValueError(f"not a tracking setting: {setting}")
+        name = f"{OPT_OUT_PREFIX}{setting}#{revocation_tag(user_id)}"
+        self._mark(org_id, OPT_OUT_PREFIX, name, keep_seconds)
+
+    def _mark(self, org_id: str, prefix: str, mine: str, keep_seconds: int) -> None:
+        """SET `mine` to now on the org's item, removing entries of `prefix` older than
+        `keep_seconds` (at most _PRUNE_PER_WRITE)."""
         key = keys.org_settings_key(org_id)
         now = int(self.clock.now())
-        mine = REVOKED_PREFIX + revocation_tag(user_id)
         cutoff = now - keep_seconds
         stale = [
             name
             for name, value in (self.store.get(key) or {}).items()
-            if name.startswith(REVOKED_PREFIX) and name != mine and _older(value, cutoff)
+            if name.startswith(prefix) and name != mine and _older(value, cutoff)
         ][:_PRUNE_PER_WRITE]
         try:
             self._revoke(key, mine, now, stale, cutoff)
@@ -155,13 +304,30 @@ class StoredOrgSettings:
                 raise
             # a later revocation of this user is already there: it covers this one
 
-    def change(self, org_id: str, changes: Mapping[str, bool]) -> None:
-        """Set the given settings (others untouched): one UpdateItem, no read-modify-write."""
+    def allow_overrides(self, org_id: str, names: Sequence[str]) -> None:
+        """Let the org's users choose these OVERRIDABLE settings for themselves (and no others)."""
+        unknown = set(names) - set(OVERRIDABLE)
+        if unknown:
+            raise ValueError(f"settings users cannot override: {sorted(unknown)}")
+        ordered = [name for name in OVERRIDABLE if name in names]
+        self.store.update(
+            keys.org_settings_key(org_id),
+            "SET #o = :o, updated_at = :now",
+            {":o": ordered, ":now": int(self.clock.now())},
+            {"#o": USER_OVERRIDES},
+        )
+
+    def change(self, org_id: str, changes: Mapping[str, Any]) -> None:
+        """Set the given settings (others untouched, values already validated by the admin
+        models): one UpdateItem, no read-modify-write."""
         unknown = set(changes) - set(SETTING_NAMES)
         if unknown:
             raise ValueError(f"unknown settings: {sorted(unknown)}")
         names = {f"#s{i}": name for i, name in enumerate(changes)}
-        values: dict[str, Any] = {f":s{i}": bool(v) for i, v in enumerate(changes.values())}
+        values: dict[str, Any] = {
+            f":s{i}": _stored(_BY_NAME[name], value)
+            for i, (name, value) in enumerate(changes.items())
+        }
         values[":now"] = int(self.clock.now())
         assignments = [f"#s{i} = :s{i}" for i in range(len(changes))] + ["updated_at = :now"]
         key = keys.org_settings_key(org_id)
@@ -214,6 +380,14 @@ class OrgSettingsCache:
         """Drop the org's entry (this container sees an admin's change at once)."""
         self._fresh.discard(org_id)
         self._known.discard(org_id)
+
+
+def _stored(setting: Setting, value: Any) -> Any:
+    """A setting's value as the item keeps it (a list for a tuple; the type checked)."""
+    stored = list(value) if isinstance(value, list | tuple) else value
+    if setting.coerce(stored) != (tuple(stored) if isinstance(stored, list) else stored):
+        raise ValueError(f"{setting.name}: {value!r} is not a valid value")
+    return stored
 
 
 def _older(value: Any, cutoff: int) -> bool:

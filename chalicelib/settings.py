@@ -70,6 +70,26 @@ class Settings:
     microsoft_graph_url: str = "https://graph.microsoft.com"
     # read timeout of every Google and Microsoft call (connect: 3.05 s)
     mailbox_timeout_seconds: float = 10.0
+    # email logging (docs/email.md): the jobs queue (by name: the worker's event source and
+    # the sender resolve the same queue), how long a job's status is kept, how long the hash of
+    # a logged Message-ID remembers its Salesforce record
+    email_queue_name: str = "stratus-email-jobs"
+    email_job_days: int = 7
+    # a job not ended this long after its last change is failed `job_stalled` (its message
+    # went to the dead-letter queue): above 5 receives of the queue's visibility timeout
+    email_job_stalled_seconds: int = 2 * 3600
+    logged_email_days: int = 30
+    # calendar sync (docs/calendar.md): its queue (by name, like the email jobs'), the window
+    # (days back and ahead of now), and the local stack's schedule interval (make run)
+    calendar_queue_name: str = "stratus-calendar-sync"
+    calendar_sync_past_days: int = 14
+    calendar_sync_future_days: int = 60
+    calendar_sync_local_interval: int = 60
+    # org deletion (DELETE /admin/org): its queue (by name, like the others')
+    org_deletion_queue_name: str = "stratus-org-deletion"
+    #: how long after its sweep an org's deletion sweeps once more (SQS delays at most 900 s):
+    #: longer than any email or calendar job already under way for one of its users may run
+    org_deletion_settle_seconds: int = 900
 
     def connection_redirect_uri(self, provider: str) -> str:
         """The callback of a mailbox connection (registered at the provider exactly)."""
@@ -160,6 +180,26 @@ def load_settings() -> Settings:
         microsoft_graph_url=_url("MICROSOFT_GRAPH_URL", d.microsoft_graph_url),
         mailbox_timeout_seconds=max(
             0.05, _float("MAILBOX_TIMEOUT_SECONDS", d.mailbox_timeout_seconds)
+        ),
+        email_queue_name=_str("STRATUS_EMAIL_QUEUE", d.email_queue_name).strip(),
+        email_job_days=max(1, _int("EMAIL_JOB_DAYS", d.email_job_days)),
+        email_job_stalled_seconds=max(
+            10, _int("EMAIL_JOB_STALLED_SECONDS", d.email_job_stalled_seconds)
+        ),
+        logged_email_days=max(1, _int("LOGGED_EMAIL_DAYS", d.logged_email_days)),
+        calendar_queue_name=_str("STRATUS_CALENDAR_QUEUE", d.calendar_queue_name).strip(),
+        org_deletion_queue_name=_str(
+            "STRATUS_ORG_DELETION_QUEUE", d.org_deletion_queue_name
+        ).strip(),
+        org_deletion_settle_seconds=min(
+            900, max(0, _int("ORG_DELETION_SETTLE_SECONDS", d.org_deletion_settle_seconds))
+        ),
+        calendar_sync_past_days=max(1, _int("CALENDAR_SYNC_PAST_DAYS", d.calendar_sync_past_days)),
+        calendar_sync_future_days=max(
+            1, _int("CALENDAR_SYNC_FUTURE_DAYS", d.calendar_sync_future_days)
+        ),
+        calendar_sync_local_interval=max(
+            5, _int("CALENDAR_SYNC_LOCAL_INTERVAL", d.calendar_sync_local_interval)
         ),
     )
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from chalice.app import CaseInsensitiveMapping, Request, Response
 
-from chalicelib import csrf, metrics
+from chalicelib import csrf, metrics, outcomes, usage
 from chalicelib.errors import FRAMEWORK_CODES, ErrorCode, StratusError, ValidationFailed
 from chalicelib.logs import logger
 
@@ -31,11 +31,15 @@ M = TypeVar("M", bound="BaseModel")
 
 
 def error_response(
-    code: ErrorCode, message: str, status: int, headers: dict[str, str] | None = None
+    code: ErrorCode,
+    message: str,
+    status: int,
+    headers: dict[str, str] | None = None,
+    details: dict[str, Any] | None = None,
 ) -> Response:
-    """The one shape of every error the API answers."""
+    """The one shape of every error the API answers (`details`: members some errors add)."""
     return Response(
-        body={"error": {"code": code, "message": message}},
+        body={"error": {**(details or {}), "code": code, "message": message}},
         status_code=status,
         headers={"Content-Type": JSON_TYPE, **(headers or {})},
     )
@@ -149,10 +153,39 @@ def _accept_anything_if_unsaid(event: Request) -> None:
 def harden(event: Request, get_response: Callable[[Request], Response]) -> Response:
     """App middleware: domain errors to JSON, framework errors reshaped, security headers, CORS
     for the configured client origins only; then the invocation's metrics are published."""
+    status = 500
     try:
-        return _answer(event, get_response)
+        response = _answer(event, get_response)
+        status = response.status_code
+        return response
     finally:
+        _count_outcome(event, status)
         _publish_metrics()
+
+
+#: The tracking hot paths: counted for the status page, never flushing (one write per hit).
+HOT_PATH_PREFIX = "/t/"
+#: The hot paths, whose requests count (status, usage) without ever flushing: the pixel and the
+#: redirect (one write per hit), and the lookup (no request beyond the session check when cached).
+HOT_PATHS = (HOT_PATH_PREFIX, "/lookup")
+
+
+def _hot(event: Request) -> bool:
+    path = str(getattr(event, "path", ""))
+    return path.startswith(HOT_PATH_PREFIX) or path in HOT_PATHS
+
+
+def _count_outcome(event: Request, status: int) -> None:
+    """The status page's counts (chalicelib/outcomes.py); after a request that is not a hot
+    path, they and the usage figures (chalicelib/usage.py) flush when due. Never breaks an
+    answer."""
+    try:
+        outcomes.outcomes().request(status)
+        if not _hot(event):
+            outcomes.flush()
+            usage.flush_due()
+    except Exception:
+        logger.exception("status counts were not kept")
 
 
 def _publish_metrics() -> None:
@@ -174,7 +207,8 @@ def _answer(event: Request, get_response: Callable[[Request], Response]) -> Resp
     try:
         response = get_response(event)
     except StratusError as exc:
-        response = error_response(exc.code, exc.message, exc.status, exc.headers)
+        outcomes.outcomes().error(str(exc.code))
+        response = error_response(exc.code, exc.message, exc.status, exc.headers, exc.details)
     except Exception:  # an unexpected failure still answers JSON, and is logged once
         logger.exception("unhandled error", extra={"path": getattr(event, "path", None)})
         response = error_response(ErrorCode.INTERNAL_ERROR, "An internal error occurred.", 500)
@@ -298,6 +332,17 @@ def parse_body(model: type[M], request: Request) -> M:
         return model.model_validate_json(raw)
     except ValidationError as exc:
         raise _validation_failed(exc, "Body") from None
+
+
+def parse_value(model: type[M], data: Any, where: str = "Body") -> M:
+    """Validate JSON parsed already (an offline action's body, chalicelib/offline) as
+    `parse_body` validates a request's: 400 naming the field."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise _validation_failed(exc, where) from None
 
 
 def parse_query(model: type[M], request: Request) -> M:

@@ -197,6 +197,7 @@ class LocalStack:
     provisioned: Any = field(default=None, init=False)
     emulator: Any = field(default=None, init=False)
     process: subprocess.Popen[bytes] | None = field(default=None, init=False)
+    worker: subprocess.Popen[bytes] | None = field(default=None, init=False)  # the queue worker
     faults: Any = field(default=None, init=False)  # a devstack.faults.FaultPanel when enabled
     _moto: Any = field(default=None, init=False, repr=False)
     _emulator_server: Any = field(default=None, init=False, repr=False)
@@ -218,6 +219,7 @@ class LocalStack:
             self._start_mailboxes,
             self._start_chalice,
             self._wait_healthy,
+            self._start_worker,
         )
         try:
             for step in steps:
@@ -323,6 +325,9 @@ class LocalStack:
         self.child_env.update(
             STRATUS_TABLE=self.provisioned.table_name,
             STRATUS_KMS_KEY_ID=self.provisioned.key_alias,
+            STRATUS_EMAIL_QUEUE=self.provisioned.email_queue_name,
+            STRATUS_CALENDAR_QUEUE=self.provisioned.calendar_queue_name,
+            STRATUS_ORG_DELETION_QUEUE=self.provisioned.org_deletion_queue_name,
         )
 
     def _start_salesforce(self) -> None:
@@ -430,6 +435,27 @@ class LocalStack:
             preexec_fn=_die_with_parent(os.getpid()),
         )
 
+    def _start_worker(self) -> None:
+        """The queue worker (devstack/worker.py: Lambda's SQS event source, on moto), with the
+        environment chalice local has, calling the handler app.py declares."""
+        self.worker = subprocess.Popen(
+            [sys.executable, "-m", "devstack.worker"],
+            cwd=ROOT,
+            env=self.child_env,
+            stdin=subprocess.DEVNULL,
+            stdout=self.output,
+            stderr=self.output,
+            process_group=0,
+            preexec_fn=_die_with_parent(os.getpid()),
+        )
+
+    def restart_worker(self) -> None:
+        """Start a new queue worker, after stopping the current one if it still runs (a fault
+        drill kills it mid-job: what SQS does with the job it held is the point)."""
+        if self.worker is not None:
+            _stop_group(self.worker)
+        self._start_worker()
+
     def _wait_healthy(self) -> None:
         assert self.process is not None
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -464,6 +490,9 @@ class LocalStack:
 
     def stop(self) -> None:
         """Stop chalice local's process group, then the emulator and moto. Idempotent."""
+        if self.worker is not None:
+            _stop_group(self.worker)
+            self.worker = None
         if self.process is not None:
             _stop_group(self.process)
             self.process = None
@@ -504,6 +533,16 @@ class LocalStack:
         if self.provisioned is not None:
             lines.append(
                 f"  table / key      {self.provisioned.table_name} / {self.provisioned.key_alias}"
+            )
+            lines.append(
+                f"  email jobs       {self.provisioned.email_queue_name}  (worker: "
+                + ("running" if self.worker is not None else "not started")
+                + "; POST /emails, docs/email.md)"
+            )
+            lines.append(
+                f"  calendar sync    {self.provisioned.calendar_queue_name}  (schedule every "
+                f"{self.child_env.get('CALENDAR_SYNC_LOCAL_INTERVAL') or 60} s in the worker; "
+                "PUT /me/calendar-sync, docs/calendar.md)"
             )
         if self.emulator is not None:
             lines.append(f"  Salesforce       {self.salesforce_url}  (bundled sandbox emulator)")

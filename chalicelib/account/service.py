@@ -94,6 +94,11 @@ class Accounts:
         return {"status": "active", **org.check_user(client, principal.user_id)}
 
     def delete(self, principal: Principal) -> dict[str, Any]:
+        """DELETE /me: `delete_all`'s answer."""
+        answer, _ = self.delete_all(principal)
+        return answer
+
+    def delete_all(self, principal: Principal) -> tuple[dict[str, Any], list[str]]:
         """Revoke every connection at its provider (best effort), let every feature drop what it
         holds of the user (the AccountDeleted hook), then delete every item of the user.
 
@@ -101,10 +106,17 @@ class Accounts:
         outage: 503), the same DELETE /me finishes the job (every step may run again)."""
         org_id, user_id = principal.org_id, principal.user_id
         revoked = {name: self._vault.revoke(name, org_id, user_id) for name in self._vault.names}
+        # the providers that held a grant they did not revoke (asked only on a refusal)
+        not_revoked = [
+            name
+            for name, done in revoked.items()
+            if not done and self._vault.get(name, org_id, user_id) is not None
+        ]
         self._deleted.emit(AccountDeleted(org_id, user_id))
         deleted = self._store.delete_owned_by(keys.user_pk(org_id, user_id))
         for name in self._vault.names:  # outside the partition: removed by name
             self._store.delete(keys.lease_key(refresh_lease(name, org_id, user_id)))
             self._vault.forget(name, org_id, user_id)
         logger.info("account deleted", extra={"org_id": org_id, "items": deleted})
-        return {"deleted": deleted, "salesforce_revoked": revoked[SALESFORCE]}
+        answer = {"deleted": deleted, "salesforce_revoked": revoked[SALESFORCE]}
+        return answer, not_revoked

@@ -8,6 +8,7 @@ Salesforce and leaves nothing of the half sign-in in the table.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from chalicelib.clock import Clock
@@ -68,6 +69,8 @@ class SignIn:
     sessions: Sessions
     salesforce: SalesforceProvider
     clock: Clock
+    #: (org id) -> whether the org's deletion is under way: its sign-ins are refused until done
+    deleting: Callable[[str], bool] = lambda _org_id: False
 
     @property
     def redirect_uri(self) -> str:
@@ -135,6 +138,12 @@ class SignIn:
     ) -> tuple[str, Principal]:
         """Everything after the grant; records in `attempt` what it has done."""
         org_id, user_id, identity = self._identity(grant, login_base)
+        if self.deleting(org_id):  # nothing is stored; the grant is revoked (`_abandon`)
+            raise StratusError(
+                ErrorCode.ORG_BEING_DELETED,
+                "Your org's data is being deleted from Stratus; sign in again once that is done.",
+                409,
+            )
         client = self.salesforce.client_at(
             org_id, grant.instance_url, _GrantTokens(grant.access_token)
         )

@@ -126,3 +126,24 @@ class ErrorMeanings:
     def no_refresh_token(self) -> StratusError:
         message = f"{self.display_name} did not grant offline access{self.offline_hint}."
         return StratusError(self.no_refresh_code, message, 502)
+
+    def unavailable(self, what: str) -> StratusError:
+        """The provider did not answer usefully (`what`: which call, how)."""
+        message = f"{self.display_name} did not answer ({what})."
+        return StratusError(self.unavailable_code, message, 502)
+
+    def throttled(self, seconds: int) -> StratusError:
+        """The provider asked us to slow down for `seconds`."""
+        message = f"{self.display_name} asked us to slow down; retry."
+        return StratusError(self.busy_code, message, 503, {"Retry-After": str(max(1, seconds))})
+
+
+def connection_required(provider: str) -> StratusError:
+    """A route or job needs the user's connection to `provider` and there is none: 409; the
+    user connects with the start route."""
+    return StratusError(
+        ErrorCode.CONNECTION_REQUIRED,
+        f"No {provider} connection: connect it with /connections/{provider}/start.",
+        409,
+        details={"provider": provider},
+    )

@@ -19,12 +19,18 @@ from typing import Any
 from chalicelib import backoff
 from chalicelib.caching import TTLCache
 from chalicelib.clock import Clock
-from chalicelib.connections.provider import Connection, Grant, OAuthRejected, Provider
+from chalicelib.connections.provider import (
+    Connection,
+    Grant,
+    OAuthRejected,
+    Provider,
+    TokenSource,
+)
 from chalicelib.crypto.envelope import Envelope
 from chalicelib.errors import DecryptionFailed, LeaseHeld, StratusError, Unavailable
 from chalicelib.hooks import ConnectionForgotten, Hook
 from chalicelib.logs import logger
-from chalicelib.metrics import TOKEN_REFRESHES, MetricsRecorder
+from chalicelib.metrics import TOKEN_REFRESH_FAILURES, TOKEN_REFRESHES, MetricsRecorder
 from chalicelib.store.connections import ACTIVE, ConnectionItems, ConnectionRecord
 from chalicelib.store.table import Store
 
@@ -114,6 +120,12 @@ class ConnectionVault:
         if connection is None or connection.status != ACTIVE:
             raise chosen.reauth_required()
         return chosen.client(connection, _Tokens(self, provider, org_id, user_id))
+
+    def tokens(self, provider: str, org_id: str, user_id: str) -> TokenSource:
+        """The user's tokens for `provider` (current, renewed under the lease); 401 reauth
+        when there is no active connection."""
+        self._active(provider, org_id, user_id)
+        return _Tokens(self, provider, org_id, user_id)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -226,6 +238,7 @@ class ConnectionVault:
         try:
             grant = chosen.refresh(record.connection, tokens["refresh_token"])
         except OAuthRejected as rejected:
+            self._metrics.add(TOKEN_REFRESH_FAILURES)
             if chosen.is_revocation(rejected):
                 self._revoked(record)
                 logger.info("connection revoked", extra={"provider": provider, "org_id": org_id})

@@ -6,17 +6,17 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from chalicelib import emails
+from chalicelib import addresses
 
 MAX_BATCH = 25
 
 
 def _checked(raw: str) -> str:
-    """The lookup's form of an address (see chalicelib.emails.normalise), or a ValueError that
+    """The lookup's form of an address (see chalicelib.addresses.normalise), or a ValueError that
     names it."""
-    address = emails.normalise(raw)
-    if not emails.is_valid(address):
-        shown = raw.strip()[: emails.MAX_LENGTH]
+    address = addresses.normalise(raw)
+    if not addresses.is_valid(address):
+        shown = raw.strip()[: addresses.MAX_LENGTH]
         raise ValueError(f"'{shown}' is not a valid email address")
     return address
 

@@ -19,11 +19,11 @@ Upcoming ones are left out in the query itself, so they never push a past one ou
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from chalicelib.emails import normalise
+from chalicelib.addresses import normalise
 from chalicelib.logs import logger
 from chalicelib.providers.salesforce import soql
 from chalicelib.providers.salesforce.client import SalesforceClient, to_stratus_error
@@ -103,12 +103,24 @@ def fetch(
     client: SalesforceClient, addresses: Sequence[str], now: datetime
 ) -> dict[str, dict[str, Any]]:
     """Look up 1-25 normalised addresses in one Composite request: address -> result."""
+    return fetch_with(client, addresses, now, {})[0]
+
+
+def fetch_with(
+    client: SalesforceClient, addresses: Sequence[str], now: datetime, extra: Mapping[str, str]
+) -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+    """`fetch`, with other queries (reference -> SOQL) in the same Composite request: the
+    results, and the records of each extra query."""
     queries = lookup_queries(addresses, now)
-    subrequests = [client.query_subrequest(ref, text) for ref, text in queries.items()]
+    clash = set(queries) & set(extra)
+    if clash:
+        raise ValueError(f"reference ids taken by the lookup: {sorted(clash)}")
+    subrequests = [client.query_subrequest(ref, text) for ref, text in {**queries, **extra}.items()]
     replies = client.composite(subrequests)
     sections = {ref: _records(ref, reply) for ref, reply in _by_reference(replies).items()}
     shaper = _Shaper(client.instance_url, now.astimezone(UTC).strftime(_SORTABLE), sections)
-    return {address: shaper.result(address) for address in addresses}
+    results = {address: shaper.result(address) for address in addresses}
+    return results, {ref: sections.get(ref, []) for ref in extra}
 
 
 def _by_reference(replies: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:

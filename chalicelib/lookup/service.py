@@ -12,19 +12,20 @@ sharing differs per user, so two users never share an entry. Entries live the ca
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from chalicelib import metrics
+from chalicelib import metrics, usage
+from chalicelib.addresses import normalise
 from chalicelib.caching import TTLCache
 from chalicelib.clock import Clock
-from chalicelib.emails import normalise
 from chalicelib.errors import ErrorCode, StratusError
 from chalicelib.lookup import records
 from chalicelib.lookup.limits import UsageGuard, limit_exceeded
 from chalicelib.providers.salesforce.client import ApiUsage, SalesforceApiError, SalesforceClient
 from chalicelib.settings import Settings
+from chalicelib.usage import NOT_COUNTED, UsageCounter
 
 if TYPE_CHECKING:
     from chalicelib.metrics import MetricsRecorder
@@ -34,6 +35,12 @@ CONCURRENCY_RETRY_AFTER = 60  # a REQUEST_LIMIT_EXCEEDED while the reading does 
 
 CacheKey = tuple[str, str, str]  # (org id, user id, normalised address)
 ClientFor = Callable[[str, str], SalesforceClient]  # (org id, user id) -> the user's client
+#: (org id, user id, addresses) -> those the user created a record for lately, in any container
+CreatedAmong = Callable[[str, str, Sequence[str]], set[str]]
+
+
+def _nothing_created(org_id: str, user_id: str, addresses: Sequence[str]) -> set[str]:
+    return set()
 
 
 class Lookups:
@@ -45,6 +52,8 @@ class Lookups:
         clock: Clock,
         client_for: ClientFor,
         recorder: MetricsRecorder,
+        usage: UsageCounter = NOT_COUNTED,
+        created_among: CreatedAmong = _nothing_created,
     ) -> None:
         lifetime = settings.lookup_cache_seconds
         self._cache: TTLCache[CacheKey, dict[str, Any]] = TTLCache(
@@ -54,10 +63,21 @@ class Lookups:
         self._clock = clock
         self._client_for = client_for
         self._metrics = recorder
+        self._usage = usage  # the dashboard's figures: in memory (chalicelib/usage.py)
+        # asked before a cached "not found" is served: a record created in another container
+        self._created_among = created_among
 
     def lookup(self, principal: Principal, addresses: Sequence[str]) -> list[dict[str, Any]]:
         """Results for distinct normalised addresses, in their order; the user's Salesforce
         client is built only when at least one address is not cached for this user."""
+        return self.lookup_with(principal, addresses, {})[0]
+
+    def lookup_with(
+        self, principal: Principal, addresses: Sequence[str], extra: Mapping[str, str]
+    ) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]] | None]:
+        """`lookup`, and other SOQL queries (reference -> query; the email logging's Users and
+        Message-ID) riding in the same Composite call when Salesforce must be asked for a
+        miss: their records, or None when every address was cached (no call at all)."""
         org_id, user_id = principal.org_id, principal.user_id
         found: dict[str, dict[str, Any]] = {}
         misses: list[str] = []
@@ -67,28 +87,48 @@ class Lookups:
                 misses.append(address)
             else:
                 found[address] = hit
-        self._count(hits=len(found), misses=len(misses))
+        stale = self._created_since_cached(org_id, user_id, found)
+        for address in stale:
+            del found[address]
+        misses = [a for a in addresses if a not in found]
+        self._count(principal, hits=len(found), misses=len(misses))
+        extra_records = None
         if misses:
             try:
-                found.update(self._fetch(org_id, user_id, misses))
+                fetched, extra_records = self._fetch(org_id, user_id, misses, extra)
             except StratusError as exc:
                 if exc.code == ErrorCode.SALESFORCE_REAUTH_REQUIRED:  # e.g. revoked elsewhere
                     self.invalidate_user(org_id, user_id)
                 raise
+            found.update(fetched)
             for address in misses:
                 self._cache.put((org_id, user_id, address), found[address])
-        return [found[address] for address in addresses]
+        return [found[address] for address in addresses], extra_records
 
-    def _count(self, *, hits: int, misses: int) -> None:
+    def _created_since_cached(
+        self, org_id: str, user_id: str, cached: Mapping[str, dict[str, Any]]
+    ) -> set[str]:
+        """The cached "not found" answers the user has since made wrong by creating a record
+        (in any container); asked only when such an answer is about to be served."""
+        empty = [address for address, hit in cached.items() if not hit.get("matches")]
+        return self._created_among(org_id, user_id, empty) if empty else set()
+
+    def _count(self, principal: Principal, *, hits: int, misses: int) -> None:
         self._metrics.add(metrics.LOOKUPS)
         self._metrics.add(metrics.LOOKUP_CACHE_HITS, hits)
         self._metrics.add(metrics.LOOKUP_CACHE_MISSES, misses)
+        org_id, user_id = principal.org_id, principal.user_id
+        self._usage.count(org_id, user_id, usage.LOOKUPS, hits + misses)
+        self._usage.count(org_id, user_id, usage.LOOKUPS_CACHED, hits)
 
-    def _fetch(self, org_id: str, user_id: str, misses: list[str]) -> dict[str, dict[str, Any]]:
+    def _fetch(
+        self, org_id: str, user_id: str, misses: list[str], extra: Mapping[str, str]
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]]]:
         self._guard.check(org_id)
         salesforce = self._client_for(org_id, user_id)
         try:
-            return records.fetch(salesforce, misses, self._now())
+            self._usage.count(org_id, user_id, usage.SALESFORCE_API_CALLS)  # one Composite
+            return records.fetch_with(salesforce, misses, self._now(), extra)
         except SalesforceApiError as exc:
             if exc.sf_code != "REQUEST_LIMIT_EXCEEDED":
                 raise

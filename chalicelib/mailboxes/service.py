@@ -16,9 +16,10 @@ from typing import Any, Protocol
 
 from chalicelib.clock import Clock
 from chalicelib.connections.authorize import Authorizations, Started
-from chalicelib.connections.provider import Provider, TokenSource
+from chalicelib.connections.provider import Provider, TokenSource, connection_required
 from chalicelib.connections.vault import ConnectionVault, refresh_lease
 from chalicelib.errors import ErrorCode, NotFound, StratusError
+from chalicelib.hooks import ConnectionDeleted, Hook
 from chalicelib.logs import logger
 from chalicelib.sessions import Principal
 from chalicelib.store import keys
@@ -59,14 +60,6 @@ class MailboxKind:
     missing: MissingFeatures
 
 
-def connection_required(provider: str) -> StratusError:
-    return StratusError(
-        ErrorCode.CONNECTION_REQUIRED,
-        f"No {provider} connection: connect it with /connections/{provider}/start.",
-        409,
-    )
-
-
 class _GrantTokens:
     """A TokenSource over tokens just granted, before anything is stored."""
 
@@ -89,7 +82,9 @@ class Mailboxes:
         vault: ConnectionVault,
         kinds: Mapping[str, MailboxKind],
         clock: Clock,
+        deleted: Hook[ConnectionDeleted] | None = None,
     ) -> None:
+        self._deleted = deleted  # features that keep something per connection let go of it
         self._store = store
         self._profiles = ProfileItems(store)
         self._authorizations = authorizations
@@ -204,6 +199,8 @@ class Mailboxes:
         self._store.delete(keys.connection_key(org_id, user_id, name))
         self._store.delete(keys.lease_key(refresh_lease(name, org_id, user_id)))
         self._vault.forget(name, org_id, user_id)
+        if self._deleted is not None:
+            self._deleted.emit(ConnectionDeleted(org_id, user_id, name))
         logger.info(
             "mailbox disconnected",
             extra={"provider": name, "org_id": org_id, "revoked": revoked},

@@ -19,6 +19,11 @@ def profile_key(org_id: str, user_id: str) -> Key:
     return user_pk(org_id, user_id), "PROFILE"
 
 
+def user_settings_key(org_id: str, user_id: str) -> Key:
+    """The user's own choices of the settings their org lets them override (/me/settings)."""
+    return user_pk(org_id, user_id), "SETTINGS"
+
+
 def connection_key(org_id: str, user_id: str, provider: str) -> Key:
     """One connection per user, org and provider; holds the sealed refresh token."""
     return user_pk(org_id, user_id), f"CONNECTION#{provider}"
@@ -61,6 +66,17 @@ def counter_key(name: str, shard: int = 0) -> Key:
     return f"COUNTER#{name}", f"SHARD#{shard}"
 
 
+def status_minute_key(minute: int) -> Key:
+    """The status page's request counts of one UTC minute (epoch second // 60): no user's."""
+    return f"STATUS#{minute}", "COUNTS"
+
+
+def org_deletion_key(org_tag: str) -> Key:
+    """An org deletion's progress, by a one-way tag of the org id (store/org_deletion.py):
+    kept after the deletion, it must not name the org."""
+    return f"ORGDELETION#{org_tag}", "JOB"
+
+
 def org_pk(org_id: str) -> str:
     return f"ORG#{org_id}"
 
@@ -98,3 +114,92 @@ def tracking_event_key(
 def tracking_activity_sk(at_ms: int, message_id: str, event_id: str) -> str:
     """gsi1sk of an event: the user's activity feed across messages, newest first."""
     return f"{TRACKING_ACTIVITY_PREFIX}{at_ms:013d}#{message_id}#{event_id}"
+
+
+# -- usage figures (chalicelib/usage.py): daily sums, 400 days ------------------------------------
+USAGE_PREFIX = "USAGE#"
+
+
+def org_usage_key(org_id: str, day: str) -> Key:
+    """The org's uses of every feature on one UTC day (`YYYY-MM-DD`): the dashboard's charts."""
+    return org_pk(org_id), f"{USAGE_PREFIX}{day}"
+
+
+def user_usage_key(org_id: str, user_id: str, day: str) -> Key:
+    """One user's uses on one UTC day, in the user's partition (account deletion removes it)."""
+    return user_pk(org_id, user_id), f"{USAGE_PREFIX}{day}"
+
+
+def org_user_usage_index(org_id: str) -> str:
+    """gsi1pk of every user's usage items of the org: the users table reads them at once."""
+    return f"ORGUSAGE#{org_id}"
+
+
+def user_usage_index_sk(user_id: str, day: str) -> str:
+    return f"{USAGE_PREFIX}{day}#{user_id}"
+
+
+def org_members_index(org_id: str) -> str:
+    """gsi1pk of the org's profiles: the admin's list of the org's users."""
+    return f"ORGUSERS#{org_id}"
+
+
+# -- email logging: in the user's partition (account deletion removes it) ----------------------
+def email_job_key(org_id: str, user_id: str, job_id: str) -> Key:
+    """One email-logging job: status, the sealed result, the error; TTL (EMAIL_JOB_DAYS)."""
+    return user_pk(org_id, user_id), f"EMAILJOB#{job_id}"
+
+
+def logged_email_key(org_id: str, user_id: str, message_hash: str) -> Key:
+    """A logged email, by the SHA-256 of its Internet Message-ID: the Salesforce record it
+    became (so logging it again creates nothing); TTL (LOGGED_EMAIL_DAYS)."""
+    return user_pk(org_id, user_id), f"LOGGED#{message_hash}"
+
+
+def email_log_lease(org_id: str, user_id: str, message_hash: str) -> str:
+    """The lease under which one user's email is logged (two requests for the same email never
+    both create a record); its item is outside the user's partition, named by this."""
+    return f"email-log#{org_id}#{user_id}#{message_hash}"
+
+
+def email_job_lease(org_id: str, user_id: str, job_id: str) -> str:
+    """The lease of one job's run (a message delivered twice is run once at a time)."""
+    return f"email-job#{org_id}#{user_id}#{job_id}"
+
+
+# -- records: in the user's partition (account deletion removes them) ---------------------------
+def record_attempt_key(org_id: str, user_id: str, route: str, key_sha256: str) -> Key:
+    """An attempt to create a record under an Idempotency-Key (route and key hashed): when it
+    was made, so that a replay after a lost answer looks for the record before inserting again;
+    TTL (the idempotency window)."""
+    return user_pk(org_id, user_id), f"RECATTEMPT#{route}#{key_sha256}"
+
+
+def created_addresses_key(org_id: str, user_id: str) -> Key:
+    """The addresses (SHA-256) the user created a Lead or Contact for lately: every container's
+    lookup re-asks Salesforce before serving a cached "not found" for them; TTL (the lookup
+    cache's lifetime after the newest)."""
+    return user_pk(org_id, user_id), "CREATEDADDRS"
+
+
+# -- calendar sync: in the user's partition (account deletion removes it) ----------------------
+CALENDAR_PAIR_PREFIX = "CALPAIR#"
+#: gsi1pk of the state of every user whose calendar sync is on: the schedule's fan-out reads
+#: this index (never a scan), gsi1sk `<org>#<user>`
+CALENDAR_SYNC_INDEX = "CALSYNC"
+
+
+def calendar_sync_key(org_id: str, user_id: str) -> Key:
+    """A user's calendar sync: settings, the sealed cursor, the watermark, the status."""
+    return user_pk(org_id, user_id), "CALSYNC"
+
+
+def calendar_pair_key(org_id: str, user_id: str, pair_key: str) -> Key:
+    """One synced event: `p:<provider event id>` (born in the calendar) or `s:<Salesforce Event
+    id>` (born in Salesforce); TTL its end + the past window."""
+    return user_pk(org_id, user_id), f"{CALENDAR_PAIR_PREFIX}{pair_key}"
+
+
+def calendar_sync_lease(org_id: str, user_id: str) -> str:
+    """The lease under which one user's calendar is synced (a second run does nothing)."""
+    return f"calendar-sync#{org_id}#{user_id}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from chalicelib.store import keys
@@ -33,6 +33,10 @@ class ProfileItems:
     def exists(self, org_id: str, user_id: str) -> bool:
         return self.get(org_id, user_id) is not None
 
+    def in_org(self, org_id: str) -> Iterator[Item]:
+        """Every profile of the org (signed in since profiles joined the org's index)."""
+        return self._store.query_all(keys.org_members_index(org_id), index="gsi1")
+
     def put(self, org_id: str, user_id: str, fields: Mapping[str, Any], now: int) -> keys.Key:
         """Store (or replace) the profile with `fields` (those of FIELDS); returns its key."""
         key = keys.profile_key(org_id, user_id)
@@ -45,6 +49,9 @@ class ProfileItems:
                 "sk": key[1],
                 "org_id": org_id,
                 "user_id": user_id,
+                # the org's list of users (the admin dashboard): gsi1, by user id
+                "gsi1pk": keys.org_members_index(org_id),
+                "gsi1sk": keys.profile_key(org_id, user_id)[0],
                 **{name: fields.get(name) for name in FIELDS},
                 "updated_at": now,
             }

@@ -14,7 +14,7 @@ import json
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -156,6 +156,16 @@ class Page(Generic[T]):
 
     items: list[T]
     cursor: str | None
+
+
+@dataclass(frozen=True)
+class Check:
+    """A condition on another item, checked in the same transaction as a write (`update`)."""
+
+    key: Key
+    condition: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+    names: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -360,8 +370,20 @@ class Store:
         return to_attrs(key)
 
     # -- writes ------------------------------------------------------------------------------
-    def put(self, item: Mapping[str, Any]) -> None:
-        self._client.put_item(TableName=self._table, Item=to_attrs(item))
+    def put(self, item: Mapping[str, Any], *, requires: Key | None = None) -> None:
+        """Write the item whole. `requires`: only while that item exists and is alive (one
+        transaction), ConditionFailed otherwise: a job still running for a deleted account
+        recreates nothing."""
+        if requires is None:
+            self._client.put_item(TableName=self._table, Item=to_attrs(item))
+            return
+        put = {"Put": {"TableName": self._table, "Item": to_attrs(item)}}
+        try:
+            self._transact([self._exists_check(requires), put])
+        except ClientError as exc:
+            if _cancelled_by_conditions(exc):
+                raise ConditionFailed(f"{item['pk']}/{item['sk']}: its owner is gone") from None
+            raise
 
     def put_if_absent(self, item: Mapping[str, Any], *, requires: Key | None = None) -> None:
         """Create the item unless a live one holds the key (an expired one does not count).
@@ -459,8 +481,13 @@ class Store:
         names: Mapping[str, str] | None = None,
         *,
         condition: str | None = None,
+        requires: Key | None = None,
+        checks: Sequence[Check] = (),
     ) -> None:
-        """An UpdateItem with an optional condition; ConditionFailed when it does not hold."""
+        """An UpdateItem with an optional condition; ConditionFailed when it does not hold.
+        `requires`: and only while that item exists and is alive, checked in the same request
+        (a transaction), as for `put_if_absent`: nothing is recreated for a deleted account.
+        `checks`: conditions on other items, in the same transaction."""
         pk, sk = key
         kwargs: dict[str, Any] = {
             "TableName": self._table,
@@ -473,11 +500,40 @@ class Store:
         if condition:
             kwargs["ConditionExpression"] = condition
         try:
-            self._client.update_item(**kwargs)
+            if requires is None and not checks:
+                self._client.update_item(**kwargs)
+            else:
+                owner = [self._exists_check(requires)] if requires is not None else []
+                others = [self._condition_check(check) for check in checks]
+                self._transact([*owner, *others, {"Update": kwargs}])
         except ClientError as exc:
-            if _condition_failed(exc):
-                raise ConditionFailed(f"{pk}/{sk}: {condition}") from None
+            transacted = requires is not None or bool(checks)
+            if _condition_failed(exc) or (transacted and _cancelled_by_conditions(exc)):
+                raise ConditionFailed(f"{pk}/{sk}: {condition or 'its owner is gone'}") from None
             raise
+
+    def _condition_check(self, check: Check) -> dict[str, Any]:
+        request: dict[str, Any] = {
+            "TableName": self._table,
+            "Key": to_attrs({"pk": check.key[0], "sk": check.key[1]}),
+            "ConditionExpression": check.condition,
+        }
+        if check.values:
+            request["ExpressionAttributeValues"] = to_attrs(check.values)
+        if check.names:
+            request["ExpressionAttributeNames"] = dict(check.names)
+        return {"ConditionCheck": request}
+
+    def _exists_check(self, key: Key) -> dict[str, Any]:
+        """A transaction's check that a live item holds `key`."""
+        return {
+            "ConditionCheck": {
+                "TableName": self._table,
+                "Key": to_attrs({"pk": key[0], "sk": key[1]}),
+                "ConditionExpression": f"attribute_exists(pk) AND {_NOT_EXPIRED}",
+                "ExpressionAttributeValues": to_attrs({":now": int(self._clock.now())}),
+            }
+        }
 
     def delete_owned_by(self, owner_pk: str) -> int:
         """Delete every item of an owner: its partition and everything gsi1 points to it from.
@@ -501,6 +557,34 @@ class Store:
             request["ConsistentRead"] = True
         for raw_items in self._pages(request):
             yield from (from_attrs(raw) for raw in raw_items)
+
+    def scan_naming(
+        self, text: str, cursor: Mapping[str, str] | None = None, *, page_items: int = 1000
+    ) -> tuple[list[Key], dict[str, str] | None]:
+        """One page of a Scan: the keys of every item (expired ones too) whose keys or gsi1
+        keys hold `text` as a whole `#`-separated segment (`USER#<org>#<user>`: not another id
+        that merely contains it), and the cursor of the next page (None: the end). For org
+        deletion's last sweep only: a Scan reads the whole table, page by page."""
+        names = {"#pk": "pk", "#sk": "sk", "#gp": "gsi1pk", "#gs": "gsi1sk"}
+        request: dict[str, Any] = {
+            "TableName": self._table,
+            "Limit": page_items,
+            "ProjectionExpression": "#pk, #sk, #gp, #gs",
+            "FilterExpression": " OR ".join(f"contains({n}, :t)" for n in names),
+            "ExpressionAttributeNames": names,
+            "ExpressionAttributeValues": to_attrs({":t": text}),
+            "ConsistentRead": True,
+        }
+        if cursor:
+            request["ExclusiveStartKey"] = to_attrs(dict(cursor))
+        reply = self._client.scan(**request)
+        found = [
+            (str(i["pk"]), str(i["sk"]))
+            for i in map(from_attrs, reply.get("Items", []))
+            if any(text in str(i.get(name) or "").split("#") for name in names.values())
+        ]
+        last = reply.get("LastEvaluatedKey")
+        return found, ({k: str(v) for k, v in from_attrs(last).items()} if last else None)
 
     def delete(self, key: Key) -> None:
         pk, sk = key

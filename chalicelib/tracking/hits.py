@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import unquote
 
+from chalicelib import usage
 from chalicelib.clock import Clock
 from chalicelib.logs import logger
 from chalicelib.metrics import TRACKING_CLICKS, TRACKING_OPENS, MetricsRecorder
 from chalicelib.org_settings import OrgState, OrgStateSource
 from chalicelib.store.tracking_events import NOWHERE, Location, TrackingEvent
 from chalicelib.tracking import classifier, tokens
+from chalicelib.usage import NOT_COUNTED, UsageCounter
 
 #: A 1x1 transparent GIF (42 bytes).
 GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
@@ -193,6 +195,19 @@ def _from_sender(claim: tokens.Claim, session_token: str | None) -> bool:
     return tokens.sender_fingerprint(session_id) == claim.sender_fingerprint
 
 
+def tracking_on(org: OrgState, claim: tokens.Claim) -> bool:
+    """Whether a hit on this token may be recorded now. The token signs where the setting that
+    made it came from: an `org` token records only while the org's setting is on (its switch
+    stops every message already sent), a `user` one only while the org still lets users choose
+    it; and neither once its sender has turned that kind off for themselves since."""
+    setting = "email_tracking" if claim.kind == "open" else "link_tracking"
+    if org.opted_out_since(claim.user_id, setting, claim.prepared_at):
+        return False
+    if claim.source == "user":
+        return setting in org.user_overrides
+    return bool(getattr(org.settings, setting))
+
+
 @dataclass(frozen=True)
 class HotPath:
     """The collaborators of both hot paths (built by deps, or by a benchmark)."""
@@ -204,6 +219,7 @@ class HotPath:
     retention_seconds: int
     metrics: MetricsRecorder
     origin_secret: Callable[[], bytes | None] = _no_secret  # CLOUDFRONT_ORIGIN_SECRET, resolved
+    usage: UsageCounter = NOT_COUNTED  # the dashboard's figures: in memory (chalicelib/usage.py)
 
     @property
     def v1_lifetime(self) -> int:
@@ -221,10 +237,7 @@ class HotPath:
         org = org or self.org_settings.state(claim.org_id)
         if org.revoked_link(claim.user_id, claim.prepared_at):
             return  # its sender's account was deleted: nothing to record it for
-        enabled = (
-            org.settings.email_tracking if claim.kind == "open" else org.settings.link_tracking
-        )
-        if not enabled:
+        if not tracking_on(org, claim):
             return
         verdict = classifier.classify(
             classifier.Hit(
@@ -256,6 +269,8 @@ class HotPath:
         )
         if recorded:
             self.metrics.add(TRACKING_OPENS if claim.kind == "open" else TRACKING_CLICKS)
+            feature = usage.opens if claim.kind == "open" else usage.clicks
+            self.usage.count(claim.org_id, claim.user_id, feature(verdict.verdict.value))
 
     def _record_safely(
         self, token: str, claim: tokens.Claim, request: HitRequest, org: OrgState | None = None

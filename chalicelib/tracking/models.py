@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from chalicelib import emails
+from chalicelib import addresses
 
 MAX_RECIPIENTS = 100
 MAX_HTML_BYTES = 1024 * 1024
@@ -30,8 +30,8 @@ class PrepareMessage(BaseModel):
     @field_validator("recipients")
     @classmethod
     def _addresses(cls, values: list[str]) -> list[str]:
-        normalised = [emails.canonical(v) for v in values]
-        if len({emails.normalise(v) for v in normalised}) != len(normalised):
+        normalised = [addresses.canonical(v) for v in values]
+        if len({addresses.normalise(v) for v in normalised}) != len(normalised):
             raise ValueError("lists the same address twice")
         return normalised
 

@@ -87,12 +87,22 @@ def click(token: str) -> Response:
 @bp.route("/tracking/messages", methods=["POST"])
 @documented(PREPARE)
 def prepare_message() -> Response:
+    import json
+
+    from chalicelib import idempotency
     from chalicelib.tracking.models import PrepareMessage
 
     principal = deps.signed_in(bp.current_request)
     request = parse_body(PrepareMessage, bp.current_request)
+    prepared = deps.tracking().prepare(
+        principal,
+        request,
+        idempotency_key=idempotency.key_of(bp.current_request.headers),
+        body=json.loads(bp.current_request.raw_body),
+        lambda_context=bp.lambda_context,
+    )
     return Response(
-        body=deps.tracking().prepare(principal, request),
+        body=prepared,
         status_code=201,
         headers={"Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"},
     )

@@ -16,6 +16,7 @@ from typing import Any
 
 from chalicelib.clock import Clock
 from chalicelib.errors import ErrorCode, NotFound, StratusError
+from chalicelib.idempotency import Idempotency
 from chalicelib.org_settings import OrgSettings, OrgSettingsSource
 from chalicelib.sessions import Principal
 from chalicelib.store.tracked_messages import TrackedMessage, TrackedMessages
@@ -23,6 +24,8 @@ from chalicelib.store.tracking_events import TrackingEvent, TrackingEvents
 from chalicelib.timefmt import rfc3339
 from chalicelib.tracking import classifier, rewrite, tokens
 from chalicelib.tracking.models import ActivityQuery, PrepareMessage
+from chalicelib.usage import NOT_COUNTED, TRACKED_MESSAGES, UsageCounter
+from chalicelib.user_settings import Personal
 
 #: Lambda returns at most 6 MB (6,291,456 bytes) from a synchronous invocation, and with
 #: binary types `*/*` the body travels base64-encoded (4 bytes per 3) inside a JSON envelope
@@ -31,6 +34,7 @@ LAMBDA_RESPONSE_LIMIT_BYTES = 6 * 1024 * 1024
 _ENVELOPE_BYTES = 16 * 1024
 #: Events listed per recipient in a report (the newest); counts always cover every event.
 REPORT_EVENTS_PER_RECIPIENT = 50
+IDEMPOTENCY_ROUTE = "tracking_messages"  # the Idempotency-Key records' route (sk prefix)
 
 
 def json_body(document: Any) -> bytes:
@@ -56,6 +60,43 @@ def _refuse_if_too_large(body_bytes: int) -> None:
         )
 
 
+def _configured(signing_keys: tokens.SigningKeys | None) -> tokens.SigningKeys:
+    if signing_keys is None:
+        raise StratusError(
+            ErrorCode.TRACKING_NOT_CONFIGURED,
+            "Tracking links cannot be signed on this server.",
+            503,
+        )
+    return signing_keys
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A prepared answer and what a replay needs to render it again (no content: the stored
+    reference names nobody, PITFALLS)."""
+
+    answer: bytes
+    message_id: str
+    sender: bytes  # the preparing session's one-way tag, signed into every token
+    kid: str  # the key that signed the tokens
+
+    @property
+    def reference(self) -> dict[str, Any]:
+        return {"message": self.message_id, "sender": self.sender.hex(), "kid": self.kid}
+
+
+#: Where the open and the click tokens' settings come from (signed into each token).
+_Sources = tuple[tokens.Source, tokens.Source]
+
+
+def _org_only(settings: OrgSettings) -> Personal:
+    return Personal(settings, settings)
+
+
+def _sources(personal: Personal) -> _Sources:
+    return personal.source("email_tracking"), personal.source("link_tracking")
+
+
 def _parsed(html: str) -> rewrite.ParsedHtml:
     try:
         return rewrite.parse(html)
@@ -74,51 +115,127 @@ class Tracking:
     clock: Clock
     config: TrackingConfig
     random_bytes: Callable[[int], bytes] = secrets.token_bytes
+    usage: UsageCounter = NOT_COUNTED  # the dashboard's figures (chalicelib/usage.py)
+
+    idempotency: Idempotency | None = None  # Idempotency-Key on prepare (None: keys ignored)
+    #: (org id, user id) -> the org's settings as they apply to the user (their own choices
+    #: where the org allows them: chalicelib/user_settings.py) beside the org's own; None:
+    #: the org's settings
+    settings_for: Callable[[str, str], Personal] | None = None
 
     # -- preparing -----------------------------------------------------------------------------
-    def prepare(self, principal: Principal, request: PrepareMessage) -> bytes:
-        """Each recipient's copy of the HTML, as the JSON body of the answer; the tracked
-        message is stored only once that body is known to fit in Lambda's response."""
+    def prepare(
+        self,
+        principal: Principal,
+        request: PrepareMessage,
+        *,
+        idempotency_key: str | None = None,
+        body: Any = None,
+        lambda_context: Any = None,
+    ) -> bytes:
+        """Each recipient's copy of the HTML, as the JSON body of the answer; once per
+        Idempotency-Key: a replay renders the first answer again from the stored message."""
+        if idempotency_key is None or self.idempotency is None:
+            return self._prepare(principal, request).answer
+        made: list[bytes] = []
+
+        def once() -> dict[str, Any]:
+            prepared = self._prepare(principal, request)
+            made.append(prepared.answer)
+            return prepared.reference
+
+        reference = self.idempotency.run(
+            principal.org_id,
+            principal.user_id,
+            IDEMPOTENCY_ROUTE,
+            idempotency_key,
+            body,
+            once,
+            lambda_context,
+        )
+        return made[0] if made else self._replay(principal, request, reference)
+
+    def _prepare(self, principal: Principal, request: PrepareMessage) -> _Prepared:
+        """Prepare the copies; the tracked message is stored only once the answer is known to
+        fit in Lambda's response."""
         signing_keys = self.signing_keys()
-        org = self.org_settings.get(principal.org_id)
+        personal = (
+            self.settings_for(principal.org_id, principal.user_id)
+            if self.settings_for is not None
+            else _org_only(self.org_settings.get(principal.org_id))
+        )
+        org = personal.settings
         if not (org.email_tracking or org.link_tracking):
             raise StratusError(
                 ErrorCode.TRACKING_DISABLED,
                 "Email and link tracking are both off for this org.",
                 403,
             )
-        if signing_keys is None:
-            raise StratusError(
-                ErrorCode.TRACKING_NOT_CONFIGURED,
-                "Tracking links cannot be signed on this server.",
-                503,
-            )
+        signing_keys = _configured(signing_keys)
         parsed = _parsed(request.html)
         # Every copy holds at least the original: refuse at once what cannot fit, before rendering.
         _refuse_if_too_large(len(parsed.source.encode("utf-8")) * len(request.recipients))
         message = self._message(principal, request, org)
+        sender = tokens.sender_fingerprint(principal.session_id)
+        answer = self._render(
+            parsed, message, request.recipients, sender, signing_keys, _sources(personal)
+        )
+        self.messages.create(message)
+        self.usage.count(principal.org_id, principal.user_id, TRACKED_MESSAGES)
+        return _Prepared(answer, message.message_id, sender, signing_keys.current_kid)
+
+    def _replay(
+        self, principal: Principal, request: PrepareMessage, reference: dict[str, Any]
+    ) -> bytes:
+        """The first answer again: the same body renders the same copies from the stored
+        message (its id, time and settings), the first request's session tag and, while it is
+        configured, the key that signed them."""
+        message = self.messages.get(principal.org_id, principal.user_id, str(reference["message"]))
+        if message is None:  # deleted with the account, or retention under the key's 24 hours
+            raise NotFound("The tracked message this Idempotency-Key prepared has expired.")
+        signing_keys = _configured(self.signing_keys())
+        kid = str(reference["kid"])
+        if kid in signing_keys.keys:
+            signing_keys = replace(signing_keys, current_kid=kid)
+        sender = bytes.fromhex(str(reference["sender"]))
+        sources = _sources(_org_only(self.org_settings.get(principal.org_id)))
+        return self._render(
+            _parsed(request.html), message, request.recipients, sender, signing_keys, sources
+        )
+
+    def _render(
+        self,
+        parsed: rewrite.ParsedHtml,
+        message: TrackedMessage,
+        recipients: list[str],
+        sender: bytes,
+        signing_keys: tokens.SigningKeys,
+        sources: _Sources,
+    ) -> bytes:
+        """The answer's JSON body: one copy per recipient with its own tokens."""
         base = tokens.Claim(
             kind="open",
             kid="",
             prepared_at=message.created_at,
             message_id=message.message_id,
             recipient=0,
-            sender_fingerprint=tokens.sender_fingerprint(principal.session_id),
-            org_id=principal.org_id,
-            user_id=principal.user_id,
+            sender_fingerprint=sender,
+            org_id=message.org_id,
+            user_id=message.user_id,
             # links outlive the message's retention by a grace period, then answer 404
             expires_at=message.expires_at + tokens.GRACE_SECONDS,
         )
         copies = [
             {
                 "email": email,
-                "html": self._copy(parsed, replace(base, recipient=i), org, signing_keys),
+                "html": self._copy(
+                    parsed, replace(base, recipient=i), message, signing_keys, sources
+                ),
             }
-            for i, email in enumerate(request.recipients)
+            for i, email in enumerate(recipients)
         ]
         answer = json_body({"id": message.message_id, "recipients": copies})
         _refuse_if_too_large(len(answer))
-        self.messages.create(message)
         return answer
 
     def _message(
@@ -142,20 +259,22 @@ class Tracking:
         self,
         parsed: rewrite.ParsedHtml,
         mine: tokens.Claim,
-        org: OrgSettings,
+        message: TrackedMessage,
         signing_keys: tokens.SigningKeys,
+        sources: _Sources,
     ) -> str:
-        """One recipient's HTML: their own pixel and links, as the org's settings say."""
+        """One recipient's HTML: their own pixel and links, as the org's settings said when the
+        message was prepared, each token signed with where its setting came from."""
         base_url = self.config.public_base_url
         pixel = None
-        if org.email_tracking:
-            pixel = f"{base_url}/t/o/{tokens.sign(mine, signing_keys)}"
+        if message.email_tracking:
+            pixel = f"{base_url}/t/o/{tokens.sign(replace(mine, source=sources[0]), signing_keys)}"
 
         def link_url(link: int, url: str) -> str:
-            claim = replace(mine, kind="click", link=link, url=url)
+            claim = replace(mine, kind="click", link=link, url=url, source=sources[1])
             return f"{base_url}/t/c/{tokens.sign(claim, signing_keys)}"
 
-        return rewrite.render(parsed, link_url if org.link_tracking else None, pixel)
+        return rewrite.render(parsed, link_url if message.link_tracking else None, pixel)
 
     # -- reading -------------------------------------------------------------------------------
     def report(self, principal: Principal, message_id: str) -> dict[str, Any]:

@@ -4,7 +4,7 @@ A token is `base64url(payload || mac)` without padding, where `mac` is the first
 (128 bits) of HMAC-SHA256(key, DOMAIN || payload) and `payload` is
 
     version (1) | kind (1) | len(kid) (1) | kid | prepared_at (4, epoch s)
-    [version 2 only: expires_at (4, epoch s)] | message (12)
+    [version 2 and 3: expires_at (4, epoch s)] [version 3 only: source (1)] | message (12)
     | recipient (1) | sender session fingerprint (6) | len(org) (1) | org | len(user) (1) | user
     [click only: link (2) | len(url) (2) | url]
 
@@ -12,6 +12,12 @@ Version 2 (signed since tokens expire) carries its expiry: the retention period 
 GRACE_SECONDS after `prepared_at`, fixed when it is signed. Version 1 tokens (signed before)
 carry none: they verify until `prepared_at` + the lifetime the verifier is given (the same
 retention plus grace), so links already sent keep working until then, and no longer.
+
+Version 3 (signed since users may choose tracking for themselves) carries where the setting
+that made the token came from: 0 `org` (the org's own setting was on), 1 `user` (the org's was
+off and the sender chose it on). The hot paths record an `org` token only while the org's
+setting is on, a `user` one only while the org still lets users choose it (docs/tracking.md,
+"Per-user settings"). Older tokens carry none and read as `org`: the org's switch stops them.
 
 Everything the hot paths need (who sent it, when, until when, to whom, where a click goes) is
 in the token, so neither the pixel nor the redirect reads the table. Verification is strict:
@@ -31,8 +37,8 @@ import struct
 from dataclasses import dataclass
 from typing import Literal
 
-VERSION = 2  # what `sign` writes; `verify` also reads version 1 (no expiry in the token)
-_VERSIONS = frozenset({1, 2})
+VERSION = 3  # what `sign` writes; `verify` also reads versions 1 (no expiry) and 2 (no source)
+_VERSIONS = frozenset({1, 2, 3})
 #: How long a link keeps redirecting after its message's retention ends: a recipient who opens
 #: an old email still reaches the page for this long; then the link answers 404.
 GRACE_SECONDS = 30 * 86400
@@ -47,6 +53,10 @@ _KIND_NAMES = {code: name for name, code in _KINDS.items()}
 _KID = re.compile(r"[A-Za-z0-9_-]{1,16}")
 _B64URL = re.compile(r"[A-Za-z0-9_-]+")
 Kind = Literal["open", "click"]
+#: Where the setting that made a token came from: the org's own, or the sender's choice.
+Source = Literal["org", "user"]
+_SOURCE_NAMES: dict[int, Source] = {0: "org", 1: "user"}
+_SOURCES = {name: code for code, name in _SOURCE_NAMES.items()}
 
 
 class KeyConfigError(ValueError):
@@ -98,6 +108,7 @@ class Claim:
     expires_at: int  # epoch seconds: the token is refused from then on
     link: int | None = None
     url: str | None = None
+    source: Source = "org"
 
     def expired(self, now: float) -> bool:
         return now >= self.expires_at
@@ -153,6 +164,7 @@ def sign(claim: Claim, keys: SigningKeys) -> str:
     payload = bytearray((VERSION, _KINDS[claim.kind]))
     payload += _short_text(kid, "kid")
     payload += struct.pack(">II", claim.prepared_at, claim.expires_at)
+    payload += bytes([_SOURCES[claim.source]])
     payload += message
     payload += bytes([claim.recipient])
     payload += claim.sender_fingerprint
@@ -191,6 +203,20 @@ class _Reader:
         return self.take(n).decode("utf-8")
 
 
+def _expiry_and_source(reader: _Reader, version: int, v1_expiry: int) -> tuple[int, Source]:
+    """What follows `prepared_at`: version 1 has neither (it expires at `v1_expiry`, its
+    source is `org`), version 2 its expiry, version 3 its expiry and source."""
+    if version == 1:
+        return v1_expiry, "org"
+    (expires_at,) = struct.unpack(">I", reader.take(4))
+    if version == 2:
+        return expires_at, "org"
+    source = _SOURCE_NAMES.get(reader.byte())
+    if source is None:
+        raise ValueError("unknown source")
+    return expires_at, source
+
+
 def verify(
     token: str, keys: SigningKeys | None, expected: Kind, *, v1_lifetime: int
 ) -> Claim | None:
@@ -216,10 +242,7 @@ def verify(
         if key is None or not hmac.compare_digest(mac, _mac(key, payload)):
             return None
         (prepared_at,) = struct.unpack(">I", reader.take(4))
-        if version == 1:
-            expires_at = prepared_at + v1_lifetime
-        else:
-            (expires_at,) = struct.unpack(">I", reader.take(4))
+        expires_at, source = _expiry_and_source(reader, version, prepared_at + v1_lifetime)
         message_id = _b64(reader.take(MESSAGE_ID_BYTES))
         recipient = reader.byte()
         fingerprint = reader.take(FINGERPRINT_BYTES)
@@ -246,4 +269,5 @@ def verify(
         expires_at=expires_at,
         link=link,
         url=url,
+        source=source,
     )

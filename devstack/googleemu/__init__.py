@@ -23,7 +23,8 @@ Counters: ``emu.counters.calls[endpoint]`` (every request, e.g. "gmail.messages.
 "calendar.events.list", "oauth.token"), ``emu.counters.calls_by_user[email][endpoint]``
 (authenticated API calls and token grants), ``emu.counters.token_refreshes[email]``,
 ``emu.counters.revocations[email]``, ``emu.notifications`` (calendar writes and whom they would
-mail); ``emu.stats()``, ``emu.reset_counters()``, ``emu.reset()``. The same controls over HTTP:
+mail), ``emu.issued_tokens(email)`` (every access and refresh token issued); ``emu.stats()``,
+``emu.reset_counters()``, ``emu.reset()``. The same controls over HTTP:
 ``GET /_emulator/stats``, ``POST /_emulator/{reset,faults,expire-tokens,revoke-user,
 expire-sync-tokens,consent,sign-in}`` with a JSON body.
 

@@ -290,6 +290,9 @@ class CalendarApi:
         body = self._body(request)
         if problem is not None or isinstance(body, Response):
             return problem or body  # type: ignore[return-value]
+        refused = _organizer_only(event, body)
+        if refused is not None:
+            return refused
         updated = copy.deepcopy(event)
         if replace:
             for key in WRITABLE:
@@ -319,6 +322,31 @@ class CalendarApi:
         self.calendar.stamp(event, self.now())
         self.emu.record_notification(self.email, event, "delete", send_updates)
         return Response(status=204)
+
+
+#: what only the organizer may change (an attendee's copy keeps its own reminders, colour...)
+_ORGANIZER_FIELDS = frozenset(
+    {"summary", "description", "location", "start", "end", "recurrence", "attendees", "status"}
+)
+
+
+def _organizer_only(event: dict[str, Any], body: dict[str, Any]) -> Response | None:
+    """403 `forbiddenForNonOrganizer` when an attendee's copy of someone else's event is
+    changed where only the organizer may change it (Calendar errors guide, "403: Forbidden for
+    non-organizer": https://developers.google.com/calendar/api/guides/errors; the answer as a
+    client saw it for an attendee's edit: https://github.com/kewisch/gdata-provider/issues/426).
+    Which fields count as shared is our reading, not a documented list."""
+    organizer = event.get("organizer") or {}
+    if organizer.get("self") or event.get("guestsCanModify"):
+        return None
+    if any(k in _ORGANIZER_FIELDS and body[k] != event.get(k) for k in body):
+        return api_error(
+            403,
+            "Shared properties can only be changed by the organizer of the event.",
+            "forbiddenForNonOrganizer",
+            domain="calendar",
+        )
+    return None
 
 
 _SYNC_CLASH = (

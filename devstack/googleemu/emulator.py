@@ -25,6 +25,7 @@ import hmac
 import html
 import json
 import logging
+import re
 import secrets
 import threading
 import time
@@ -84,7 +85,16 @@ CALENDAR_READ_SCOPES = frozenset(
     }
 )
 CALENDAR_WRITE_SCOPES = frozenset({SCOPE_PREFIX + "calendar", CALENDAR_EVENTS})
-FAULT_KINDS = frozenset({"server_error", "unavailable", "rate_limit", "stall"})
+FAULT_KINDS = frozenset(
+    {
+        "server_error",
+        "unavailable",
+        "rate_limit",
+        "rate_limit_403",
+        "user_rate_limit_403",
+        "stall",
+    }
+)
 FAULT_TARGETS = frozenset({"api", "oauth", "any"})
 ISSUER = "https://accounts.google.com"
 SEND_UPDATES = frozenset({"all", "externalOnly", "none"})
@@ -358,6 +368,17 @@ class GoogleEmulator:
         with self._lock:
             granted = _normalise_scopes(" ".join(scopes or sorted(KNOWN_SCOPES)))
             return self._issue(email.lower(), granted, with_refresh=True, nonce=None)
+
+    def issued_tokens(self, email: str | None = None) -> list[str]:
+        """Every access and refresh token issued so far (to ``email``, or to anyone), live or
+        not: for tests that check no token is stored or logged in plain text."""
+        with self._lock:
+            wanted = None if email is None else email.lower()
+            records: list[tuple[str, AccessToken | RefreshToken]] = [
+                *self._access.items(),
+                *self._refresh.items(),
+            ]
+            return [token for token, record in records if wanted in {None, record.email}]
 
     def grant_scopes(self, email: str) -> list[str]:
         """The scopes of the user's live grant(s)."""
@@ -774,6 +795,9 @@ class GoogleEmulator:
                     "historyId": str(max((m.history_id for m in box.messages.values()), default=1)),
                 }
             )
+        if not _GMAIL_ID.fullmatch(args[0]):
+            # Gmail ids are hex; anything else is refused before a lookup
+            return api_error(400, "Invalid id value", "invalidArgument")
         message = box.messages.get(args[0])
         if message is None:
             return api_error(404, "Requested entity was not found.", "notFound")
@@ -941,12 +965,23 @@ def _authorize_problem(params: MultiDict[str, str], require_pkce: bool) -> tuple
     return None
 
 
+_RATE_LIMITS_403 = {
+    "rate_limit_403": ("rateLimitExceeded", "Rate Limit Exceeded"),
+    "user_rate_limit_403": ("userRateLimitExceeded", "User Rate Limit Exceeded"),
+}
+
+
 def _fault_response(kind: str, target: str, retry_after: int) -> Response:
     if target == "oauth":
         status = {"server_error": 500, "unavailable": 503, "rate_limit": 429}[kind]
         headers = {"Retry-After": str(retry_after)} if status != 500 else {}
         error = "internal_failure" if status == 500 else "temporarily_unavailable"
         return oauth_error(error, "Backend Error", status, headers)
+    if kind in _RATE_LIMITS_403:
+        # 403 with reason rateLimitExceeded / userRateLimitExceeded, domain usageLimits, no
+        # Retry-After (https://developers.google.com/calendar/api/guides/errors)
+        reason, message = _RATE_LIMITS_403[kind]
+        return api_error(403, message, reason, domain="usageLimits")
     if kind == "rate_limit":
         return api_error(
             429,
@@ -963,6 +998,9 @@ def _fault_response(kind: str, target: str, retry_after: int) -> Response:
             headers={"Retry-After": str(retry_after)},
         )
     return api_error(500, "Backend Error", "backendError")
+
+
+_GMAIL_ID = re.compile(r"[0-9a-f]{1,32}")
 
 
 def _api_endpoint(method: str, path: str) -> tuple[str, list[str]] | None:

@@ -64,8 +64,12 @@ class Message:
         return None
 
 
-def attachment_id(message_id: str, part_id: str) -> str:
-    digest = hashlib.sha256(f"{message_id}/{part_id}".encode()).digest()
+def attachment_id(message_id: str, part_id: str, read: int = 0) -> str:
+    """An attachment's id as one read of its message answers it. Gmail gives a part a new
+    attachmentId at every read of the message (the old ones keep working): clients must not
+    use it as the attachment's identity (google_workspace_mcp#237, dust-tt/dust#27314: ids that
+    "change each time the message is fetched"). `read` numbers the reads."""
+    digest = hashlib.sha256(f"{message_id}/{part_id}/{read}".encode()).digest()
     return "ANGjdJ" + b64url(digest * 2)
 
 
@@ -120,6 +124,7 @@ class Mailbox:
         self.messages: dict[str, Message] = {}
         self.inline_limit = INLINE_LIMIT
         self._raw_cache: dict[str, bytes] = {}
+        self._reads: dict[str, int] = {}  # message id -> how often its parts were listed
 
     def add(self, message: Message) -> None:
         self.messages[message.id] = message
@@ -140,16 +145,20 @@ class Mailbox:
         return not part.parts and (bool(part.filename) or part.size() > self.inline_limit)
 
     def find_attachment(self, message: Message, attachment: str) -> Part | None:
-        for part_id, part in walk(message.payload):
-            if self.is_external(part) and attachment_id(message.id, part_id) == attachment:
-                return part
+        """The part an attachmentId of any earlier read names."""
+        for read in range(self._reads.get(message.id, 0) + 1):
+            for part_id, part in walk(message.payload):
+                issued = attachment_id(message.id, part_id, read)
+                if self.is_external(part) and issued == attachment:
+                    return part
         return None
 
     def part_json(self, message: Message, part: Part, part_id: str) -> dict[str, Any]:
         body: dict[str, Any] = {"size": 0 if part.parts else part.size()}
         if not part.parts:
             if self.is_external(part):
-                body["attachmentId"] = attachment_id(message.id, part_id)
+                read = self._reads.get(message.id, 0)
+                body["attachmentId"] = attachment_id(message.id, part_id, read)
             else:
                 body["data"] = b64url(part.body())
         boundary = _boundary(message.id, part_id) if part.parts else None
@@ -182,6 +191,7 @@ class Mailbox:
         if fmt == "raw":
             out["raw"] = b64url(self.raw(message))
         elif fmt == "full":
+            self._reads[message.id] = self._reads.get(message.id, 0) + 1
             out["payload"] = self.part_json(message, message.payload, "")
         elif fmt == "metadata":
             wanted = {h.lower() for h in metadata_headers or []}

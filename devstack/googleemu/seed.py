@@ -11,7 +11,11 @@ Every mailbox holds (``DemoMail`` names them):
 - ``inline_image``: an HTML body showing a PNG by ``cid:`` (``Content-ID``), in
   ``multipart/related``;
 - ``drive_link``: a body with a Google Drive sharing link (``DRIVE_LINK``);
-- ``sent``: a message the user sent (label ``SENT``).
+- ``sent``: a message the user sent (label ``SENT``), with Cc and Bcc and an RFC 2047 encoded
+  Subject (``SENT_SUBJECT``).
+
+``plain`` is a reply (In-Reply-To, References) with a Cc whose name is RFC 2047 encoded
+(``CUSTOMER_CC``).
 
 Every calendar holds a weekly recurring meeting with the team (``RRULE``), a call with an
 external customer tomorrow, an all-day event next week and a meeting yesterday.
@@ -41,6 +45,13 @@ DRIVE_LINK = "https://drive.google.com/file/d/1Zx9QeTdrAcmeDemoProposalV3aBcD/vi
 INLINE_CID = "logo-acme@acme.demo"
 CUSTOMER = ("Peter Gibbons", "peter.gibbons@initech.com")
 TEAM = ("alice@acme.demo", "bob@acme.demo", "maria@acme.demo")
+#: a second customer contact whose name arrives as an RFC 2047 encoded word (Cc of ``plain``,
+#: Bcc of ``sent``)
+CUSTOMER_CC = ("José Müller", "jose.muller@initech.com")
+CUSTOMER_CC_ENCODED = "=?UTF-8?B?Sm9zw6kgTcO8bGxlcg==?="
+#: the subject of ``sent`` (with an en dash) as encoded words (Q encoding)
+SENT_SUBJECT = "Quote for Initech \u2013 10 % off"
+SENT_SUBJECT_ENCODED = "=?UTF-8?Q?Quote_for_Initech_=E2=80=93_10_=25_off?="
 
 
 @dataclass
@@ -127,7 +138,16 @@ def _mail(
             f"<p>Hi {user.given_name},</p><p>Thanks for the call. "
             "Let's renew for <b>Q3</b>.</p><p>Peter</p>",
         )
-        payload.headers = _envelope(mid, customer, me, "Re: Q3 renewal", when)
+        payload.headers = [
+            *_envelope(mid, customer, me, "Re: Q3 renewal", when),
+            ("Cc", f"{CUSTOMER_CC_ENCODED} <{CUSTOMER_CC[1]}>"),
+            ("In-Reply-To", f"<{_hex_id(email, 'plain-parent')}.demo@mail.gmail.com>"),
+            (
+                "References",
+                f"<{_hex_id(email, 'plain-root')}.demo@mail.gmail.com>\r\n "
+                f"<{_hex_id(email, 'plain-parent')}.demo@mail.gmail.com>",
+            ),
+        ]
         return (
             "Re: Q3 renewal",
             payload,
@@ -183,7 +203,11 @@ def _mail(
         return "Proposal draft (Google Doc)", payload, "Here is the proposal draft:", ["INBOX"]
     text = f"Hi Peter,\n\nAttached is the quote we discussed.\n\n{user.given_name}"
     payload = Part("text/plain", data=text.encode())
-    payload.headers = _envelope(mid, me, customer, "Quote for Initech", when)
+    payload.headers = [
+        *_envelope(mid, me, customer, SENT_SUBJECT_ENCODED, when),
+        ("Cc", f"{TEAM[1].split('@')[0].title()} <{TEAM[1]}>"),
+        ("Bcc", f"{CUSTOMER_CC_ENCODED} <{CUSTOMER_CC[1]}>"),
+    ]
     return "Quote for Initech", payload, "Hi Peter, Attached is the quote we discussed.", ["SENT"]
 
 

@@ -191,6 +191,7 @@ class MicrosoftEmulator:
         self._grants: dict[str, Grant] = {}
         self._signed_in: str | None = None
         self._consent: dict[str, str] = {}
+        self._withheld: dict[str, frozenset[str]] = {}
         self.graph = GraphApi(self)
         self._server: Any = None
         if seed:
@@ -302,6 +303,17 @@ class MicrosoftEmulator:
             raise ValueError(decision)
         with self._lock:
             self._consent[email.lower()] = decision
+
+    def withhold_scopes(self, email: str, scopes: Iterable[str]) -> None:
+        """The platform grants ``email`` everything asked except ``scopes`` from now on: the
+        token response's ``scope`` lacks them, without an error. This happens for real when a
+        permission does not apply to the account (a personal Microsoft account is not given
+        some Graph scopes; learn.microsoft.com/en-us/answers/questions/43462, accepted answer)
+        or a tenant's admin-granted permissions lack one. RFC 6749 section 5.1: the issued
+        scope may differ from the requested one."""
+        names = frozenset(s for s in map(canonical_scope, scopes) if s)
+        with self._lock:
+            self._withheld[email.lower()] = names
 
     def inject_fault(self, kind: str, count: int = 1, *, target: str = "graph") -> None:
         if kind not in FAULT_KINDS or target not in self._faults:
@@ -517,14 +529,18 @@ class MicrosoftEmulator:
             client_id=client_id,
             redirect_uri=redirect_uri,
             user_id=user.user_id,
-            scopes=tuple(
-                dict.fromkeys(s for s in map(canonical_scope, params["scope"].split()) if s)
-            ),
+            scopes=self._grantable(user.email, params["scope"]),
             challenge=params.get("code_challenge", ""),
             nonce=params.get("nonce"),
             expires_at=self.ts() + self.code_ttl,
         )
         return answer({"code": code, "session_state": user.user_id})
+
+    def _grantable(self, email: str, asked: str) -> tuple[str, ...]:
+        """The asked scopes, canonical and de-duplicated, less those withheld from ``email``."""
+        withheld = self._withheld.get(email.lower(), frozenset())
+        names = (s for s in map(canonical_scope, asked.split()) if s and s not in withheld)
+        return tuple(dict.fromkeys(names))
 
     def _authorize_problem(self, params: Any) -> tuple[int, str] | None:
         if params.get("response_type") != "code":
@@ -621,7 +637,9 @@ class MicrosoftEmulator:
             return token_error(54005, now)
         code = self._codes.pop(raw, None)
         if code is None:
-            return token_error(9002313, now, "The authorization code is malformed.")
+            return token_error(
+                9002313, now, "The authorization code is malformed.", error="invalid_grant"
+            )
         self._redeemed.add(raw)  # single use, whatever happens next
         if code.expires_at <= self.ts():
             return token_error(70008, now)
@@ -672,7 +690,7 @@ class MicrosoftEmulator:
         problem = self._refresh_problem(rt)
         if problem is not None or rt is None:
             detail = self.client_id if problem == 65001 else "The refresh token is unknown."
-            return token_error(problem or 9002313, now, detail)
+            return token_error(problem or 9002313, now, detail, error="invalid_grant")
         scopes = rt.scopes
         if form.get("scope"):
             asked = tuple(s for s in map(canonical_scope, form["scope"].split()) if s)
@@ -735,6 +753,14 @@ class MicrosoftEmulator:
         return sign_jwt(claims, self.client_secret)
 
     # ------------------------------------------------------------------ tokens for tests
+    def issued_tokens(self, email: str | None = None) -> list[str]:
+        """Every access and refresh token issued so far (to ``email``, or to anyone), live or
+        not: for tests that check no token is stored or logged in plain text."""
+        with self._lock:
+            wanted = None if email is None else self.user_id(email)
+            records: list[tuple[str, Any]] = [*self._access.items(), *self._refresh.items()]
+            return [token for token, record in records if wanted in {None, record.user_id}]
+
     def refresh_tokens(self, email: str) -> list[str]:
         """Every refresh token issued to the user, oldest first."""
         with self._lock:

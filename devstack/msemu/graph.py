@@ -54,6 +54,11 @@ _WRITABLE = frozenset(
         "isAllDay",
         "categories",
         "recurrence",
+        # "A custom identifier specified by a client app for the server to avoid redundant POST
+        # operations in case of client retries to create the same event"; it cannot be changed
+        # by an update (https://learn.microsoft.com/graph/api/resources/event). What Graph
+        # answers to a repeat is not documented: the emulator answers the event created first.
+        "transactionId",
     }
 )
 
@@ -181,12 +186,26 @@ class GraphApi:
             )
 
     def _message(self, request: Request, user: UserData, mid: str) -> Response:
+        """A message; ``$select`` (only those properties, plus ``id``; ``internetMessageHeaders``
+        only when selected) and ``$expand=attachments`` or ``attachments($select=...)``
+        (https://learn.microsoft.com/graph/query-parameters)."""
         self._method(request, "GET")
+        _check_id(mid)
+        selected = _selection(request.args.get("$select"), MESSAGE_PROPERTIES, "message")
+        expand = _attachment_expansion(request.args.get("$expand"))
         message = user.messages.get(mid)
         if message is None:
             raise _not_found()
         context = "https://graph.microsoft.com/v1.0/$metadata#users('{}')/messages/$entity"
-        return _json({"@odata.context": context.format(user.user_id), **message})
+        shown = {k: v for k, v in message.items() if k != "internetMessageHeaders"}
+        if selected is not None:
+            shown = {k: v for k, v in message.items() if k in selected or k == "id"}
+        body: dict[str, Any] = {"@odata.context": context.format(user.user_id), **shown}
+        if expand is not None:
+            body["attachments"] = [
+                _selected_attachment(a.as_graph(), expand) for a in user.attachments.get(mid, [])
+            ]
+        return _json(body)
 
     def _attachment_list(self, user: UserData, mid: str) -> list[Any]:
         if mid not in user.messages:
@@ -289,7 +308,7 @@ class GraphApi:
         self._method(request, "GET", "PATCH", "DELETE")
         event = user.calendar.events.get(eid)
         if event is None:
-            raise _not_found()
+            return self._occurrence(request, user, eid)
         if request.method == "GET":
             return _json(event)
         if request.method == "DELETE":
@@ -297,14 +316,56 @@ class GraphApi:
             self.emu.notice(user.user_id, event, "cancellation")
             return Response(status=204)
         changes = _event_body(request)
-        updated = {**event, **changes, "lastModifiedDateTime": iso_z(self.emu.now())}
+        if "transactionId" in changes and changes["transactionId"] != event.get("transactionId"):
+            raise GraphError(400, "ErrorInvalidRequest", "transactionId cannot be changed.")
+        updated = {**event, **changes, **self._stamp()}
         _check_times(updated)
         user.calendar.put(updated)
         self.emu.notice(user.user_id, updated, "update")
         return _json(updated)
 
+    def _stamp(self) -> dict[str, str]:
+        """lastModifiedDateTime and a new changeKey: every write changes an event's version
+        (https://learn.microsoft.com/graph/api/resources/event, changeKey)."""
+        return {"lastModifiedDateTime": iso_z(self.emu.now()), "changeKey": secrets.token_hex(8)}
+
+    def _occurrence(self, request: Request, user: UserData, eid: str) -> Response:
+        """An occurrence of a series: read, edited on its own (it becomes an exception, same
+        id) or deleted (it leaves the series' instances)."""
+        occurrence = user.calendar.occurrence(eid)
+        if occurrence is None:
+            raise _not_found()
+        if request.method == "GET":
+            return _json(occurrence)
+        if request.method == "DELETE":
+            user.calendar.put_occurrence(None, eid)
+            self.emu.notice(user.user_id, occurrence, "cancellation")
+            return Response(status=204)
+        changes = _event_body(request)
+        if "recurrence" in changes:
+            raise GraphError(
+                400, "ErrorInvalidRequest", "An occurrence of a series can't have a recurrence."
+            )
+        updated = {
+            **occurrence,
+            **changes,
+            **self._stamp(),
+            "type": "exception",
+            "originalStart": occurrence.get("originalStart")
+            or iso_z(parse_time(occurrence["start"]["dateTime"])),
+        }
+        _check_times(updated)
+        user.calendar.put_occurrence(updated, eid)
+        self.emu.notice(user.user_id, updated, "update")
+        return _json(updated)
+
     def _create_event(self, request: Request, user: UserData) -> Response:
         fields = _event_body(request)
+        transaction = fields.get("transactionId")
+        if transaction:
+            for existing in user.calendar.events.values():
+                if existing.get("transactionId") == transaction:
+                    return _json(existing, 201)
         now = iso_z(self.emu.now())
         key = secrets.token_hex(8)
         event: dict[str, Any] = {
@@ -312,6 +373,7 @@ class GraphApi:
             "iCalUId": "040000008200E00074C5B7101A82E008" + key,
             "createdDateTime": now,
             "lastModifiedDateTime": now,
+            "changeKey": secrets.token_hex(8),
             "subject": "",
             "body": {"contentType": "text", "content": ""},
             "isOrganizer": True,
@@ -340,8 +402,102 @@ class GraphApi:
         return _json(event, 201)
 
 
+#: message properties a $select may name (https://learn.microsoft.com/graph/api/resources/message)
+MESSAGE_PROPERTIES = frozenset(
+    {
+        "id",
+        "createdDateTime",
+        "lastModifiedDateTime",
+        "changeKey",
+        "categories",
+        "receivedDateTime",
+        "sentDateTime",
+        "hasAttachments",
+        "internetMessageId",
+        "internetMessageHeaders",
+        "subject",
+        "bodyPreview",
+        "importance",
+        "parentFolderId",
+        "conversationId",
+        "conversationIndex",
+        "isDeliveryReceiptRequested",
+        "isReadReceiptRequested",
+        "isRead",
+        "isDraft",
+        "webLink",
+        "inferenceClassification",
+        "body",
+        "uniqueBody",
+        "sender",
+        "from",
+        "toRecipients",
+        "ccRecipients",
+        "bccRecipients",
+        "replyTo",
+        "flag",
+    }
+)
+#: attachment properties (https://learn.microsoft.com/graph/api/resources/attachment); those of
+#: fileAttachment only through a type cast, as OData selects a derived type's property
+ATTACHMENT_PROPERTIES = frozenset(
+    {"id", "contentType", "isInline", "lastModifiedDateTime", "name", "size"}
+    | {
+        "microsoft.graph.fileAttachment/" + name
+        for name in ("contentBytes", "contentId", "contentLocation")
+    }
+)
+
+
+def _check_id(item_id: str) -> None:
+    """Graph refuses an id that cannot be an Exchange id before looking for it."""
+    if not item_id or any(not (c.isalnum() or c in "-_=+/") for c in item_id):
+        raise GraphError(400, "ErrorInvalidIdMalformed", "Id is malformed.")
+
+
+def _selection(raw: str | None, allowed: frozenset[str], kind: str) -> frozenset[str] | None:
+    if raw is None:
+        return None
+    names = frozenset(n.strip() for n in raw.split(",") if n.strip())
+    for name in sorted(names):
+        if name not in allowed:
+            raise GraphError(
+                400,
+                "RequestBroker--ParseUri",
+                f"Could not find a property named '{name}' on type 'microsoft.graph.{kind}'.",
+            )
+    return names
+
+
+def _attachment_expansion(raw: str | None) -> frozenset[str] | None:
+    """None: no expansion; else the attachment properties to show (empty: all of them)."""
+    if raw is None:
+        return None
+    text = raw.strip()
+    if text == "attachments":
+        return frozenset()
+    if text.startswith("attachments(") and text.endswith(")"):
+        option, _, value = text[len("attachments(") : -1].partition("=")
+        if option.strip() == "$select":
+            return _selection(value, ATTACHMENT_PROPERTIES, "attachment")
+    raise GraphError(
+        400, "BadRequest", f"Parsing OData Select and Expand failed: could not expand '{raw}'."
+    )
+
+
+def _selected_attachment(item: dict[str, Any], selected: frozenset[str]) -> dict[str, Any]:
+    if not selected:
+        return item
+    names = {s.rpartition("/")[2] for s in selected} | {"id"}
+    return {k: v for k, v in item.items() if k in names or k.startswith("@odata.")}
+
+
 def _sync_reset() -> GraphError:
-    # https://learn.microsoft.com/graph/delta-query-overview#synchronization-reset
+    # https://learn.microsoft.com/graph/delta-query-overview#synchronization-reset: 410 Gone
+    # when a token cannot be served (Outlook entities: an evicted token cache,
+    # learn.microsoft.com/en-us/answers/questions/649481); the code `syncStateNotFound` and this
+    # text as Microsoft's own post gives them (devblogs.microsoft.com/microsoft365dev/
+    # duration-of-change-tracking-tokens-for-identity-and-education-resources)
     return GraphError(
         410,
         "syncStateNotFound",

@@ -44,7 +44,8 @@ AADSTS: dict[int, tuple[str, str]] = {
         "The redirect URI '{detail}' specified in the request does not match the redirect URIs "
         "configured for the application.",
     ),
-    # the token endpoint's table: a bad PKCE verifier is invalid_grant (v2-oauth2-auth-code-flow)
+    # the token endpoint's table: a bad PKCE verifier is invalid_grant (v2-oauth2-auth-code-flow;
+    # the text as reported at metricsign.com/errors/powerbi-aadsts50148)
     50148: (
         "invalid_grant",
         "The code_verifier does not match the code_challenge supplied in the authorization "
@@ -66,6 +67,7 @@ AADSTS: dict[int, tuple[str, str]] = {
         "'{detail}'. Send an interactive authorization request for this user and resource.",
     ),
     65004: ("access_denied", "User declined to consent to access the app."),
+    # e.g. a redirect_uri at /token unlike the one at /authorize (answers/questions/193411)
     70000: ("invalid_grant", "Provided grant is invalid or malformed. {detail}"),
     70008: (
         "invalid_grant",
@@ -107,8 +109,15 @@ AADSTS: dict[int, tuple[str, str]] = {
 }
 
 
-def aadsts_body(code: int, now: dt.datetime, detail: str = "") -> dict[str, Any]:
-    error, text = AADSTS[code]
+def aadsts_body(
+    code: int, now: dt.datetime, detail: str = "", error: str | None = None
+) -> dict[str, Any]:
+    """The error body; ``error`` overrides the table's OAuth error where the same AADSTS code
+    comes with another one (9002313 is ``invalid_request`` at /authorize but ``invalid_grant``
+    for a malformed or unknown refresh token or code at /token, as observed in
+    learn.microsoft.com/en-us/answers/questions/1291600)."""
+    table_error, text = AADSTS[code]
+    error = error or table_error
     trace_id, correlation_id = str(uuid.uuid4()), str(uuid.uuid4())
     stamp = now.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%SZ")
     body: dict[str, Any] = {
@@ -126,8 +135,11 @@ def aadsts_body(code: int, now: dt.datetime, detail: str = "") -> dict[str, Any]
     return body
 
 
-def token_error(code: int, now: dt.datetime, detail: str = "", status: int = 400) -> Response:
-    return json_response(aadsts_body(code, now, detail), status, {"Cache-Control": "no-store"})
+def token_error(
+    code: int, now: dt.datetime, detail: str = "", status: int = 400, error: str | None = None
+) -> Response:
+    body = aadsts_body(code, now, detail, error)
+    return json_response(body, status, {"Cache-Control": "no-store"})
 
 
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:

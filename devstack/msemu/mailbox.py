@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .seed import graph_id, graph_time
+from .seed import graph_id, graph_time, iso_z
 
 #: Attachments up to this size carry ``contentBytes`` in JSON; bigger ones only via ``$value``
 #: (an emulator policy: Graph bounds what it inlines, https://learn.microsoft.com/graph/api/attachment-get).
@@ -101,6 +101,7 @@ def occurrences(master: dict[str, Any]) -> Iterator[dict[str, Any]]:
             id=graph_id(master["id"], "occurrence", occ_start.date().isoformat()),
             type="occurrence",
             seriesMasterId=master["id"],
+            originalStart=iso_z(occ_start),
             recurrence=None,
             start={"dateTime": graph_time(occ_start), "timeZone": "UTC"},
             end={"dateTime": graph_time(end + shift), "timeZone": "UTC"},
@@ -133,6 +134,10 @@ class Calendar:
     seq: int = 0
     delta_tokens: dict[str, DeltaState] = field(default_factory=dict)
     skip_tokens: dict[str, SkipState] = field(default_factory=dict)
+    #: occurrence id -> its exception (an edited occurrence, type "exception"), or None when
+    #: that occurrence was deleted (https://learn.microsoft.com/graph/api/resources/event: an
+    #: occurrence edited on its own becomes an exception of its series, with its own id)
+    overrides: dict[str, dict[str, Any] | None] = field(default_factory=dict)
 
     def put(self, event: dict[str, Any]) -> str:
         self.seq += 1
@@ -152,16 +157,43 @@ class Calendar:
         return [
             (event_id, instance)
             for event_id, event in self.events.items()
-            for instance in _instances(event)
+            for instance in self.instances(event)
             if _overlaps(instance, window)
         ]
+
+    def instances(self, event: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        """An event's instances, its edited occurrences as exceptions, deleted ones left out."""
+        for instance in _instances(event):
+            if instance["id"] not in self.overrides:
+                yield instance
+            elif (override := self.overrides[instance["id"]]) is not None:
+                yield override
+
+    def occurrence(self, occurrence_id: str) -> dict[str, Any] | None:
+        """An occurrence (or exception) of a stored series, by its id."""
+        for event in self.events.values():
+            if event.get("type") == "seriesMaster":
+                for instance in self.instances(event):
+                    if instance["id"] == occurrence_id:
+                        return instance
+        return None
+
+    def put_occurrence(self, occurrence: dict[str, Any] | None, occurrence_id: str) -> None:
+        """Store an occurrence's exception (None: the occurrence is deleted)."""
+        self.seq += 1
+        self.overrides[occurrence_id] = occurrence
+        self.changed[occurrence_id] = self.seq
 
     def round(self, window: DeltaState) -> SkipState:
         """A delta round from ``window``: every instance on a full sync (``since`` 0), else the
         instances changed since, then ``@removed`` for instances the client holds that are no
         longer in the window (deleted, or moved out of it)."""
         current = self.in_window(window)
-        items = [inst for eid, inst in current if self.changed.get(eid, 0) > window.since]
+        items = [
+            inst
+            for eid, inst in current
+            if max(self.changed.get(eid, 0), self.changed.get(inst["id"], 0)) > window.since
+        ]
         ids = frozenset(inst["id"] for _, inst in current)
         if window.since:
             items.extend(

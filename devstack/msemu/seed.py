@@ -6,7 +6,9 @@ midnight UTC of the emulator's clock at seed time. Every user gets:
 - ``proposal``: a message with a ~15 MB PDF attachment (its bytes only through ``$value``),
 - ``photos``: an HTML message with an inline image (``cid:`` reference, ``isInline``),
 - ``drive_link``: a message whose body links a OneDrive/SharePoint document (no attachment),
-- ``intro``: a plain reply from an external contact, with To and Cc recipients;
+- ``intro``: a plain reply from an external contact, with To and Cc recipients and
+  ``internetMessageHeaders`` (In-Reply-To, References);
+- ``sent``: an HTML message the user sent, with a Bcc recipient;
 - a weekly recurring meeting (``weekly``: seriesMaster + occurrences in calendarView), and
   single events (``initech_call`` with an external attendee, ``lunch`` without attendees,
   ``globex_review`` online).
@@ -225,9 +227,38 @@ def _seed_mail(
             toRecipients=[_address(email, _name(alias))],
             ccRecipients=[_address(USERS[colleague][0], _name(colleague))],
             body={"contentType": "text", "content": "Thanks for the intro. Talk soon, Peter"},
+            internetMessageHeaders=_reply_headers(alias, "intro", "introduction"),
         ),
     )
+    sent = _message(
+        alias,
+        "sent",
+        day,
+        2,
+        subject="Pricing for Initech",
+        parentFolderId=graph_id(alias, "folder", "sentitems"),
+        isRead=True,
+        sender=_address(email, _name(alias)),
+        **{"from": _address(email, _name(alias))},
+        toRecipients=[_address(EXTERNAL_CONTACT, "Peter Gibbons")],
+        bccRecipients=[_address(USERS[colleague][0], _name(colleague))],
+        body={"contentType": "html", "content": "<p>Hi Peter,</p><p>Pricing &amp; terms.</p>"},
+    )
+    keys["sent"] = emu.add_message(user_id, sent)
     return keys, attachments
+
+
+def _reply_headers(alias: str, key: str, parent: str) -> list[dict[str, str]]:
+    """internetMessageHeaders of a reply (Graph returns them only when selected)."""
+    parent_id = f"<{parent}.{alias}.{stable_uuid('imid', alias, parent)[:8]}@acme.demo>"
+    return [
+        {
+            "name": "Message-ID",
+            "value": f"<{key}.{alias}.{stable_uuid('imid', alias, key)[:8]}@acme.demo>",
+        },
+        {"name": "In-Reply-To", "value": parent_id},
+        {"name": "References", "value": f"<thread-start.{alias}@acme.demo> {parent_id}"},
+    ]
 
 
 def _event(alias: str, key: str, start: dt.datetime, minutes: int, **fields: Any) -> dict[str, Any]:

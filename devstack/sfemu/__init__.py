@@ -9,22 +9,36 @@ per-user permissions and sharing, API call counting and fault injection.
         ...  # point the app at server.url
 """
 
-from .emulator import FAULT_KINDS, Emulator
+from .emulator import CALL_KINDS, FAULT_KINDS, UPLOAD_FAULT_KINDS, Emulator
 from .ids import canonical_id, is_valid_id, to18
-from .org import ApiError
-from .seed import DUPLICATE_CONTACT_EMAIL, SHARED_CONTACT_LEAD_EMAIL, DemoOrg, seed_demo_org
+from .org import ApiError, StoredBlob
+from .rules import KEEP_BYTES_UP_TO
+from .schema import EMAIL_STATUSES
+from .seed import (
+    DUPLICATE_CONTACT_EMAIL,
+    SEEDED_MAIL_CONTACT_EMAIL,
+    SHARED_CONTACT_LEAD_EMAIL,
+    DemoOrg,
+    seed_demo_org,
+)
 from .server import EmulatorServer
 from .soql import SoqlError, soql_like_quote, soql_quote
 
 __all__ = [
+    "CALL_KINDS",
     "DUPLICATE_CONTACT_EMAIL",
+    "EMAIL_STATUSES",
     "FAULT_KINDS",
+    "KEEP_BYTES_UP_TO",
+    "SEEDED_MAIL_CONTACT_EMAIL",
     "SHARED_CONTACT_LEAD_EMAIL",
+    "UPLOAD_FAULT_KINDS",
     "ApiError",
     "DemoOrg",
     "Emulator",
     "EmulatorServer",
     "SoqlError",
+    "StoredBlob",
     "canonical_id",
     "is_valid_id",
     "seed_demo_org",

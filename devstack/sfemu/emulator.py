@@ -24,8 +24,19 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Request, Response
 
+from . import sobject_collections
+from .duplicates import HEADER as DUPLICATE_HEADER
+from .duplicates import (
+    DuplicateRule,
+    DuplicatesDetected,
+    ResultKey,
+    ValidationRule,
+    save_options,
+)
+from .files import UploadError, drain, is_upload, read_upload
 from .ids import IdFactory, canonical_id
-from .org import ApiError, Org, UserView, not_found, record_json
+from .org import ApiError, Org, OrgSettings, StoredBlob, UserView, not_found, record_json
+from .rules import PENDING_UPLOAD, ActivityRules
 from .schema import SCHEMA, SObjectDef, lookup_type, type_for_id
 from .seed import DemoOrg, seed_demo_org
 from .soql import SoqlError, execute
@@ -39,6 +50,14 @@ MAX_COMPOSITE_SUBREQUESTS = 25
 MAX_BODY_BYTES = 8 * 1024 * 1024
 FAULT_KINDS = frozenset(
     {"unavailable", "server_error", "timeout", "limit_exceeded", "subrequest_error"}
+)
+#: Faults of the next ContentVersion uploads: "server_error" (500 UNKNOWN_EXCEPTION) or
+#: "storage_limit" (the org's file storage is full: STORAGE_LIMIT_EXCEEDED, "storage limit
+#: exceeded", as Salesforce's StatusCode of that name reads in DML errors).
+UPLOAD_FAULT_KINDS = frozenset({"server_error", "storage_limit"})
+#: What `Emulator.calls(kind=...)` counts: one per API call, by the resource it asked for.
+CALL_KINDS = frozenset(
+    {"composite", "query", "sobject_insert", "content_upload", "sobject", "other"}
 )
 #: A "subrequest_error" fault: the next Composite request answers 200 (one API call) with its
 #: first subrequest failed like this; any other request answers the top-level 500.
@@ -140,8 +159,12 @@ class Emulator:
         *,
         seed: bool = True,
         clock: Callable[[], dt.datetime] | None = None,
+        id_start: int = IdFactory().start,
     ) -> None:
         self.client_id = client_id
+        #: Where this org's record ids start: another value is another org (its own org id,
+        #: user ids, records), for tests of two orgs side by side (two emulators).
+        self.id_start = id_start
         self.client_secret = client_secret
         self.clock: Callable[[], dt.datetime] = clock or _utc_now
         #: Exact redirect URIs the connected app accepts; None = any http(s) URI on loopback.
@@ -163,6 +186,11 @@ class Emulator:
         self.identity_error_status = 403
         self.api_calls = 0
         self.api_calls_by_user: dict[str, int] = {}
+        self._calls_by_user_kind: collections.Counter[tuple[str, str]] = collections.Counter()
+        self._upload_faults: collections.deque[str] = collections.deque()
+        self._duplicate_header: str | None = None  # the request being served's (held lock)
+        #: Per-org knobs (Enhanced Email, permission denials) that survive a re-seed.
+        self.settings = OrgSettings(rules=ActivityRules())
         self.token_refreshes = 0
         self.request_log: list[tuple[str, str, str | None, int]] = []
         self.demo: DemoOrg = DemoOrg()
@@ -174,7 +202,7 @@ class Emulator:
         self._access: dict[str, AccessToken] = {}
         self._refresh: dict[str, RefreshToken] = {}
         self._issued_refresh: dict[str, list[str]] = {}
-        self.org = Org(IdFactory(), self._now)
+        self.org = Org(IdFactory(self.id_start), self._now, self.settings)
         if seed:
             seed_demo_org(self)
 
@@ -188,8 +216,79 @@ class Emulator:
     def reset_data(self) -> Org:
         """Drop every record (used by :func:`seed_demo_org`); tokens stay as they are."""
         with self._lock:
-            self.org = Org(IdFactory(), self._now)
+            self.org = Org(IdFactory(self.id_start), self._now, self.settings)
             return self.org
+
+    # ---- email logging knobs (Stratus issue 11) ----
+    @property
+    def enhanced_email(self) -> bool:
+        """Setup > Enhanced Email (default on); off: EmailMessage needs a Case ParentId."""
+        return self.settings.enhanced_email
+
+    @enhanced_email.setter
+    def enhanced_email(self, enabled: bool) -> None:
+        self.settings.enhanced_email = bool(enabled)
+
+    def deny_create(self, user_id: str, type_name: str) -> None:
+        """Take create access on an object away from one user (profile without "Create")."""
+        with self._lock:
+            self.settings.denied_create.add((user_id, type_name))
+
+    def deny_field_edit(self, user_id: str, type_name: str, field_name: str) -> None:
+        """Make a field read-only for one user (field-level security)."""
+        with self._lock:
+            self.settings.denied_fields.add((user_id, type_name, field_name))
+
+    def add_validation_rule(self, rule: ValidationRule) -> None:
+        """An admin's validation rule (duplicates.py); survives a re-seed."""
+        with self._lock:
+            self.settings.validation_rules.append(rule)
+
+    def add_duplicate_rule(self, rule: DuplicateRule) -> None:
+        """An active duplicate rule (duplicates.py); survives a re-seed."""
+        with self._lock:
+            self.settings.duplicate_rules.append(rule)
+
+    def spell_duplicate_result(self, key: ResultKey) -> None:
+        """How DUPLICATES_DETECTED names its result: `duplicateResult` (the docs) or
+        `duplicateResut` (what real orgs have answered; duplicates.py); survives a re-seed."""
+        with self._lock:
+            self.settings.duplicate_result_key = key
+
+    def clear_admin_rules(self) -> None:
+        with self._lock:
+            self.settings.validation_rules.clear()
+            self.settings.duplicate_rules.clear()
+            self.settings.duplicate_result_key = "duplicateResult"
+
+    def clear_denials(self) -> None:
+        with self._lock:
+            self.settings.denied_create.clear()
+            self.settings.denied_fields.clear()
+
+    def fail_uploads(self, count: int = 1, kind: str = "server_error") -> None:
+        """Fail the next `count` ContentVersion uploads (see UPLOAD_FAULT_KINDS)."""
+        if kind not in UPLOAD_FAULT_KINDS:
+            raise ValueError(f"unknown upload fault {kind!r}; one of {sorted(UPLOAD_FAULT_KINDS)}")
+        with self._lock:
+            self._upload_faults.extend([kind] * max(0, int(count)))
+
+    def uploaded_file(self, content_version_id: str) -> StoredBlob | None:
+        """The sha256, size (and bytes, when small) of a ContentVersion's VersionData."""
+        with self._lock:
+            canonical = canonical_id(content_version_id)
+            return self.org.blobs.get(canonical) if canonical else None
+
+    def calls(self, user_id: str | None = None, kind: str | None = None) -> int:
+        """API calls counted since the last reset, for one user and/or one kind (CALL_KINDS)."""
+        if kind is not None and kind not in CALL_KINDS:
+            raise ValueError(f"unknown call kind {kind!r}; one of {sorted(CALL_KINDS)}")
+        with self._lock:
+            return sum(
+                n
+                for (user, k), n in self._calls_by_user_kind.items()
+                if user_id in (None, user) and kind in (None, k)
+            )
 
     @property
     def records(self) -> dict[str, dict[str, dict[str, Any]]]:
@@ -220,6 +319,7 @@ class Emulator:
         with self._lock:
             self.api_calls = 0
             self.api_calls_by_user = {}
+            self._calls_by_user_kind.clear()
             self.token_refreshes = 0
             self.request_log = []
             self._usage_used = 0
@@ -229,6 +329,7 @@ class Emulator:
         with self._lock:
             self.reset_counters()
             self._faults.clear()
+            self._upload_faults.clear()
             self.fault_retry_after = None
             self._usage_limit = 15000
             self.rotate_refresh_tokens = True
@@ -820,7 +921,7 @@ class Emulator:
                     {"WWW-Authenticate": 'Token realm="Salesforce"'},
                 ), None
             user_id = access.user_id
-            refused = self._count_call(user_id)
+            refused = self._count_call(user_id, _call_kind(request.method, path))
             if refused is not None:
                 return refused, user_id
             return self._serve(request, path, user_id, failing_subrequest), user_id
@@ -838,7 +939,7 @@ class Emulator:
             return self._fault_response(fault), False
         return None, failing_subrequest
 
-    def _count_call(self, user_id: str) -> Response | None:
+    def _count_call(self, user_id: str, kind: str) -> Response | None:
         """One API call against the org's daily limit (held lock); the 403 once it is spent."""
         if self._usage_used >= self._usage_limit:
             return _json(
@@ -853,6 +954,7 @@ class Emulator:
             )
         self.api_calls += 1
         self.api_calls_by_user[user_id] = self.api_calls_by_user.get(user_id, 0) + 1
+        self._calls_by_user_kind[(user_id, kind)] += 1
         self._usage_used += 1
         return None
 
@@ -874,11 +976,16 @@ class Emulator:
                 404,
                 self._limit_header(),
             )
+        view = self.org.view(user_id)
+        if _call_kind(request.method, path) == "content_upload" and is_upload(request):
+            status, payload, headers = self._upload(request, view, version[1:])
+            headers.update(self._limit_header())
+            return _json(payload, status, headers)
         body, malformed = self._json_body(request)
         if malformed is not None:
             return malformed
-        view = self.org.view(user_id)
         args = {k: request.args.getlist(k) for k in request.args}
+        self._duplicate_header = request.headers.get(DUPLICATE_HEADER)
         if resource == "composite" and request.method == "POST":
             status, payload, headers = self._composite(
                 view, version[1:], body, fail_first=failing_subrequest
@@ -910,6 +1017,27 @@ class Emulator:
                 400,
                 self._limit_header(),
             )
+
+    def _upload(
+        self, request: Request, view: UserView, version: str
+    ) -> tuple[int, Any, dict[str, str]]:
+        """A multipart ContentVersion insert (held lock): the file is streamed and hashed."""
+        if self._upload_faults:
+            drain(request.stream)
+            return _upload_fault(self._upload_faults.popleft())
+        try:
+            entity, blob = read_upload(request)
+        except UploadError as exc:
+            return 400, exc.body(), {}
+        self.org.blobs[PENDING_UPLOAD] = blob
+        try:
+            record = self.org.create(view, "ContentVersion", entity)
+        except ApiError as exc:
+            return exc.status, exc.body(), {}
+        finally:
+            self.org.blobs.pop(PENDING_UPLOAD, None)
+        location = f"/services/data/v{version}/sobjects/ContentVersion/{record['Id']}"
+        return 201, {"id": record["Id"], "success": True, "errors": []}, {"Location": location}
 
     def _fault_response(self, kind: str) -> Response:
         if kind == "unavailable":
@@ -959,7 +1087,7 @@ class Emulator:
             return self._route(view, method, version, resource.strip("/"), args, body)
         except SoqlError as exc:
             return exc.status, [{"message": exc.message, "errorCode": exc.code}], {}
-        except ApiError as exc:
+        except (ApiError, DuplicatesDetected) as exc:
             return exc.status, exc.body(), {}
 
     def _route(
@@ -991,7 +1119,9 @@ class Emulator:
             q = (args.get("q") or [""])[0]
             if not q:
                 raise ApiError(400, "MALFORMED_QUERY", "A query string has to be specified")
-            return 200, execute(q, view, api_version=version), {}
+            # queryAll also answers the Recycle Bin's records (IsDeleted = true).
+            source = view.with_deleted() if head == "queryAll" else view
+            return 200, execute(q, source, api_version=version), {}
         if head == "limits" and len(parts) == 1:
             allow("GET")
             used, limit = self._usage_used, self._usage_limit
@@ -1004,6 +1134,8 @@ class Emulator:
                 },
                 {},
             )
+        if head == "composite" and parts[1:] == ["sobjects"]:
+            return sobject_collections.serve(self.org, view, method, args, body)
         if head == "composite":
             raise ApiError(
                 405 if len(parts) == 1 else 404,
@@ -1038,7 +1170,8 @@ class Emulator:
         if obj is None:
             raise not_found()
         if len(parts) == 1 and method == "POST":
-            record = self.org.create(view, obj.name, body)  # checks create permission
+            options = save_options(self._duplicate_header, version)
+            record = self.org.create(view, obj.name, body, options)  # checks create permission
             location = f"/services/data/v{version}/sobjects/{obj.name}/{record['Id']}"
             created = {"id": record["Id"], "success": True, "errors": []}
             return 201, created, {"Location": location}
@@ -1094,9 +1227,9 @@ class Emulator:
             "keyPrefix": obj.prefix,
             "custom": False,
             "queryable": True,
-            "createable": obj.object_perms or obj.sharing == "activity",
-            "updateable": obj.object_perms or obj.sharing == "activity",
-            "deletable": obj.object_perms or obj.sharing == "activity",
+            "createable": obj.object_perms or obj.sharing in {"activity", "parent"},
+            "updateable": obj.object_perms or obj.sharing in {"activity", "parent"},
+            "deletable": obj.object_perms or obj.sharing in {"activity", "parent"},
             "urls": {
                 "sobject": f"/services/data/v{version}/sobjects/{obj.name}",
                 "describe": f"/services/data/v{version}/sobjects/{obj.name}/describe",
@@ -1172,6 +1305,15 @@ class Emulator:
             return 400, [{"errorCode": "PROCESSING_HALTED", "message": str(exc)}], {}
         if fail:
             return (*_SUBREQUEST_ERROR, {})
+        # A subrequest inherits only Accept, Authorization and Content-Type from the top level;
+        # other headers (the duplicate rule header) come in its own httpHeaders
+        # (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_composite_subrequest.htm)
+        raw_headers = sub.get("httpHeaders")
+        sub_headers: dict[str, Any] = raw_headers if isinstance(raw_headers, dict) else {}
+        self._duplicate_header = next(
+            (str(v) for k, v in sub_headers.items() if k.lower() == DUPLICATE_HEADER.lower()),
+            None,
+        )
         return self._subrequest(view, sub["method"].upper(), url, sub_body)
 
     def _subrequest(
@@ -1246,6 +1388,12 @@ class Emulator:
             return {
                 "api_calls": self.api_calls,
                 "api_calls_by_user": dict(self.api_calls_by_user),
+                "api_calls_by_kind": {
+                    kind: sum(n for (_, k), n in self._calls_by_user_kind.items() if k == kind)
+                    for kind in sorted({k for _, k in self._calls_by_user_kind})
+                },
+                "enhanced_email": self.settings.enhanced_email,
+                "pending_upload_faults": list(self._upload_faults),
                 "token_refreshes": self.token_refreshes,
                 "api_usage": {"used": self._usage_used, "limit": self._usage_limit},
                 "pending_faults": list(self._faults),
@@ -1291,7 +1439,21 @@ class Emulator:
             "expire-tokens": lambda payload: self.expire_access_tokens(),
             "revoke-user": lambda payload: self.revoke_user_tokens(str(payload["user_id"])),
             "rotation": self._rotation_command,
+            "enhanced-email": self._enhanced_email_command,
+            "upload-faults": lambda payload: self.fail_uploads(
+                int(payload.get("count", 1)), str(payload.get("kind", "server_error"))
+            ),
+            "deny-create": lambda payload: self.deny_create(
+                str(payload["user_id"]), str(payload["type"])
+            ),
+            "deny-field": lambda payload: self.deny_field_edit(
+                str(payload["user_id"]), str(payload["type"]), str(payload["field"])
+            ),
+            "clear-denials": lambda payload: self.clear_denials(),
         }
+
+    def _enhanced_email_command(self, payload: dict[str, Any]) -> None:
+        self.enhanced_email = bool(payload["enabled"])
 
     def _reset_command(self, payload: dict[str, Any]) -> None:
         self.reset()
@@ -1308,6 +1470,37 @@ class Emulator:
 
     def _rotation_command(self, payload: dict[str, Any]) -> None:
         self.rotate_refresh_tokens = bool(payload["enabled"])
+
+
+def _call_kind(method: str, path: str) -> str:
+    """Which kind of API call a data API request is (CALL_KINDS)."""
+    parts = path.strip("/").split("/")[3:]  # after services/data/vXX.X
+    head = parts[0] if parts else ""
+    if head == "composite":
+        return "composite"
+    if head in {"query", "queryAll"}:
+        return "query"
+    if head != "sobjects" or len(parts) < 2:
+        return "other"
+    if method == "POST" and len(parts) == 2:
+        return "content_upload" if parts[1].lower() == "contentversion" else "sobject_insert"
+    return "sobject"
+
+
+def _upload_fault(kind: str) -> tuple[int, Any, dict[str, str]]:
+    if kind == "storage_limit":
+        return (
+            400,
+            [
+                {
+                    "message": "storage limit exceeded",
+                    "errorCode": "STORAGE_LIMIT_EXCEEDED",
+                    "fields": [],
+                }
+            ],
+            {},
+        )
+    return (*_SUBREQUEST_ERROR, {})
 
 
 def _control_payload(request: Request) -> dict[str, Any]:

@@ -75,6 +75,10 @@ class IdFactory:
         self._counters: dict[str, int] = {}
         self._lock = threading.Lock()
 
+    @property
+    def start(self) -> int:
+        return self._start
+
     def new(self, prefix: str) -> str:
         if len(prefix) != 3:
             raise ValueError("key prefix must be three characters")

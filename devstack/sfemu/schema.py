@@ -21,6 +21,8 @@ FieldType = Literal[
     "percent",
     "date",
     "datetime",
+    "base64",
+    "junction",
 ]
 
 #: How record-level access is decided for a type.
@@ -46,6 +48,12 @@ class FieldDef:
     updateable: bool = True
     required: bool = False  # required on create (not nillable, no default)
     label: str = ""
+    #: Maximum length of a text value (None: the API's general 131,072-character bound).
+    length: int | None = None
+    #: Values of a restricted picklist (empty: any value).
+    values: tuple[str, ...] = ()
+    #: Whether SOQL may filter on it (long text areas and junction lists may not).
+    filterable: bool = True
 
 
 @dataclass(frozen=True)
@@ -115,6 +123,8 @@ def _audit() -> list[FieldDef]:
         _ro("LastModifiedDate", "datetime"),
         _ref("LastModifiedById", ("User",), "LastModifiedBy", writable=False),
         _ro("SystemModstamp", "datetime"),
+        # In the Recycle Bin: only queryAll (and getDeleted) answers such records.
+        _ro("IsDeleted", "boolean"),
     ]
 
 
@@ -144,6 +154,27 @@ def _obj(
 
 _WHO = ("Contact", "Lead")
 _WHAT = ("Account", "Opportunity", "Case")
+_PEOPLE = ("Contact", "Lead", "User")
+_FILE_PARENTS = ("EmailMessage", "Task", *_WHAT, *_WHO, "User")
+
+#: EmailMessage.Status, a restricted picklist: value -> label (EmailMessage object reference,
+#: https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_emailmessage.htm).
+EMAIL_STATUSES: dict[str, str] = {
+    "0": "New",
+    "1": "Read",
+    "2": "Replied",
+    "3": "Sent",
+    "4": "Forwarded",
+    "5": "Draft",
+}
+RELATION_TYPES = ("FromAddress", "ToAddress", "CcAddress", "BccAddress")
+#: Task.TaskSubtype, a restricted picklist (Task object reference).
+TASK_SUBTYPES = ("Task", "Email", "ListEmail", "Cadence", "Call", "LinkedIn")
+#: Event.ShowAs ("Show Time As") values of a standard org.
+EVENT_SHOW_AS = ("Busy", "OutOfOffice", "Free")
+#: EventRelation.Status values (an invitee's answer).
+EVENT_RELATION_STATUSES = ("New", "Declined", "Accepted")
+FEED_ITEM_TYPES = ("TextPost", "LinkPost", "ContentPost", "QuestionPost")
 
 _OBJECT_PERMISSION_FLAGS = [
     "PermissionsRead",
@@ -291,9 +322,13 @@ def _build() -> dict[str, SObjectDef]:
                 _f("Email", "email"),
                 _f("Phone", "phone"),
                 _f("MobilePhone", "phone"),
+                _f("Fax", "phone"),
                 _f("Title", "string"),
                 _f("Department", "string"),
+                _f("MailingStreet", "textarea"),
                 _f("MailingCity", "string"),
+                _f("MailingState", "string"),
+                _f("MailingPostalCode", "string"),
                 _f("MailingCountry", "string"),
                 _f("LeadSource", "picklist"),
                 _f("HasOptedOutOfEmail", "boolean"),
@@ -316,13 +351,19 @@ def _build() -> dict[str, SObjectDef]:
                 _ro("Name", "string"),
                 _f("Email", "email"),
                 _f("Phone", "phone"),
+                _f("MobilePhone", "phone"),
+                _f("Fax", "phone"),
+                _f("Website", "url"),
                 _f("Title", "string"),
                 _f("Company", "string", required=True),
                 _f("Status", "picklist"),
                 _f("LeadSource", "picklist"),
                 _f("Industry", "picklist"),
                 _f("Rating", "picklist"),
+                _f("Street", "textarea"),
                 _f("City", "string"),
+                _f("State", "string"),
+                _f("PostalCode", "string"),
                 _f("Country", "string"),
                 _f("HasOptedOutOfEmail", "boolean"),
                 _f("Description", "textarea"),
@@ -385,12 +426,14 @@ def _build() -> dict[str, SObjectDef]:
             "activity",
             False,
             [
-                _f("Subject", "string"),
-                _f("Description", "textarea"),
+                # Subject 255 and Description 32,000 characters (Task object reference:
+                # https://developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_objects_task.htm)
+                _f("Subject", "string", length=255),
+                _f("Description", "textarea", length=32_000, filterable=False),
                 _f("Status", "picklist"),
                 _f("Priority", "picklist"),
                 _f("Type", "picklist"),
-                _f("TaskSubtype", "picklist"),
+                _f("TaskSubtype", "picklist", values=TASK_SUBTYPES),
                 _f("ActivityDate", "date"),
                 _f("CompletedDateTime", "datetime"),
                 _ref("WhoId", _WHO, "Who"),
@@ -407,9 +450,12 @@ def _build() -> dict[str, SObjectDef]:
             "activity",
             False,
             [
-                _f("Subject", "string"),
-                _f("Description", "textarea"),
-                _f("Location", "string"),
+                # Lengths and ShowAs values: Event object reference and field reference
+                # (https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_event.htm,
+                # https://developer.salesforce.com/docs/atlas.en-us.sfFieldRef.meta/sfFieldRef/salesforce_field_reference_Event.htm).
+                _f("Subject", "string", length=255),
+                _f("Description", "textarea", length=32_000, filterable=False),
+                _f("Location", "string", length=255),
                 _f("Type", "picklist"),
                 _f("StartDateTime", "datetime"),
                 _f("EndDateTime", "datetime"),
@@ -417,7 +463,8 @@ def _build() -> dict[str, SObjectDef]:
                 _f("ActivityDate", "date"),
                 _f("DurationInMinutes", "int"),
                 _f("IsAllDayEvent", "boolean"),
-                _f("ShowAs", "picklist"),
+                _f("IsPrivate", "boolean"),
+                _f("ShowAs", "picklist", values=EVENT_SHOW_AS),
                 _ref("WhoId", _WHO, "Who"),
                 _ref("WhatId", _WHAT, "What"),
                 _ref("AccountId", ("Account",), "Account", writable=False),
@@ -425,27 +472,149 @@ def _build() -> dict[str, SObjectDef]:
             ],
         ),
         _obj(
+            "EventRelation",
+            "0RE",
+            "parent",
+            False,
+            [
+                # EventRelation object reference: the invitees (Users, Contacts, Leads) and,
+                # with Shared Activities, the related contacts/lead (IsParent); EventId and
+                # RelationId are set on create only.
+                # https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_eventrelation.htm
+                FieldDef(
+                    "EventId",
+                    "reference",
+                    ("Event",),
+                    "Event",
+                    updateable=False,
+                    required=True,
+                ),
+                FieldDef(
+                    "RelationId",
+                    "reference",
+                    ("Contact", "Lead", "User"),
+                    "Relation",
+                    updateable=False,
+                    required=True,
+                ),
+                _f("IsParent", "boolean"),
+                _f("IsInvitee", "boolean"),
+                _f("IsWhat", "boolean"),
+                _f("Status", "picklist", values=EVENT_RELATION_STATUSES),
+                _f("RespondedDate", "datetime"),
+                _f("Response", "string", length=255),
+            ],
+            sharing_parent="EventId",
+        ),
+        _obj(
             "EmailMessage",
             "02s",
             "activity",
             False,
             [
-                _f("Subject", "string"),
-                _f("TextBody", "textarea"),
-                _f("HtmlBody", "textarea"),
-                _f("FromAddress", "email"),
-                _f("FromName", "string"),
-                _f("ToAddress", "string"),
-                _f("CcAddress", "string"),
-                _f("BccAddress", "string"),
+                # Lengths: Subject 4,000 (help 000385928), To/Cc/Bcc 4,000, From 3,000 and
+                # bodies 131,072 characters (help 000386950); MessageIdentifier 255 (field
+                # reference, EmailMessage). Status: restricted picklist 0..5 (EMAIL_STATUSES).
+                _f("Subject", "string", length=4_000),
+                _f("TextBody", "textarea", length=131_072, filterable=False),
+                _f("HtmlBody", "textarea", length=131_072, filterable=False),
+                _f("FromAddress", "email", length=3_000),
+                _f("FromName", "string", length=3_000),
+                _f("ToAddress", "string", length=4_000),
+                _f("CcAddress", "string", length=4_000),
+                _f("BccAddress", "string", length=4_000),
                 _f("MessageDate", "datetime"),
-                _f("Status", "picklist"),
+                _f("Status", "picklist", values=tuple(EMAIL_STATUSES)),
                 _f("Incoming", "boolean"),
-                _f("MessageIdentifier", "string"),
+                _f("MessageIdentifier", "string", length=255),
+                _f("ThreadIdentifier", "string", length=255),
+                _f("ToIds", "junction", reference_to=_PEOPLE, filterable=False),
+                _f("CcIds", "junction", reference_to=_PEOPLE, filterable=False),
+                _f("BccIds", "junction", reference_to=_PEOPLE, filterable=False),
                 _ref("RelatedToId", _WHAT, "RelatedTo"),
-                _ref("ActivityId", ("Task",), "Activity"),
+                _ref("ActivityId", ("Task",), "Activity", writable=False),
                 _ref("ParentId", ("Case",), "Parent"),
+                _ro("HasAttachment", "boolean"),
             ],
+        ),
+        _obj(
+            "EmailMessageRelation",
+            "0ER",
+            "parent",
+            False,
+            [
+                _ref("EmailMessageId", ("EmailMessage",), "EmailMessage", required=True),
+                _ref("RelationId", _PEOPLE, "Relation"),
+                _f("RelationType", "picklist", required=True, values=RELATION_TYPES),
+                _f("RelationAddress", "email", length=3_000),
+                _ro("RelationObjectType", "string"),
+            ],
+            sharing_parent="EmailMessageId",
+        ),
+        _obj(
+            "FeedItem",
+            "0D5",
+            "activity",
+            False,
+            [
+                _ref("ParentId", (*_WHAT, *_PEOPLE, "EmailMessage"), "Parent", required=True),
+                _f("Type", "picklist", values=FEED_ITEM_TYPES),
+                _f("Body", "textarea", length=10_000, filterable=False),
+                _f("Title", "string", length=255),
+                _f("LinkUrl", "url", length=1_000),
+                _f("IsRichText", "boolean"),
+            ],
+        ),
+        _obj(
+            "ContentVersion",
+            "068",
+            "activity",
+            False,
+            [
+                _f("Title", "string", length=255),
+                _f("PathOnClient", "string", length=500),
+                _f("Description", "textarea", length=1_000, filterable=False),
+                _ref("FirstPublishLocationId", _FILE_PARENTS, "FirstPublishLocation"),
+                _f("VersionData", "base64", filterable=False),
+                _ref("ContentDocumentId", ("ContentDocument",), "ContentDocument", writable=False),
+                _ro("ContentSize", "int"),
+                _ro("Checksum", "string"),
+                _ro("FileExtension", "string"),
+                _ro("FileType", "string"),
+                _ro("IsLatest", "boolean"),
+                _ro("VersionNumber", "string"),
+            ],
+        ),
+        _obj(
+            "ContentDocument",
+            "069",
+            "activity",
+            False,
+            [
+                _ro("Title", "string"),
+                _ref(
+                    "LatestPublishedVersionId",
+                    ("ContentVersion",),
+                    "LatestPublishedVersion",
+                    writable=False,
+                ),
+                _ro("ContentSize", "int"),
+                _ro("FileExtension", "string"),
+                _ro("FileType", "string"),
+            ],
+        ),
+        _obj(
+            "ContentDocumentLink",
+            "06A",
+            "activity",
+            False,
+            [
+                _ref("ContentDocumentId", ("ContentDocument",), "ContentDocument", required=True),
+                _ref("LinkedEntityId", _FILE_PARENTS, "LinkedEntity", required=True),
+                _f("ShareType", "picklist", values=("V", "C", "I")),
+                _f("Visibility", "picklist", values=("AllUsers", "InternalUsers", "SharedUsers")),
+            ],
+            audit=False,
         ),
     ]
     by_name = {o.name: o for o in objects}
@@ -465,7 +634,11 @@ def _build() -> dict[str, SObjectDef]:
         ("Opportunity", "Events", "Event", "WhatId"),
         ("Case", "Tasks", "Task", "WhatId"),
         ("Case", "Events", "Event", "WhatId"),
+        ("Event", "EventRelations", "EventRelation", "EventId"),
         ("Case", "EmailMessages", "EmailMessage", "ParentId"),
+        ("EmailMessage", "EmailMessageRelations", "EmailMessageRelation", "EmailMessageId"),
+        ("ContentDocument", "ContentDocumentLinks", "ContentDocumentLink", "ContentDocumentId"),
+        ("ContentDocument", "ContentVersions", "ContentVersion", "ContentDocumentId"),
         ("User", "PermissionSetAssignments", "PermissionSetAssignment", "AssigneeId"),
         ("PermissionSet", "Assignments", "PermissionSetAssignment", "PermissionSetId"),
         ("PermissionSet", "ObjectPerms", "ObjectPermissions", "ParentId"),

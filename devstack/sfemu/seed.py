@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 ORG_NAME = "Acme Demo (Sandbox)"
 SHARED_CONTACT_LEAD_EMAIL = "peter.gibbons@initech.com"
 DUPLICATE_CONTACT_EMAIL = "sam.rivera@rivera-consulting.com"
+#: The external sender/recipient of the Google and Microsoft emulators' seeded mail
+#: (devstack/googleemu/seed.py CUSTOMER, devstack/msemu/seed.py EXTERNAL_CONTACT): a Contact that
+#: alice sees (Initech) and a Lead that bob owns, so matching finds both kinds.
+SEEDED_MAIL_CONTACT_EMAIL = SHARED_CONTACT_LEAD_EMAIL
 
 #: alias -> (username, first, last, profile, time zone, locale, language, title)
 USERS: dict[str, tuple[str, str, str, str, str, str, str, str]] = {

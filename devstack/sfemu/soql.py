@@ -920,6 +920,15 @@ class _Compiler:
         self.resolve(cond.field, obj)
         final = cond.field.final
         assert final is not None
+        if not final.filterable:
+            raise SoqlError(
+                "INVALID_FIELD",
+                located(
+                    self.source,
+                    cond.field.pos,
+                    f"field '{cond.field.text}' can not be filtered in a query call",
+                ),
+            )
         ftype = final.type
         if cond.semi_join is not None:
             sub = cond.semi_join

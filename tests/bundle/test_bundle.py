@@ -281,3 +281,13 @@ def test_read_only_bundle_imports_and_answers_health(task_root: tuple[Path, Path
     assert not strays, strays[:10]
     assert any(f.startswith(str(task / "chalicelib")) for f in report["files"])
     assert not list(task.rglob("*.pyc.*")), "something wrote into the read-only bundle"
+
+
+def test_the_email_worker_reports_partial_batch_failures_on_the_stages_queue() -> None:
+    template = json.loads(TEMPLATE.read_text())
+    worker = template["Resources"]["EmailJobs"]["Properties"]
+    (source,) = worker["Events"].values()
+    assert source["Type"] == "SQS"
+    assert source["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert source["Properties"]["Queue"]["Fn::Sub"].endswith(":stratus-prod-email-jobs")
+    assert worker["Timeout"] == 120  # the queue's visibility timeout is 6 times this

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import secrets
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -100,3 +102,52 @@ class SfClient:
 
     def query(self, token: str, soql: str) -> requests.Response:
         return self.api(token, "GET", f"{API}/query", params={"q": soql})
+
+    def composite(
+        self, token: str, subrequests: list[dict[str, Any]], *, all_or_none: bool = False
+    ) -> requests.Response:
+        body = {"allOrNone": all_or_none, "compositeRequest": subrequests}
+        return self.api(token, "POST", f"{API}/composite", json=body)
+
+    def create(self, token: str, type_name: str, fields: dict[str, Any]) -> requests.Response:
+        return self.api(token, "POST", f"{API}/sobjects/{type_name}", json=fields)
+
+    def upload(
+        self,
+        token: str,
+        entity: dict[str, Any],
+        data: bytes,
+        *,
+        filename: str = "file.bin",
+        chunked: bool = False,
+        boundary: str = "boundary_string",
+    ) -> requests.Response:
+        """POST sobjects/ContentVersion as multipart/form-data (entity_content, VersionData);
+        `chunked` streams it with Transfer-Encoding: chunked, as a streaming client does."""
+        head, tail = multipart_parts(entity, filename, boundary)
+        headers = {"Content-Type": f'multipart/form-data; boundary="{boundary}"'}
+        url = f"{API}/sobjects/ContentVersion"
+        if not chunked:
+            return self.api(token, "POST", url, headers=headers, data=head + data + tail)
+
+        def stream() -> Iterator[bytes]:
+            yield head
+            for start in range(0, len(data), 1024 * 1024):
+                yield data[start : start + 1024 * 1024]
+            yield tail
+
+        return self.api(token, "POST", url, headers=headers, data=stream(), timeout=60)
+
+
+def multipart_parts(entity: dict[str, Any], filename: str, boundary: str) -> tuple[bytes, bytes]:
+    """The bytes before and after the file in a ContentVersion multipart body."""
+    head = (
+        f"--{boundary}\r\n"
+        'Content-Disposition: form-data; name="entity_content"\r\n'
+        "Content-Type: application/json\r\n\r\n"
+        f"{json.dumps(entity)}\r\n"
+        f"--{boundary}\r\n"
+        f'Content-Disposition: form-data; name="VersionData"; filename="{filename}"\r\n'
+        "Content-Type: application/octet-stream\r\n\r\n"
+    ).encode()
+    return head, f"\r\n--{boundary}--\r\n".encode()

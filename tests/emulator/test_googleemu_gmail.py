@@ -88,6 +88,27 @@ def test_big_attachment_only_through_attachments_get(
     assert gemu.counters.calls_by_user[ALICE]["gmail.attachments.get"] == 1
 
 
+def test_attachment_ids_change_at_every_read_and_earlier_ones_keep_working(
+    google: GoogleClient, gemu: GoogleEmulator, token: str
+) -> None:
+    """As Gmail does (google_workspace_mcp#237, dust-tt/dust#27314): a client may not take an
+    attachmentId for the attachment's identity; the part id stays."""
+    message_id = gemu.demo.messages[ALICE]["inline_image"]
+
+    def image() -> dict[str, Any]:
+        message = google.api(token, "GET", f"{MESSAGES}/{message_id}").json()
+        return next(p for p in parts_of(message["payload"]) if p["mimeType"] == "image/png")
+
+    first, second = image(), image()
+    assert first["partId"] == second["partId"]
+    assert first["body"]["attachmentId"] != second["body"]["attachmentId"]
+    for part in (first, second):
+        path = f"{MESSAGES}/{message_id}/attachments/{part['body']['attachmentId']}"
+        assert google.api(token, "GET", path).status_code == 200
+    unknown = f"{MESSAGES}/{message_id}/attachments/ANGjdJnotone"
+    assert google.api(token, "GET", unknown).status_code == 400
+
+
 def test_inline_image_and_drive_link(
     google: GoogleClient, gemu: GoogleEmulator, token: str
 ) -> None:

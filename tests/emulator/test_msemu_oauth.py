@@ -206,7 +206,9 @@ def test_revoked_grant(ms: MsClient, ms_emu: MicrosoftEmulator, code: int, error
 
 
 def test_unknown_refresh_token(ms: MsClient) -> None:
-    _assert_aadsts(ms.refresh("garbage"), 400, "invalid_request", 9002313)
+    # the token endpoint answers invalid_grant with 9002313 for a malformed/unknown grant
+    # (learn.microsoft.com/en-us/answers/questions/1291600), so clients treat it as revoked
+    _assert_aadsts(ms.refresh("garbage"), 400, "invalid_grant", 9002313)
 
 
 def test_token_faults(ms: MsClient, ms_emu: MicrosoftEmulator) -> None:

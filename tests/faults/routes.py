@@ -212,6 +212,13 @@ ROUTES = (
     Route("GET", "/connections/{provider}", 200, _connection_check, TABLE),
     # the refresh token is opened to revoke it at Google first
     Route("DELETE", "/connections/{provider}", 204, _connection_delete, BOTH),
+    # issue 13: the dashboard and its figures, a user's own settings; issue 12: calendar sync
+    Route("GET", "/admin", 200, _get("/admin"), TABLE),
+    Route("GET", "/admin/usage", 200, _get("/admin/usage"), TABLE),
+    Route("GET", "/admin/usage.csv", 200, _get("/admin/usage.csv"), TABLE),
+    Route("GET", "/admin/users", 200, _get("/admin/users"), TABLE),
+    Route("GET", "/me/settings", 200, _get("/me/settings"), TABLE),
+    Route("GET", "/me/calendar-sync", 200, _get("/me/calendar-sync"), TABLE),
     Route("GET", "/t/o/{token}", 200, _hit("GET", "pixel"), hot="pixel"),
     Route("HEAD", "/t/o/{token}", 200, _hit("HEAD", "pixel"), hot="pixel"),
     Route("GET", "/t/c/{token}", 302, _hit("GET", "click"), hot="click"),

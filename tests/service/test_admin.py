@@ -29,7 +29,7 @@ def _put(client: Client, token: str, body: object) -> object:
 def test_tracking_is_off_by_default(client: Client, sign_in: SignIn) -> None:
     response = client.http.get("/admin/settings", headers=_auth(sign_in("admin@acme.demo")))
     assert response.status_code == 200
-    assert json.loads(response.body) == {"email_tracking": False, "link_tracking": False}
+    assert json.loads(response.body) == DEFAULTS
     assert response.headers["Cache-Control"] == "no-store"
 
 
@@ -38,19 +38,43 @@ def test_an_admin_changes_one_setting_and_the_other_keeps_its_value(
 ) -> None:
     admin = sign_in("admin@acme.demo")
     assert json.loads(_put(client, admin, {"email_tracking": True}).body) == {  # type: ignore[attr-defined]
+        **DEFAULTS,
         "email_tracking": True,
-        "link_tracking": False,
     }
     assert json.loads(_put(client, admin, {"link_tracking": True}).body) == {  # type: ignore[attr-defined]
+        **DEFAULTS,
         "email_tracking": True,
         "link_tracking": True,
     }
+    changed = {
+        "email_logging": "task",
+        "max_attachment_mb": 10,
+        "excluded_domains": ["Acme.Demo", "internal.acme.demo"],
+    }
+    answer = json.loads(_put(client, admin, changed).body)  # type: ignore[attr-defined]
+    assert answer["email_logging"] == "task" and answer["max_attachment_mb"] == 10
+    assert answer["excluded_domains"] == ["acme.demo", "internal.acme.demo"]
+    assert answer["link_tracking"] is True
     # the setting is the org's: one item in the org's partition
     pk, sk = keys.org_settings_key(_org_of(client, admin))
     item = boto3.client("dynamodb").get_item(
         TableName=stack.table_name, Key={"pk": {"S": pk}, "sk": {"S": sk}}
     )["Item"]
     assert item["email_tracking"] == {"BOOL": True}
+
+
+DEFAULTS = {
+    "email_tracking": False,
+    "link_tracking": False,
+    "email_logging": "email_message",
+    "attachments": False,
+    "max_attachment_mb": 25,
+    "drive_links": "activity",
+    "excluded_domains": [],
+    "signature_extraction": True,
+    "calendar_sync": True,
+    "user_overrides": [],  # users choose nothing for themselves by default (/me/settings)
+}
 
 
 def _org_of(client: Client, token: str) -> str:
@@ -74,7 +98,20 @@ def test_settings_need_a_session(client: Client, sign_in: SignIn) -> None:
 
 def test_unknown_settings_and_wrong_types_are_400(client: Client, sign_in: SignIn) -> None:
     admin = sign_in("admin@acme.demo")
-    for body in ({"email_trackin": True}, {"email_tracking": "maybe"}, []):
+    bad = (
+        {"email_trackin": True},
+        {"email_tracking": "maybe"},
+        [],
+        {"email_logging": "fax"},
+        {"max_attachment_mb": 0},
+        {"max_attachment_mb": 2001},
+        {"max_attachment_mb": "5"},
+        {"excluded_domains": "acme.demo"},
+        {"excluded_domains": ["https://acme.demo/"]},
+        {"excluded_domains": ["a.demo"] * 101},
+        {"drive_links": "email"},
+    )
+    for body in bad:
         response = _put(client, admin, body)
         assert response.status_code == 400  # type: ignore[attr-defined]
         assert json.loads(response.body)["error"]["code"] == "validation_error"  # type: ignore[attr-defined]

@@ -12,7 +12,17 @@ from bench.core import discover, environment
 
 def test_every_benchmark_is_found_with_a_title_and_a_method() -> None:
     found = discover()
-    assert [b.name for b in found] == ["coldstart", "bundle_import", "kms", "tracking", "lookup"]
+    assert [b.name for b in found] == [
+        "coldstart",
+        "bundle_import",
+        "kms",
+        "tracking",
+        "lookup",
+        "signatures",
+        "mail_stream",
+        "emails",
+        "calendar",
+    ]
     for benchmark in found:
         assert benchmark.title != benchmark.name, benchmark.name
         assert benchmark.method, benchmark.name
@@ -35,6 +45,7 @@ def test_lookup_benchmark_counts_one_call_per_miss_and_none_per_hit() -> None:
     assert figures["Salesforce API calls per miss (one address)"].value == 1
     assert figures["Salesforce API calls per miss (batch of 25)"].value == 1
     assert figures["Salesforce API calls per hit"].value == 0
+    assert figures["DynamoDB requests per cached lookup when a flush is due"].value == 0
 
 
 def test_tracking_benchmark_counts_no_read_and_one_write_per_hit() -> None:
@@ -43,6 +54,9 @@ def test_tracking_benchmark_counts_no_read_and_one_write_per_hit() -> None:
         figures = {figure.label: figure.value for figure in tracking.run()}
     assert figures["AWS reads per pixel"] == 0 and figures["AWS writes per pixel"] == 1
     assert figures["AWS reads per click"] == 0 and figures["AWS writes per click"] == 1
+    # a flush that is due waits for a request that is not a hot path
+    assert figures["AWS requests per pixel when a flush is due"] == 1
+    assert figures["AWS requests per click when a flush is due"] == 1
 
 
 def test_environment_fakes_aws_and_restores_everything() -> None:
@@ -58,3 +72,15 @@ def test_environment_fakes_aws_and_restores_everything() -> None:
                 assert os.environ["STRATUS_TABLE"] == "inner"
             assert os.environ["STRATUS_TABLE"] == "t"
         assert dict(os.environ) == before
+
+
+def test_calendar_benchmark_meets_its_call_targets() -> None:
+    (calendar,) = discover(["calendar"])
+    figures = {figure.label: figure for figure in calendar.run()}
+    assert figures["Provider calls per user, no change"].value == 1
+    assert figures["Salesforce calls per user, no change"].value == 1
+    assert figures["DynamoDB reads per user, no change"].value <= 2
+    assert figures["SendMessageBatch requests, 10,000 users"].value == 1000
+    assert figures["Index pages read, 10,000 users"].value <= 11  # 1,000 users a page
+    missed = [f.label for f in figures.values() if f.ok is False]
+    assert not missed, missed

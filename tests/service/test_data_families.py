@@ -39,6 +39,8 @@ HTML = (
     '<a href="https://docs.example.org/guide">guide</a></body></html>'
 )
 RECIPIENT_IP = "203.0.113.77"
+NEW_PERSON = "Whitfieldson"  # a new Lead's and Contact's last name: never in the table
+NEW_ADDRESS = "dana.whitfieldson@brightline-labs.example"
 PETER = "peter.gibbons@initech.com"  # a contact of the demo org (tests/service/test_lookup.py)
 
 
@@ -49,6 +51,15 @@ def _sections(text: str, level: str) -> dict[str, str]:
     """Heading title -> body, for headings of exactly `level` ("##" or "###")."""
     parts = re.split(rf"^{level} (.+)$", text, flags=re.MULTILINE)
     return {title.strip(): body for title, body in zip(parts[1::2], parts[2::2], strict=True)}
+
+
+def _usage_totals(report: Any) -> dict[str, int]:
+    """`GET /admin/usage`'s figures summed over its days."""
+    totals: dict[str, int] = {}
+    for day in report["days"]:
+        for feature, n in day["counts"].items():
+            totals[feature] = totals.get(feature, 0) + int(n)
+    return totals
 
 
 def _table(body: str, where: str) -> list[dict[str, str]]:
@@ -369,12 +380,89 @@ class Flow:
         self.call("get", "/connections/microsoft", alice)
         self.call("get", "/me", alice)
 
+    def email_steps(self, alice: str, stack: ProvisionedStack) -> None:
+        """alice logs a Gmail email (queued, then run by the worker as Lambda would), an
+        Outlook one, and one her phone holds, with an Idempotency-Key (replayed once)."""
+        from app import email_jobs
+        from devstack.worker import poll_once
+
+        assert self.mailboxes is not None
+        gmail = str(self.mailboxes.google.demo.messages["alice@acme.demo"]["plain"])
+        outlook = str(self.mailboxes.microsoft.demo.messages["alice"]["sent"])
+        job = self.call("post", "/emails", alice, {"source": "gmail", "message_id": gmail}, 202)
+        self.call("post", "/emails", alice, {"source": "outlook", "message_id": outlook}, 202)
+        while poll_once(boto3.client("sqs"), stack.email_queue_url, email_jobs).received:
+            self.seen.scan("the worker ran a job")
+        assert (
+            self.call("get", f"/emails/jobs/{job['job']['id']}", alice)["job"]["status"] == "done"
+        )
+        held = {
+            "source": "client",
+            "message": {
+                "internet_message_id": "<phone-1@acme.demo>",
+                "subject": "Pricing follow-up",
+                "date": "2026-11-20T10:00:00Z",
+                "from": {"email": "alice@acme.demo"},
+                "to": [{"email": PETER}],
+                "text": HTML_MARKER,
+            },
+        }
+        headers = {"Authorization": f"Bearer {alice}", "Content-Type": "application/json"}
+        headers["Idempotency-Key"] = "phone-queue-1"
+        for _ in range(2):
+            response = self.client.http.post("/emails", body=json.dumps(held), headers=headers)
+            assert response.status_code == 201, response.body
+            self.seen.scan("POST /emails with an Idempotency-Key")
+
+    def calendar_steps(self, alice: str, stack: ProvisionedStack) -> None:
+        """alice turns calendar sync on (Google) and asks for a run, which the worker does as
+        Lambda would: her state and the pairs of both sides' events."""
+        from app import calendar_sync
+        from devstack.worker import poll_once
+
+        self.call("put", "/me/calendar-sync", alice, {"enabled": True, "provider": "google"})
+        self.call("post", "/me/calendar-sync/run", alice, status=202)
+        while poll_once(boto3.client("sqs"), stack.calendar_queue_url, calendar_sync).received:
+            self.seen.scan("the worker synced a calendar")
+        assert self.call("get", "/me/calendar-sync", alice)["status"]["state"] == "ok"
+
+    def records_steps(self, alice: str) -> None:
+        """alice parses a sender's signature, creates a Lead for them with an Idempotency-Key,
+        and her phone replays a queued Contact twice (POST /actions)."""
+        signed = f"Thanks!\n\nDana {NEW_PERSON}\nBrightline Labs\n{HTML_MARKER}\n"
+        sender = {"email": NEW_ADDRESS, "name": f"Dana {NEW_PERSON}"}
+        self.call("post", "/signatures/parse", alice, {"text": signed, "from": sender})
+        self.seen.scan("POST /signatures/parse")
+        lead = {"last_name": NEW_PERSON, "company": "Brightline Labs", "email": NEW_ADDRESS}
+        headers = {"Authorization": f"Bearer {alice}", "Content-Type": "application/json"}
+        headers["Idempotency-Key"] = "new-lead-1"
+        response = self.client.http.post("/records/leads", body=json.dumps(lead), headers=headers)
+        assert response.status_code == 201, response.body
+        self.seen.scan("POST /records/leads with an Idempotency-Key")
+        contact = {"last_name": NEW_PERSON, "email": NEW_ADDRESS, "company": "Initech"}
+        action = {"key": "c-1", "method": "POST", "path": "/records/contacts", "body": contact}
+        for _ in range(2):
+            self.call("post", "/actions", alice, {"actions": [action]})
+            self.seen.scan("POST /actions")
+
+    def run_org_deletion(self) -> None:
+        """The org-deletion queue's worker, as Lambda would run it, until the queue is empty."""
+        from app import org_deletion
+        from devstack.worker import poll_once
+
+        sqs = boto3.client("sqs")
+        url = sqs.get_queue_url(QueueName=self.seen.stack.org_deletion_queue_name)["QueueUrl"]
+        for _ in range(30):
+            if not poll_once(sqs, url, org_deletion, visibility_timeout=0).received:
+                return
+            self.seen.scan("an org-deletion run")
+        raise AssertionError("the org deletion did not end")
+
     def keep_mailbox_tokens(self) -> None:
-        """Every token the Google and Microsoft emulators issued (from their registries: they
-        list no issued tokens publicly)."""
+        """Every token the Google and Microsoft emulators issued."""
         assert self.mailboxes is not None
         for emu in (self.mailboxes.google, self.mailboxes.microsoft):
-            for i, token in enumerate([*emu._access, *emu._refresh]):
+            for i, token in enumerate(emu.issued_tokens()):
                 self.keep(f"{type(emu).__name__} token #{i}", token)
 
     def hit(self, path: str, step: str, *, located: bool = False) -> None:
@@ -407,6 +495,10 @@ def flow(
     monkeypatch: pytest.MonkeyPatch,
     mailbox_env: Mailboxes,
 ) -> Flow:
+    monkeypatch.setenv("STRATUS_EMAIL_QUEUE", stack.email_queue_name)
+    monkeypatch.setenv("STRATUS_CALENDAR_QUEUE", stack.calendar_queue_name)
+    monkeypatch.setenv("STRATUS_ORG_DELETION_QUEUE", stack.org_deletion_queue_name)
+    monkeypatch.setenv("ORG_DELETION_SETTLE_SECONDS", "0")  # the last sweep at once
     seen = Seen(stack)
     release = Store.release_lease
 
@@ -458,9 +550,28 @@ def test_every_item_of_a_whole_life_is_a_documented_family_with_documented_attri
     flow.call("post", "/lookup", alice, {"emails": [PETER, "nobody@nowhere.example"]})
     emu.expire_access_tokens()
     flow.call("get", "/me/salesforce", alice)
+    # the admin reads the dashboard's figures (this container's usage sums are flushed first)
+    flow.call("get", "/admin/usage", admin)
+    flow.call("get", "/admin/users", admin)
+    # the admin lets users choose attachments; alice turns them on; anyone reads the status
+    flow.call("put", "/admin/settings", admin, {"user_overrides": ["attachments"]})
+    flow.call("put", "/me/settings", alice, {"attachments": True})
+    flow.call("get", "/status", admin)  # this container's request counts are flushed first
 
     # alice connects Gmail and Outlook, bob Gmail; their access tokens expire (refreshes)
     flow.mailbox_steps(alice, bob)
+    # alice logs emails from Gmail and Outlook (the queue and its worker) and from her phone
+    flow.email_steps(alice, flow.seen.stack)
+    before = _usage_totals(flow.call("get", "/admin/usage", admin))
+    # alice syncs her Google calendar with her Salesforce Events (docs/calendar.md)
+    flow.calendar_steps(alice, flow.seen.stack)
+    # alice creates a Lead and a Contact from a signature (docs/records.md)
+    flow.records_steps(alice)
+    # the dashboard counts the events synced and the Salesforce calls of calendar and records
+    after = _usage_totals(flow.call("get", "/admin/usage", admin))
+    assert after.get("events_synced_to_salesforce", 0) > 0, after
+    assert after.get("events_synced_from_salesforce", 0) > 0, after
+    assert after["salesforce_api_calls"] - before.get("salesforce_api_calls", 0) >= 3, after
 
     # alice logs out on her phone; someone starts a sign-in and never finishes it
     flow.call("post", "/auth/logout", alice_phone, status=204)
@@ -481,6 +592,12 @@ def test_every_item_of_a_whole_life_is_a_documented_family_with_documented_attri
             flow.keep(f"access token #{i} of {username}", token)
 
     flow.keep_mailbox_tokens()
+    after_bob = flow.seen.last
+
+    # at last the admin deletes the whole org (its queue's worker runs every slice)
+    org_id = str(bob_me["org"]["id"])
+    flow.call("delete", "/admin/org", admin, {"confirm": org_id}, status=202)
+    flow.run_org_deletion()
 
     # Then every item seen is a documented family with documented attributes
     problems: list[str] = []
@@ -496,6 +613,8 @@ def test_every_item_of_a_whole_life_is_a_documented_family_with_documented_attri
         "the email's HTML body": HTML_MARKER,
         "the recipient's IP address": RECIPIENT_IP,
         "the recipient's user agent": "Chrome/126",
+        "a new record's name": NEW_PERSON,
+        "a new record's address": NEW_ADDRESS,
     }
     for step, item in flow.seen:
         text = _dump(item)
@@ -517,8 +636,11 @@ def test_every_item_of_a_whole_life_is_a_documented_family_with_documented_attri
 
     # And nothing names bob once his account is deleted (his revocation tag is one-way)
     bob_id, bob_name = str(bob_me["user"]["id"]), str(bob_me["user"]["username"])
-    leftovers = [i for i in flow.seen.last if bob_id in _dump(i) or bob_name in _dump(i)]
+    leftovers = [i for i in after_bob if bob_id in _dump(i) or bob_name in _dump(i)]
     assert not leftovers, f"items naming bob after his account was deleted: {leftovers}"
-    assert any(name.startswith("tracking_revoked#") for i in flow.seen.last for name in i), (
+    assert any(name.startswith("tracking_revoked#") for i in after_bob for name in i), (
         "bob's deletion left no revocation tag on the org's settings"
     )
+    # And nothing names the org once it is deleted
+    left = [i for i in flow.seen.last if org_id in _dump(i)]
+    assert not left, f"items naming the org after its deletion: {left}"

@@ -13,7 +13,6 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit
 
 import boto3
 import pytest
@@ -23,71 +22,12 @@ from chalice.test import Client
 from chalicelib import deps
 from devstack.provision import ProvisionedStack
 from tests.conftest import GOOGLE_CLIENT, Mailboxes, SignIn
+from tests.mailboxes import Browser, _code, _query, consent
 
 ALICE = "alice@acme.demo"
 BOB = "bob@acme.demo"
-BINDING = "__Secure-stratus_oauth"
-SESSION = "__Host-stratus_session"
 GMAIL = "https://www.googleapis.com/auth/gmail.readonly"
 CALENDAR = "https://www.googleapis.com/auth/calendar.events"
-
-
-def _query(url: str) -> dict[str, str]:
-    return {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
-
-
-def _code(response: Any) -> str:
-    return str(json.loads(response.body)["error"]["code"])
-
-
-class Browser:
-    """One browser of one signed-in user: keeps its session and the binding cookie."""
-
-    def __init__(self, client: Client, session: str) -> None:
-        self.client = client
-        self.session = session
-        self.binding: str | None = None
-
-    def _cookies(self) -> dict[str, str]:
-        jar = [f"{SESSION}={self.session}"]
-        if self.binding:
-            jar.append(f"{BINDING}={self.binding}")
-        return {"Cookie": "; ".join(jar)}
-
-    def start(self, provider: str, return_to: str = "/settings") -> str:
-        response = self.client.http.get(
-            f"/connections/{provider}/start?{urlencode({'return_to': return_to})}",
-            headers=self._cookies(),
-        )
-        assert response.status_code == 302, response.body
-        self.binding = SignIn.cookie(response, BINDING)
-        return str(response.headers["Location"])
-
-    def callback(self, provider: str, params: dict[str, str]) -> Any:
-        response = self.client.http.get(
-            f"/connections/{provider}/callback?{urlencode(params)}", headers=self._cookies()
-        )
-        if SignIn.cookie(response, BINDING) == "":
-            self.binding = None
-        return response
-
-    def get(self, path: str) -> Any:
-        return self.client.http.get(path, headers=self._cookies())
-
-    def delete(self, path: str) -> Any:
-        # a cookie-authenticated DELETE from this site's own page (chalicelib/csrf.py)
-        headers = {**self._cookies(), "Origin": "http://127.0.0.1:8999"}
-        return self.client.http.delete(path, headers=headers)
-
-    def connect(self, provider: str) -> Any:
-        return self.callback(provider, consent(self.start(provider)))
-
-
-def consent(authorize_url: str) -> dict[str, str]:
-    """The emulator's consent screen (the user in login_hint answers): the callback's query."""
-    reply = requests.get(authorize_url, allow_redirects=False, timeout=10)
-    assert reply.status_code == 302, reply.text
-    return _query(reply.headers["Location"])
 
 
 @pytest.fixture
@@ -113,12 +53,8 @@ def _connection_items(stack: ProvisionedStack, provider: str) -> list[dict[str, 
 
 
 def _issued_tokens(mailboxes: Mailboxes) -> list[str]:
-    """Every access and refresh token either emulator issued (their private registries: the
-    emulators expose no public list of Google tokens)."""
-    found: list[str] = []
-    for emu in (mailboxes.google, mailboxes.microsoft):
-        found += list(emu._access) + list(emu._refresh)
-    return found
+    """Every access and refresh token either emulator issued."""
+    return [*mailboxes.google.issued_tokens(), *mailboxes.microsoft.issued_tokens()]
 
 
 # -- the connect flow ---------------------------------------------------------------------------
@@ -246,6 +182,68 @@ def test_a_denied_consent_or_a_replayed_state_stores_nothing(
     assert replay.status_code == 400 and _code(replay) == "invalid_state"
 
 
+@pytest.mark.parametrize("provider", ["google", "microsoft"])
+def test_a_missing_code_an_unknown_state_or_a_refused_code_stores_nothing(
+    provider: str, browser: Browser, mailbox_env: Mailboxes, stack: ProvisionedStack
+) -> None:
+    params = consent(browser.start(provider))
+    nothing = {k: v for k, v in params.items() if k != "code"}
+    response = browser.callback(provider, nothing)
+    assert response.status_code == 400
+    params = consent(browser.start(provider))
+    unknown = browser.callback(provider, {**params, "state": "x" * 43})
+    assert unknown.status_code == 400 and _code(unknown) == "invalid_state"
+    # the provider's own token endpoint refuses a code it never issued (invalid_grant)
+    params = consent(browser.start(provider))
+    refused = browser.callback(provider, {**params, "code": params["code"] + "tampered"})
+    assert refused.status_code == 400 and _code(refused) == f"{provider}_code_rejected"
+    assert _connection_items(stack, provider) == []
+
+
+@pytest.mark.parametrize("provider", ["google", "microsoft"])
+def test_no_oauth_call_follows_a_redirect(
+    provider: str,
+    browser: Browser,
+    mailbox_env: Mailboxes,
+    monkeypatch: pytest.MonkeyPatch,
+    stack: ProvisionedStack,
+) -> None:
+    """A token endpoint answering 302 (to the real one) is an endpoint out of order: 502, the
+    code is never sent on, nothing stored."""
+    import http.server
+
+    emulator = mailbox_env.google if provider == "google" else mailbox_env.microsoft
+    followed: list[str] = []
+
+    class Redirect(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.send_response(307)
+            self.send_header("Location", emulator.url + self.path)
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            followed.append(self.path)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        redirector = f"http://127.0.0.1:{server.server_address[1]}"
+        setting = "GOOGLE_OAUTH_URL" if provider == "google" else "MICROSOFT_LOGIN_URL"
+        params = consent(browser.start(provider))
+        monkeypatch.setenv(setting, redirector)
+        deps.reset()
+        before = json.dumps(emulator.stats(), sort_keys=True, default=str)
+        response = browser.callback(provider, params)
+        assert response.status_code == 502, response.body
+        assert _code(response) == f"{provider}_unavailable"
+        assert followed  # the redirect was answered to us ...
+        # ... and not followed: the emulator saw no token request at all
+        assert json.dumps(emulator.stats(), sort_keys=True, default=str) == before
+        assert _connection_items(stack, provider) == []
+    finally:
+        server.shutdown()
+
+
 def test_start_needs_a_signed_in_user_a_known_and_configured_provider(
     browser: Browser, client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -280,6 +278,23 @@ def test_unticked_google_scopes_make_the_connection_partial(
     assert GMAIL not in me["scopes"] and CALENDAR in me["scopes"]
     check = json.loads(browser.get("/connections/google").body)
     assert check["status"] == "partial" and check["missing"] == ["email_logging"]
+
+
+def test_withheld_microsoft_scopes_make_the_connection_partial(
+    browser: Browser, mailbox_env: Mailboxes
+) -> None:
+    # Microsoft has no consent checkboxes, but the token response may grant fewer scopes than
+    # asked (an account the permission does not apply to, a tenant's admin grant without it)
+    mailbox_env.microsoft.withhold_scopes(ALICE, ["Calendars.ReadWrite"])
+    assert browser.connect("microsoft").status_code == 302
+    me = json.loads(browser.get("/me").body)["connections"]["microsoft"]
+    assert me["status"] == "partial" and me["missing"] == ["calendar_sync"]
+    graph = "https://graph.microsoft.com/"  # the granted scopes as Microsoft spells them
+    assert graph + "Mail.Read" in me["scopes"]
+    assert not any(s.endswith("Calendars.ReadWrite") for s in me["scopes"])
+    mailbox_env.microsoft.expire_access_tokens()  # the refreshed grant stays partial
+    check = json.loads(browser.get("/connections/microsoft").body)
+    assert check["status"] == "partial" and check["missing"] == ["calendar_sync"]
 
 
 def test_microsoft_rotation_keeps_the_newest_refresh_token(

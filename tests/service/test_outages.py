@@ -37,6 +37,7 @@ from botocore.stub import Stubber
 from chalice.test import Client
 
 from chalicelib import deps, outages
+from chalicelib.admin import assets
 from chalicelib.crypto.envelope import Envelope
 from chalicelib.errors import (
     ConditionFailed,
@@ -233,6 +234,7 @@ def _store_calls() -> dict[str, Callable[[Store], object]]:
         "query": lambda s: s.query("P"),
         "query_all": lambda s: list(s.query_all("P")),
         "batch_get": lambda s: list(s.batch_get([("P", "S")], attributes=("sk",))),
+        "scan_naming": lambda s: s.scan_naming("00D000000000000EAA"),
         "put": lambda s: s.put(item),
         "put_if_absent": lambda s: s.put_if_absent(item, requires=("P", "OWNER")),
         "put_new": lambda s: s.put_new([item]),
@@ -451,6 +453,7 @@ def world(
     mailbox_env: Mailboxes,
 ) -> World:
     monkeypatch.setenv("TRACKING_SIGNING_KEYS", TRACKING_KEY)
+    monkeypatch.setenv("STRATUS_CALENDAR_QUEUE", stack.calendar_queue_name)
     deps.reset()
     admin = sign_in("admin@acme.demo")
     body = json.dumps({"email_tracking": True, "link_tracking": True}).encode()
@@ -519,6 +522,17 @@ def _request(world: World, name: str) -> Any:
     lookup = json.dumps({"emails": ["ann@client.example"]}).encode()
     settings = json.dumps({"email_tracking": True}).encode()
     message = json.dumps({"recipients": ["x@y.example"], "html": "<p>hi</p>"}).encode()
+    email = json.dumps(
+        {
+            "source": "client",
+            "message": {
+                "internet_message_id": "<outage@x.example>",
+                "date": "2026-11-20T10:00:00Z",
+                "from": {"email": "ann@client.example"},
+                "to": [{"email": "alice@acme.demo"}],
+            },
+        }
+    ).encode()
     requests: dict[str, Callable[[], Any]] = {
         "GET /health": lambda: http.get("/health"),
         "GET /openapi.json": lambda: http.get("/openapi.json"),
@@ -532,6 +546,16 @@ def _request(world: World, name: str) -> Any:
         "POST /lookup": lambda: http.post("/lookup", body=lookup, headers=alice),
         "GET /admin/settings": lambda: http.get("/admin/settings", headers=admin),
         "PUT /admin/settings": lambda: http.put("/admin/settings", body=settings, headers=admin),
+        "GET /admin/usage": lambda: http.get("/admin/usage", headers=admin),
+        "GET /admin/usage.csv": lambda: http.get("/admin/usage.csv", headers=admin),
+        "GET /admin/users": lambda: http.get("/admin/users", headers=admin),
+        "GET /admin": lambda: http.get("/admin", headers=admin),
+        "POST /admin": lambda: http.post(  # no CSRF token: refused, whatever the table does
+            "/admin",
+            body=b"email_tracking=on",
+            headers={**admin, "Content-Type": "application/x-www-form-urlencoded"},
+        ),
+        "GET /admin/assets/{name}": lambda: http.get(assets.stylesheet().path),
         "POST /tracking/messages": lambda: http.post(
             "/tracking/messages", body=message, headers=alice
         ),
@@ -552,10 +576,54 @@ def _request(world: World, name: str) -> Any:
         ),
         "GET /connections/{provider}": lambda: http.get("/connections/google", headers=alice),
         "DELETE /connections/{provider}": lambda: http.delete("/connections/google", headers=alice),
+        "POST /emails": lambda: http.post("/emails", body=email, headers=alice),
+        "GET /emails/jobs/{job_id}": lambda: http.get("/emails/jobs/abc123", headers=alice),
+        "POST /signatures/parse": lambda: http.post(
+            "/signatures/parse", body=RECORDS_BODIES["parse"], headers=alice
+        ),
+        "POST /records/leads": lambda: http.post(
+            "/records/leads", body=RECORDS_BODIES["lead"], headers=alice
+        ),
+        "POST /records/contacts": lambda: http.post(
+            "/records/contacts", body=RECORDS_BODIES["contact"], headers=alice
+        ),
+        "POST /actions": lambda: http.post(
+            "/actions", body=RECORDS_BODIES["actions"], headers=alice
+        ),
+        "GET /me/calendar-sync": lambda: http.get("/me/calendar-sync", headers=alice),
+        "PUT /me/calendar-sync": lambda: http.put(
+            "/me/calendar-sync", body=CALENDAR_SYNC, headers=alice
+        ),
+        "POST /me/calendar-sync/run": lambda: http.post("/me/calendar-sync/run", headers=alice),
+        "GET /me/settings": lambda: http.get("/me/settings", headers=alice),
+        "PUT /me/settings": lambda: http.put("/me/settings", body=settings, headers=alice),
+        "DELETE /admin/org": lambda: http.delete(  # not the org's id: refused, never started
+            "/admin/org", body=json.dumps({"confirm": "00D000000000NOTEAA"}), headers=admin
+        ),
+        "GET /admin/org/deletion": lambda: http.get("/admin/org/deletion", headers=admin),
+        "GET /org-deletions/{reference}": lambda: http.get("/org-deletions/notag.nosecret"),
+        "GET /status": lambda: http.get("/status"),
+        "GET /status.html": lambda: http.get("/status.html"),
+        "GET /status/assets/{name}": lambda: http.get(_status_stylesheet()),
     }
     return requests[name]()
 
 
+#: docs/records.md: the parse, a Lead and a Contact, and a one-action batch
+RECORDS_BODIES = {
+    "parse": json.dumps(
+        {"text": "Dana Whitfield\nBrightline Labs", "from": {"email": "d@b.example"}}
+    ),
+    "lead": json.dumps({"last_name": "Whitfield", "company": "Brightline Labs"}),
+    "contact": json.dumps({"last_name": "Whitfield", "account_name": "Initech"}),
+    "actions": json.dumps(
+        {"actions": [{"key": "a", "method": "POST", "path": "/records/leads", "body": {}}]}
+    ),
+}
+
+
+#: turning calendar sync on (docs/calendar.md)
+CALENDAR_SYNC = json.dumps({"enabled": True, "provider": "google"})
 STORAGE = "storage_unavailable"
 ENCRYPTION = "encryption_unavailable"
 # What each route answers with DynamoDB unreachable, and with KMS unreachable (a new container:
@@ -573,6 +641,12 @@ EXPECTED: dict[str, tuple[int | str, int | str]] = {
     "POST /lookup": (STORAGE, ENCRYPTION),
     "GET /admin/settings": (STORAGE, 200),
     "PUT /admin/settings": (STORAGE, 200),
+    "GET /admin/usage": (STORAGE, 200),
+    "GET /admin/usage.csv": (STORAGE, 200),
+    "GET /admin/users": (STORAGE, 200),
+    "GET /admin": (STORAGE, 200),
+    "POST /admin": (STORAGE, 403),
+    "GET /admin/assets/{name}": (200, 200),  # a static file
     "POST /tracking/messages": (STORAGE, 201),
     "GET /tracking/messages/{message_id}": (STORAGE, 200),
     "GET /tracking/activity": (STORAGE, 200),
@@ -585,7 +659,34 @@ EXPECTED: dict[str, tuple[int | str, int | str]] = {
     "GET /connections/{provider}/callback": (STORAGE, ENCRYPTION),  # its verifier
     "GET /connections/{provider}": (STORAGE, ENCRYPTION),  # no access token cached yet
     "DELETE /connections/{provider}": (STORAGE, ENCRYPTION),  # revocation needs the token
+    # a client-held email: logged within the request with the user's Salesforce token; with
+    # KMS out of reach its job is deleted again (the client sends it later: nothing half-done)
+    "POST /emails": (STORAGE, ENCRYPTION),
+    "GET /emails/jobs/{job_id}": (STORAGE, 404),  # no such job; reading it needs no KMS
+    "POST /signatures/parse": (STORAGE, 200),  # the session and the org's setting: no KMS
+    "POST /records/leads": (STORAGE, ENCRYPTION),  # the user's Salesforce token
+    "POST /records/contacts": (STORAGE, ENCRYPTION),
+    "POST /actions": (STORAGE, 200),  # each action answers its own 503 in the results
+    # the status never opens the sealed cursor; turning sync on seals nothing yet (the cursor
+    # comes with the first cycle); "run now" queues a reference
+    "GET /me/calendar-sync": (STORAGE, 200),
+    "PUT /me/calendar-sync": (STORAGE, 200),
+    "POST /me/calendar-sync/run": (STORAGE, 202),
+    "GET /me/settings": (STORAGE, 200),
+    "PUT /me/settings": (STORAGE, 403),  # the org lets users choose nothing (the default)
+    "DELETE /admin/org": (STORAGE, 400),
+    "GET /admin/org/deletion": (STORAGE, 404),
+    "GET /org-deletions/{reference}": (STORAGE, 404),
+    "GET /status": (200, 200),  # says what is down: that is its job
+    "GET /status.html": (200, 200),
+    "GET /status/assets/{name}": (200, 200),  # a static file
 }
+
+
+def _status_stylesheet() -> str:
+    from chalicelib.status import page
+
+    return page.stylesheet().path
 
 
 def test_every_route_of_the_app_is_tried() -> None:

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from chalicelib.emails import normalise
+from chalicelib.addresses import normalise
 from chalicelib.lookup.models import LookupBatch, LookupQuery
 from chalicelib.lookup.records import lookup_queries
 from devstack.sfemu.soql import parse

@@ -8,6 +8,7 @@ from dataclasses import fields
 from chalicelib.admin.models import OrgSettingsUpdate, OrgSettingsView
 from chalicelib.org_settings import (
     SETTINGS,
+    USER_OVERRIDES,
     OrgSettings,
     OrgSettingsCache,
     OrgState,
@@ -76,21 +77,57 @@ def test_a_forgotten_org_is_read_again_at_once() -> None:
     assert stored.reads == 2
 
 
-def test_every_setting_is_off_by_default_and_described_once() -> None:
+DEFAULTS = {
+    "email_tracking": False,
+    "link_tracking": False,
+    "email_logging": "email_message",
+    "attachments": False,
+    "max_attachment_mb": 25,
+    "drive_links": "activity",
+    "excluded_domains": [],
+    "signature_extraction": True,
+    "calendar_sync": True,
+}
+
+
+def test_what_reaches_outside_salesforce_is_off_by_default_and_described_once() -> None:
     assert [s.name for s in SETTINGS] == [f.name for f in fields(OrgSettings)]
-    defaults = {s.name: s.default for s in SETTINGS}
-    assert OrgSettings().as_dict() == defaults == {"email_tracking": False, "link_tracking": False}
+    defaults = {
+        s.name: list(s.default) if s.name == "excluded_domains" else s.default for s in SETTINGS
+    }
+    assert OrgSettings().as_dict() == defaults == DEFAULTS
     assert all(s.description for s in SETTINGS)
+
+
+def test_stored_values_of_another_type_read_as_the_default() -> None:
+    from chalicelib.org_settings import _state
+
+    state = _state(
+        {
+            "email_logging": "fax",
+            "max_attachment_mb": "9",
+            "excluded_domains": "x",
+            "attachments": 1,
+        }
+    )
+    assert state.settings.email_logging == "email_message"
+    assert state.settings.max_attachment_mb == 25
+    assert state.settings.excluded_domains == ()
+    assert state.settings.attachments is True
 
 
 def test_the_admin_api_models_are_the_settings_table() -> None:
     # Then every setting is shown with its description, and each can be changed alone
+    # (and, beside the table, which settings users may choose for themselves: /me/settings)
     shown = OrgSettingsView.model_json_schema()
-    assert shown["required"] == [s.name for s in SETTINGS]
-    assert {n: p["description"] for n, p in shown["properties"].items()} == {
-        s.name: s.description for s in SETTINGS
+    assert shown["required"] == [s.name for s in SETTINGS] + [USER_OVERRIDES]
+    described = {n: p["description"] for n, p in shown["properties"].items()}
+    assert described.pop(USER_OVERRIDES).startswith("The settings users may choose")
+    assert described == {s.name: s.description for s in SETTINGS}
+    assert set(OrgSettingsUpdate.model_json_schema()["properties"]) == {
+        *(s.name for s in SETTINGS),
+        USER_OVERRIDES,
     }
-    assert set(OrgSettingsUpdate.model_json_schema()["properties"]) == {s.name for s in SETTINGS}
     assert OrgSettingsUpdate.model_validate({"link_tracking": True}).model_dump(
         exclude_none=True
     ) == {"link_tracking": True}

@@ -305,3 +305,45 @@ def test_a_version_1_token_with_a_changed_version_byte_does_not_verify() -> None
     raw[0] = 2  # read as version 2: the MAC covers the version, so this is a forgery
     forged = base64.urlsafe_b64encode(bytes(raw)).decode().rstrip("=")
     assert _verify(forged, KEYS, "click") is None
+
+
+# -- the setting's source (version 3) -----------------------------------------------------------
+
+
+def sign_v2(claim: Claim, keys: SigningKeys) -> str:
+    """A token in the version 2 format (an expiry, no source): version 3 without its byte."""
+    kid = keys.current_kid
+    raw = base64.urlsafe_b64decode(tokens.sign(claim, keys) + "==")[: -tokens.MAC_BYTES]
+    source_at = 3 + len(kid) + 8
+    payload = bytes([2]) + raw[1:source_at] + raw[source_at + 1 :]
+    mac = tokens._mac(keys.keys[kid], payload)
+    return base64.urlsafe_b64encode(payload + mac).decode().rstrip("=")
+
+
+@pytest.mark.parametrize("claim", [OPEN, CLICK])
+@pytest.mark.parametrize("source", ["org", "user"])
+def test_a_token_signs_where_its_setting_came_from(claim: Claim, source: tokens.Source) -> None:
+    signed = tokens.sign(replace(claim, source=source), KEYS)
+    verified = _verify(signed, KEYS, claim.kind)
+    assert verified is not None and verified.source == source
+
+
+@pytest.mark.parametrize("claim", [OPEN, CLICK])
+def test_a_version_2_token_still_verifies_and_reads_as_the_orgs(claim: Claim) -> None:
+    # Given a token signed before tokens carried their setting's source (by a user's choice)
+    old = sign_v2(replace(claim, source="user"), KEYS)
+    # Then it verifies as before, as the org's: the org's switch stops it
+    assert _verify(old, KEYS, claim.kind) == replace(claim, kid="k1", source="org")
+
+
+def test_a_token_whose_source_byte_is_changed_or_unknown_does_not_verify() -> None:
+    raw = bytearray(base64.urlsafe_b64decode(tokens.sign(OPEN, KEYS) + "=="))
+    source_at = 3 + len(KEYS.current_kid) + 8
+    assert raw[source_at] == 0
+    for forged_byte in (1, 2, 255):
+        raw[source_at] = forged_byte
+        forged = base64.urlsafe_b64encode(bytes(raw)).decode().rstrip("=")
+        assert _verify(forged, KEYS, "open") is None
+    payload = bytes(raw[: -tokens.MAC_BYTES])  # re-signed with an unknown source: refused too
+    resigned = payload + tokens._mac(KEYS.keys[KEYS.current_kid], payload)
+    assert _verify(base64.urlsafe_b64encode(resigned).decode().rstrip("="), KEYS, "open") is None

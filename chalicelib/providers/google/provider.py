@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from urllib.parse import urlencode
 
+from chalicelib.calendars import CalendarClient
 from chalicelib.connections.provider import Connection, ErrorMeanings, OAuthRejected, TokenSource
 from chalicelib.errors import ErrorCode, StratusError
+from chalicelib.mail import MailReader
 from chalicelib.providers import oauth2
 from chalicelib.settings import Settings
 
@@ -30,19 +32,6 @@ FEATURES = {GMAIL: "email_logging", CALENDAR: "calendar_sync"}
 
 def missing_features(scopes: Iterable[str]) -> list[str]:
     return oauth2.missing_features(scopes, FEATURES)
-
-
-def unavailable(what: str) -> StratusError:
-    return StratusError(ErrorCode.GOOGLE_UNAVAILABLE, f"Google did not answer ({what}).", 502)
-
-
-def throttled(seconds: int) -> StratusError:
-    return StratusError(
-        ErrorCode.GOOGLE_BUSY,
-        "Google asked us to slow down; retry.",
-        503,
-        {"Retry-After": str(max(1, seconds))},
-    )
 
 
 class GoogleProvider(ErrorMeanings):
@@ -110,7 +99,7 @@ class GoogleProvider(ErrorMeanings):
             f"{self._settings.google_oauth_url}/token",
             form,
             timeout=self._timeout(),
-            unavailable=unavailable,
+            unavailable=self.unavailable,
         )
 
     def code_rejected(self, rejected: OAuthRejected) -> StratusError:
@@ -125,7 +114,7 @@ class GoogleProvider(ErrorMeanings):
         body = api.get("/oauth2/v3/userinfo")
         email = body.get("email")
         if not isinstance(email, str) or "@" not in email:
-            raise unavailable("userinfo without an email address")
+            raise self.unavailable("userinfo without an email address")
         return email.lower()
 
     # -- a stored connection -----------------------------------------------------------------
@@ -139,7 +128,7 @@ class GoogleProvider(ErrorMeanings):
             f"{self._settings.google_oauth_url}/token",
             form,
             timeout=self._timeout(),
-            unavailable=unavailable,
+            unavailable=self.unavailable,
         )
 
     def is_revocation(self, rejected: OAuthRejected) -> bool:
@@ -158,11 +147,23 @@ class GoogleProvider(ErrorMeanings):
     def client(self, connection: Connection, tokens: TokenSource) -> oauth2.JsonApi:
         return self.api(tokens)
 
+    def mail_reader(self, tokens: TokenSource) -> MailReader:
+        """Reads the user's messages and streams their attachments (chalicelib.mail)."""
+        from chalicelib.providers.google.gmail import GmailReader
+
+        return GmailReader(self.api(tokens))
+
+    def calendar(self, tokens: TokenSource, calendar_id: str | None = None) -> CalendarClient:
+        """The user's calendar (`None`: the default one), for calendar sync."""
+        from chalicelib.providers.google.calendar import GoogleCalendar
+
+        return GoogleCalendar(self.api(tokens), calendar_id or "primary")
+
     def api(self, tokens: TokenSource) -> oauth2.JsonApi:
         return oauth2.JsonApi(
             self._settings.google_api_url,
             tokens,
             timeout=self._timeout(),
-            unavailable=unavailable,
-            busy=throttled,
+            unavailable=self.unavailable,
+            busy=self.throttled,
         )

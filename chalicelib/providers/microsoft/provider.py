@@ -17,8 +17,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from urllib.parse import urlencode
 
+from chalicelib.calendars import CalendarClient
 from chalicelib.connections.provider import Connection, ErrorMeanings, OAuthRejected, TokenSource
 from chalicelib.errors import ErrorCode, StratusError
+from chalicelib.mail import MailReader
 from chalicelib.providers import oauth2
 from chalicelib.settings import Settings
 
@@ -48,19 +50,6 @@ def missing_features(scopes: Iterable[str]) -> list[str]:
 def aadsts_code(description: str) -> int | None:
     found = _AADSTS.search(description)
     return int(found.group(1)) if found else None
-
-
-def unavailable(what: str) -> StratusError:
-    return StratusError(ErrorCode.MICROSOFT_UNAVAILABLE, f"Microsoft did not answer ({what}).", 502)
-
-
-def throttled(seconds: int) -> StratusError:
-    return StratusError(
-        ErrorCode.MICROSOFT_BUSY,
-        "Microsoft asked us to slow down; retry.",
-        503,
-        {"Retry-After": str(max(1, seconds))},
-    )
 
 
 class MicrosoftProvider(ErrorMeanings):
@@ -101,7 +90,7 @@ class MicrosoftProvider(ErrorMeanings):
             **form,
         }
         return oauth2.token_call(
-            self._endpoint("token"), full, timeout=self._timeout(), unavailable=unavailable
+            self._endpoint("token"), full, timeout=self._timeout(), unavailable=self.unavailable
         )
 
     # -- the flow ----------------------------------------------------------------------------
@@ -148,7 +137,7 @@ class MicrosoftProvider(ErrorMeanings):
             value = body.get(name)
             if isinstance(value, str) and "@" in value:
                 return value.lower()
-        raise unavailable("/me without an email address")
+        raise self.unavailable("/me without an email address")
 
     # -- a stored connection -----------------------------------------------------------------
     def refresh(self, connection: Connection, refresh_token: str) -> oauth2.TokenGrant:
@@ -168,11 +157,23 @@ class MicrosoftProvider(ErrorMeanings):
     def client(self, connection: Connection, tokens: TokenSource) -> oauth2.JsonApi:
         return self.api(tokens)
 
+    def mail_reader(self, tokens: TokenSource) -> MailReader:
+        """Reads the user's messages and streams their attachments (chalicelib.mail)."""
+        from chalicelib.providers.microsoft.mail import GraphMailReader
+
+        return GraphMailReader(self.api(tokens))
+
+    def calendar(self, tokens: TokenSource, calendar_id: str | None = None) -> CalendarClient:
+        """The user's calendar (`None`: the default one), for calendar sync."""
+        from chalicelib.providers.microsoft.calendar import GraphCalendar
+
+        return GraphCalendar(self.api(tokens), calendar_id)
+
     def api(self, tokens: TokenSource) -> oauth2.JsonApi:
         return oauth2.JsonApi(
             self._settings.microsoft_graph_url,
             tokens,
             timeout=self._timeout(),
-            unavailable=unavailable,
-            busy=throttled,
+            unavailable=self.unavailable,
+            busy=self.throttled,
         )

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
-from chalicelib import backoff
+from chalicelib import backoff, outcomes
 from chalicelib.connections.provider import TokenSource
 from chalicelib.errors import ErrorCode, StratusError
 from chalicelib.logs import logger
@@ -31,6 +31,7 @@ ATTEMPTS = 2  # a request and at most one retry (idempotent requests, 5xx and ti
 MAX_BACKOFF = 1.0  # seconds slept before the retry; a longer Retry-After means no retry
 GATEWAY_TIMEOUT = 29.0  # API Gateway ends every request after 29 s with its own 504
 COMPOSITE_MAX = 25
+COLLECTION_MAX = 200  # records of one sObject Collections request
 _USAGE = re.compile(r"api-usage=(\d+)/(\d+)")
 
 
@@ -52,6 +53,9 @@ class SalesforceApiError(StratusError):
     def __init__(self, code: ErrorCode, message: str, status: int, sf_code: str) -> None:
         super().__init__(code, message, status)
         self.sf_code = sf_code
+        #: Salesforce's error list as answered (fields, duplicateResult), for callers that
+        #: report them; never logged
+        self.errors: list[dict[str, Any]] = []
 
 
 def worst_case_seconds(read_timeout: float) -> float:
@@ -77,7 +81,14 @@ def _first_error(body: Any) -> tuple[str, str]:
 
 
 def to_stratus_error(status: int, body: Any) -> SalesforceApiError:
-    """Map a Salesforce error answer to what our client sees."""
+    """Map a Salesforce error answer to what our client sees (its error list kept)."""
+    error = _mapped_error(status, body)
+    if isinstance(body, list):
+        error.errors = [item for item in body if isinstance(item, dict)]
+    return error
+
+
+def _mapped_error(status: int, body: Any) -> SalesforceApiError:
     sf_code, sf_message = _first_error(body)
     if sf_code == "REQUEST_LIMIT_EXCEEDED":
         return SalesforceApiError(
@@ -132,6 +143,9 @@ class SalesforceClient:
         self._sleep = sleep
         self._on_usage = on_usage
         self.last_usage: ApiUsage | None = None
+        #: told of every request sent (each counts as an API call; a Composite of up to 25
+        #: subrequests is one): the dashboard's figures (deps sets it)
+        self.on_call: Callable[[], None] | None = None
         if http is None:
             import requests
 
@@ -145,6 +159,40 @@ class SalesforceClient:
     # -- public calls ------------------------------------------------------------------------
     def query(self, soql: str) -> dict[str, Any]:
         result: dict[str, Any] = self._call("GET", f"{self.data_path}/query", params={"q": soql})
+        return result
+
+    def query_all(self, soql: str) -> dict[str, Any]:
+        """A query that also answers deleted records (`/queryAll`, IsDeleted true)."""
+        result: dict[str, Any] = self._call("GET", f"{self.data_path}/queryAll", params={"q": soql})
+        return result
+
+    def collection(
+        self, method: str, records: Sequence[dict[str, Any]] = (), ids: Sequence[str] = ()
+    ) -> list[dict[str, Any]]:
+        """sObject Collections (`/composite/sobjects`): create (POST) or update (PATCH)
+        `records` (each with `attributes.type`), or delete (DELETE) `ids`, up to
+        COLLECTION_MAX in one API call, allOrNone false: one SaveResult per record, in order.
+        Not idempotent: never retried after a failure that may have saved."""
+        count = len(ids) if method == "DELETE" else len(records)
+        if not 0 < count <= COLLECTION_MAX:
+            raise ValueError(f"a collection takes 1 to {COLLECTION_MAX} records")
+        path = f"{self.data_path}/composite/sobjects"
+        if method == "DELETE":
+            reply = self._call("DELETE", path, params={"ids": ",".join(ids), "allOrNone": "false"})
+        else:
+            body = {"allOrNone": False, "records": list(records)}
+            reply = self._call(method, path, json=body, idempotent=False)
+        return list(reply) if isinstance(reply, list) else []
+
+    def create(
+        self, sobject: str, fields: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> dict[str, Any]:
+        """Insert one record (`POST /sobjects/<type>`): `{"id", "success", "errors"}`. Not
+        idempotent, so never retried after a failure that may have saved it; `headers` are
+        Salesforce's request headers (e.g. Sforce-Duplicate-Rule-Header)."""
+        result: dict[str, Any] = self._call(
+            "POST", f"{self.data_path}/sobjects/{sobject}", json=fields, headers=headers
+        )
         return result
 
     def composite(
@@ -164,6 +212,59 @@ class SalesforceClient:
         )
         return list(reply.get("compositeResponse", []))
 
+    def upload(
+        self,
+        path: str,
+        content_type: str,
+        body: Callable[[], Iterable[bytes]],
+        length: int | None = None,
+    ) -> dict[str, Any]:
+        """POST a body produced as it is sent (a file, through a bounded buffer): with
+        `Content-Length` when its `length` is known exactly, else in chunked transfer. Not
+        idempotent: never retried after a failure that may have created the record; sent again
+        (with `body()` anew) only after INVALID_SESSION_ID, with a renewed token."""
+        progress = _Progress(self._tokens.current(), idempotent=False)
+        while True:
+            chunks: Iterable[bytes] = body()
+            if length is not None:
+                chunks = SizedBody(chunks, length)
+            response = self._send_stream(path, content_type, chunks, progress)
+            self._record_usage(response)
+            if response.status_code < 300:
+                result: dict[str, Any] = response.json() if response.content else {}
+                return result
+            parsed = _json_or_none(response)
+            retry_after = response.headers.get("Retry-After")
+            if not self._recovered(response.status_code, parsed, progress, retry_after):
+                raise _error(response.status_code, parsed, retry_after)
+
+    def _send_stream(
+        self, path: str, content_type: str, chunks: Iterable[bytes], progress: _Progress
+    ) -> Any:
+        import requests
+
+        self._called()
+        try:
+            response = self._http.request(
+                "POST",
+                self.instance_url + path,
+                data=chunks if isinstance(chunks, SizedBody) else iter(chunks),
+                headers={
+                    "Authorization": f"Bearer {progress.token}",
+                    "Accept": "application/json",
+                    "Content-Type": content_type,
+                },
+                timeout=self._timeout,
+            )
+            outcomes.provider_call("salesforce", int(response.status_code))
+            return response
+        except requests.RequestException as exc:
+            outcomes.provider_call("salesforce", None)
+            logger.warning("salesforce upload failed", extra={"error": type(exc).__name__})
+            raise StratusError(
+                ErrorCode.SALESFORCE_UNAVAILABLE, "Salesforce did not take the file.", 502
+            ) from None
+
     def query_subrequest(self, reference_id: str, soql: str) -> dict[str, Any]:
         return {
             "method": "GET",
@@ -181,6 +282,7 @@ class SalesforceClient:
         json: Any = None,
         idempotent: bool | None = None,
         failed: Callable[[Any], bool] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> Any:
         """One request, retried once when idempotent and Salesforce failed or did not answer
         (`failed` says whether a 2xx body holds a server-side failure, e.g. a Composite's), and
@@ -189,7 +291,7 @@ class SalesforceClient:
         if idempotent is not None:
             progress.idempotent = idempotent
         while True:
-            response = self._send(method, path, params, json, progress)
+            response = self._send(method, path, params, json, progress, headers)
             if response is None:
                 continue  # retried after no answer
             self._record_usage(response)
@@ -205,30 +307,48 @@ class SalesforceClient:
                 raise _error(response.status_code, body, retry_after)
 
     def _send(
-        self, method: str, path: str, params: Any, json: Any, progress: _Progress
+        self,
+        method: str,
+        path: str,
+        params: Any,
+        json: Any,
+        progress: _Progress,
+        headers: dict[str, str] | None = None,
     ) -> Any | None:
         """The response, or None after a failed attempt that may be retried (slept already)."""
         import requests
 
+        self._called()
         try:
-            return self._http.request(
+            response = self._http.request(
                 method,
                 self.instance_url + path,
                 params=params,
                 json=json,
                 headers={
+                    **(headers or {}),
                     "Authorization": f"Bearer {progress.token}",
                     "Accept": "application/json",
                 },
                 timeout=self._timeout,
             )
+            outcomes.provider_call("salesforce", int(response.status_code))
+            return response
         except requests.RequestException as exc:
+            outcomes.provider_call("salesforce", None)
             if self._may_retry(progress, None):
                 return None
             logger.warning("salesforce request failed", extra={"error": type(exc).__name__})
             raise StratusError(
                 ErrorCode.SALESFORCE_UNAVAILABLE, "Salesforce did not answer in time.", 502
             ) from None
+
+    def _called(self) -> None:
+        if self.on_call is not None:
+            try:
+                self.on_call()
+            except Exception:  # counting never breaks a call
+                logger.warning("salesforce call not counted", exc_info=True)
 
     def _record_usage(self, response: Any) -> None:
         usage = parse_usage(response.headers.get("Sforce-Limit-Info"))
@@ -260,6 +380,29 @@ class SalesforceClient:
             progress.refreshed = True
             return True
         return _retryable(status) and self._may_retry(progress, retry_after)
+
+
+class SizedBody:
+    """A streamed body of a known length: requests sends it with Content-Length (not chunked).
+    Yielding more or fewer bytes than announced ends the request with an error, never a
+    truncated file."""
+
+    def __init__(self, chunks: Iterable[bytes], length: int) -> None:
+        self._chunks = chunks
+        self._length = length
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self) -> Iterator[bytes]:
+        sent = 0
+        for chunk in self._chunks:
+            sent += len(chunk)
+            if sent > self._length:
+                raise ValueError("the body is longer than announced")
+            yield chunk
+        if sent != self._length:
+            raise ValueError("the body is shorter than announced")
 
 
 @dataclass

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chalicelib.emails import canonical, is_valid, normalise
+from chalicelib.addresses import canonical, is_valid, normalise
 
 
 @given(st.emails())

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
 MAX_LENGTH = 254  # RFC 5321 path limit, less the angle brackets
 _SPECIALS = r"\s@\"(),:;<>\[\]\\"
 _ADDRESS = re.compile(
@@ -57,3 +59,20 @@ def canonical(address: str) -> str:
         raise ValueError("is not a valid email address")
     local, _, domain = text.partition("@")
     return f"{local}@{domain.lower()}"
+
+
+class NamedAddress(BaseModel):
+    """`{"email", "name"?}` in a request (a sender, a recipient): the address validated and
+    normalised here, once for every feature that takes one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    email: str = Field(max_length=320)
+    name: str | None = Field(default=None, max_length=300)
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        if not is_valid(value):
+            raise ValueError("is not an email address")
+        return normalise(value)

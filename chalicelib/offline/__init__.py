@@ -1,0 +1,1 @@
+"""The mobile offline queue: `POST /actions` replays queued requests, each exactly once."""

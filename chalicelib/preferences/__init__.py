@@ -1,0 +1,1 @@
+"""A user's own settings (`/me/settings`): the ones their org lets them choose."""

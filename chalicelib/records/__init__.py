@@ -1,0 +1,1 @@
+"""Records: creating Salesforce Leads and Contacts, pre-filled from an email's signature."""

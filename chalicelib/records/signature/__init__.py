@@ -1,0 +1,1 @@
+"""The steps of the signature parser (`chalicelib.records.signatures` is the entry point)."""

@@ -1,0 +1,116 @@
+"""`/status.html`: the status for people. Its stylesheet and icon are served by Stratus itself
+(`/status/assets/<name with its hash>`), under `default-src 'self'` with no inline script or
+style, as the admin dashboard is; states are said in words and a symbol, not only in colour."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from html import escape
+from pathlib import Path
+from typing import Any
+
+ASSET_ROUTE = "/status/assets"
+LONG_CACHE = "public, max-age=31536000, immutable"
+HEADERS = {
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": "public, max-age=30",
+    "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+_HERE = Path(__file__).resolve().parent
+_FILES = {"status.css": "text/css; charset=utf-8", "icon.svg": "image/svg+xml"}
+_NAMES = {
+    "api": "API",
+    "database": "Database",
+    "encryption": "Encryption",
+    "queue": "Background jobs",
+    "salesforce": "Salesforce",
+    "google": "Google",
+    "microsoft": "Microsoft",
+    "calendar_sync": "Calendar sync",
+}
+
+
+@dataclass(frozen=True)
+class Asset:
+    name: str  # with its hash: status.<hash>.css
+    body: bytes
+    content_type: str
+
+    @property
+    def path(self) -> str:
+        return f"{ASSET_ROUTE}/{self.name}"
+
+
+@lru_cache(maxsize=1)
+def _assets() -> dict[str, Asset]:
+    found = {}
+    for name, content_type in _FILES.items():
+        body = (_HERE / name).read_bytes()
+        stem, _, extension = name.rpartition(".")
+        hashed = f"{stem}.{hashlib.sha256(body).hexdigest()[:16]}.{extension}"
+        found[hashed] = Asset(hashed, body, content_type)
+    return found
+
+
+def find(name: str) -> Asset | None:
+    return _assets().get(name)
+
+
+def _named(stem: str) -> Asset:
+    return next(a for a in _assets().values() if a.name.startswith(stem + "."))
+
+
+def stylesheet() -> Asset:
+    return _named("status")
+
+
+def _figure(component: Mapping[str, Any]) -> str:
+    """A component's figures in words."""
+    parts = []
+    if "error_rate" in component:
+        parts.append(f"{component['error_rate'] * 100:.1f}% of calls failed")
+    if component.get("latency_ms") is not None:
+        parts.append(f"answered in {component['latency_ms']} ms")
+    if "oldest_message_age_seconds" in component:
+        parts.append(f"oldest waiting {component['oldest_message_age_seconds']} s")
+    if "lag_seconds" in component:
+        lag = component["lag_seconds"]
+        parts.append("lag unknown" if lag is None else f"lag {lag} s")
+    return "; ".join(parts) or "—"
+
+
+def _row(name: str, component: Mapping[str, Any]) -> str:
+    state = str(component["state"])
+    return (
+        f'<tr><th scope="row">{escape(_NAMES.get(name, name))}</th>'
+        f'<td class="state-{escape(state)}">{escape(state.capitalize())}</td>'
+        f"<td>{escape(_figure(component))}</td></tr>"
+    )
+
+
+def render(status: Mapping[str, Any]) -> str:
+    overall = str(status["status"])
+    when = datetime.fromtimestamp(int(status["computed_at"]), UTC).strftime("%Y-%m-%d %H:%M UTC")
+    rows = "".join(_row(name, c) for name, c in status["components"].items())
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<title>Stratus status</title>"
+        f'<link rel="stylesheet" href="{escape(stylesheet().path)}">'
+        f'<link rel="icon" type="image/svg+xml" href="{escape(_named("icon").path)}"></head>'
+        "<body><header><h1>Stratus status</h1>"
+        f'<p class="meta">As of {escape(when)}, over the last {int(status["window_minutes"])}'
+        ' minutes. Also as JSON: <a href="/status">/status</a>.</p></header>'
+        f'<main><p class="overall">Stratus is <strong class="state-{escape(overall)}">'
+        f"{escape(overall)}</strong>.</p>"
+        '<section aria-labelledby="components"><h2 id="components">Components</h2>'
+        '<table><thead><tr><th scope="col">Component</th><th scope="col">State</th>'
+        f'<th scope="col">Figures</th></tr></thead><tbody>{rows}</tbody></table></section>'
+        "</main></body></html>\n"
+    )
