@@ -196,6 +196,9 @@ class EmailLogging:
     def _log_now(self, principal: Principal, request: ClientSource) -> EmailJob:
         """Log a client-held message within the request; the ended job."""
         org_id, user_id = principal.org_id, principal.user_id
+        # the key that seals the job's result, at hand before Salesforce is written to: KMS
+        # out of reach answers 503 now, with nothing written anywhere
+        self._jobs.prepare(org_id, user_id)
         job = self._jobs.create(org_id, user_id, self._new_id(), "client", RUNNING)
         message, contents = _client_message(request.message)
         options = Options(_selection(request.attachments, hashed=False), request.related_to)
@@ -218,7 +221,13 @@ class EmailLogging:
         except Exception:
             self._jobs.delete(job)  # a crash: no job left running; the client sends it again
             raise
-        return self._jobs.finish(job, outcome.status, result=outcome.result)
+        try:
+            return self._jobs.finish(job, outcome.status, result=outcome.result)
+        except Exception:
+            # logged, but its answer cannot be kept: no job left running; the client sends it
+            # again and is answered duplicate, with the same record (the marker is written)
+            self._jobs.delete(job)
+            raise
 
     # -- GET /emails/jobs/{id} ---------------------------------------------------------------
     def job(self, principal: Principal, job_id: str) -> EmailJob:

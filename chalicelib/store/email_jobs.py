@@ -73,6 +73,11 @@ class EmailJobs:
     clock: Clock
     lifetime_seconds: int
 
+    def prepare(self, org_id: str, user_id: str) -> None:
+        """Have the key that seals the owner's results at hand (a seal soon after needs no
+        KMS call: EncryptionUnavailable now, before any work, rather than after it)."""
+        self.envelope.prepare(_context(org_id, user_id))
+
     def create(self, org_id: str, user_id: str, job_id: str, source: str, status: str) -> EmailJob:
         now = int(self.clock.now())
         job = EmailJob(

@@ -70,6 +70,20 @@ def _send_json(method: str, path: str, body: Callable[[], object]) -> Plan:
     return plan
 
 
+def _client_email() -> dict[str, object]:
+    return {
+        "source": "client",
+        "message": {
+            "internet_message_id": f"<{unique_address()}>",
+            "subject": "Fault drill",
+            "date": "2026-11-20T10:00:00Z",
+            "from": {"email": "peter.gibbons@initech.com"},
+            "to": [{"email": "admin@acme.demo"}],
+            "text": "Hello",
+        },
+    }
+
+
 def _login(drill: Drill, shared: Shared) -> Planned:
     return Planned("GET", drill.api + "/auth/salesforce/login?login=production&return_to=/me")
 
@@ -132,6 +146,37 @@ def _connection_check(drill: Drill, shared: Shared) -> Planned:
 def _connection_delete(drill: Drill, shared: Shared) -> Planned:
     _connected(drill, shared, "google")
     return Planned("DELETE", drill.api + "/connections/google", _bearer(shared.admin))
+
+
+def _admin_asset(drill: Drill, shared: Shared) -> Planned:
+    from chalicelib.admin import assets
+
+    return Planned("GET", drill.api + assets.stylesheet().path)
+
+
+def _status_asset(drill: Drill, shared: Shared) -> Planned:
+    from chalicelib.status import page
+
+    return Planned("GET", drill.api + "/status/assets/" + page.stylesheet().name)
+
+
+def _signature() -> dict[str, object]:
+    text = "Hello,\n\nThanks.\n\n--\nPat Doe\nSales Director, Example Org\n+1 415 555 0100"
+    return {"text": text, "from": {"email": "pat@example.org", "name": "Pat Doe"}}
+
+
+def _calendar_sync_on(drill: Drill, shared: Shared) -> Planned:
+    _connected(drill, shared, "google")
+    return _send_json("PUT", "/me/calendar-sync", lambda: {"enabled": True})(drill, shared)
+
+
+def _my_settings(drill: Drill, shared: Shared) -> Planned:
+    """The org lets its users choose email tracking; the admin chooses it (an opt-out would
+    revoke the prepared message's links)."""
+    allow = {"user_overrides": ["email_tracking"]}
+    reply = drill.call("PUT", "/admin/settings", shared.admin, json=allow)
+    assert reply.status_code == 200, reply.text
+    return _send_json("PUT", "/me/settings", lambda: {"email_tracking": True})(drill, shared)
 
 
 def _hit(method: str, which: str) -> Plan:
@@ -219,6 +264,27 @@ ROUTES = (
     Route("GET", "/admin/users", 200, _get("/admin/users"), TABLE),
     Route("GET", "/me/settings", 200, _get("/me/settings"), TABLE),
     Route("GET", "/me/calendar-sync", 200, _get("/me/calendar-sync"), TABLE),
+    # the public status page reports what is down, it is not refused
+    Route("GET", "/status", 200, _get("/status", auth=False)),
+    Route("GET", "/status.html", 200, _get("/status.html", auth=False)),
+    Route("GET", "/admin/assets/{name}", 200, _admin_asset),
+    Route("GET", "/status/assets/{name}", 200, _status_asset),
+    # no deletion was asked for: a 404 naming that, read from the table
+    Route("GET", "/admin/org/deletion", 404, _get("/admin/org/deletion"), TABLE),
+    Route(
+        "POST", "/signatures/parse", 200, _send_json("POST", "/signatures/parse", _signature), TABLE
+    ),
+    Route("PUT", "/me/settings", 200, _my_settings, TABLE),
+    Route(
+        "PUT",
+        "/me/calendar-sync",
+        200,
+        _calendar_sync_on,
+        TABLE,
+    ),
+    # a client-held email, logged within the request: the key that seals its job's result is
+    # taken before Salesforce is written to, so KMS out of reach writes nothing anywhere
+    Route("POST", "/emails", 201, _send_json("POST", "/emails", _client_email), BOTH),
     Route("GET", "/t/o/{token}", 200, _hit("GET", "pixel"), hot="pixel"),
     Route("HEAD", "/t/o/{token}", 200, _hit("HEAD", "pixel"), hot="pixel"),
     Route("GET", "/t/c/{token}", 302, _hit("GET", "click"), hot="click"),

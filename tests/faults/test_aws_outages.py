@@ -33,22 +33,13 @@ DOWN_WHEN_MOTO_STOPPED = frozenset({"dynamodb", "kms"})
 NOT_YET_DRILLED = frozenset(
     {
         ("DELETE", "/admin/org"),
-        ("GET", "/admin/assets/{name}"),
-        ("GET", "/admin/org/deletion"),
         ("GET", "/emails/jobs/{job_id}"),
         ("GET", "/org-deletions/{reference}"),
-        ("GET", "/status"),
-        ("GET", "/status.html"),
-        ("GET", "/status/assets/{name}"),
         ("POST", "/actions"),
         ("POST", "/admin"),
-        ("POST", "/emails"),
         ("POST", "/me/calendar-sync/run"),
         ("POST", "/records/contacts"),
         ("POST", "/records/leads"),
-        ("POST", "/signatures/parse"),
-        ("PUT", "/me/calendar-sync"),
-        ("PUT", "/me/settings"),
     }
 )
 
