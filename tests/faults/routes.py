@@ -166,8 +166,10 @@ def _signature() -> dict[str, object]:
 
 
 def _calendar_sync_on(drill: Drill, shared: Shared) -> Planned:
+    """Turning sync off (what a drill may repeat): turned on, the local schedule would start
+    cycles in the background that take the other drills' injected faults and leases."""
     _connected(drill, shared, "google")
-    return _send_json("PUT", "/me/calendar-sync", lambda: {"enabled": True})(drill, shared)
+    return _send_json("PUT", "/me/calendar-sync", lambda: {"enabled": False})(drill, shared)
 
 
 def _my_settings(drill: Drill, shared: Shared) -> Planned:
