@@ -190,6 +190,25 @@ def clean_env(overrides: Mapping[str, str | None] | None = None) -> dict[str, st
     return env
 
 
+def run_measuring_child(script: str, args: Mapping[str, Any], what: str) -> dict[str, Any]:
+    """Run `script` in a fresh interpreter, so that what it measures (peak memory, RSS) is its
+    own and not this process's, with `args` as JSON in argv[1]; its report is the JSON object
+    on its last line of output. `what` names the measurement when the child fails."""
+    result = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(args)],
+        cwd=REPO,
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"{what} failed:\n{result.stderr[-3000:]}")
+    report: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return report
+
+
 # Runs in the fresh interpreter: `prelude` (sys.path set-up, not timed), then the timed import
 # statement. Also counts the modules compiled from source during the import (0 when the
 # bytecode is valid), so every measurement proves which kind of start it measured.

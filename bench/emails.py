@@ -13,8 +13,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import subprocess
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -24,7 +22,13 @@ from http.cookies import SimpleCookie
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from bench.core import REPO, Figure, app_output_discarded, clean_env, environment
+from bench.core import (
+    REPO,
+    Figure,
+    app_output_discarded,
+    environment,
+    run_measuring_child,
+)
 
 ORDER = 75
 TITLE = "Email logging: API calls per logged email, memory per 25 MB attachment"
@@ -481,20 +485,9 @@ def _move(start: Callable[[], tuple[Any, dict[str, Any]]], salesforce: Any, sf_u
             sf_token=salesforce.issue_tokens(alice_id)["access_token"],
             parent_id=parent["Id"],
         )
-        result = subprocess.run(
-            [sys.executable, "-c", _WORKER, json.dumps(args)],
-            cwd=REPO,
-            env=clean_env(),
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=600,
-        )
+        report = run_measuring_child(_WORKER, args, f"{args['provider']} to Salesforce")
     finally:
         emu.stop()
-    if result.returncode != 0:
-        raise RuntimeError(f"{args['provider']} to Salesforce failed:\n{result.stderr[-3000:]}")
-    report: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
     report["blob"] = salesforce.uploaded_file(report["version"])
     return report
 

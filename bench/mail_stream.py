@@ -5,13 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from typing import Any
 
-from bench.core import REPO, Figure, clean_env
+from bench.core import REPO, Figure, run_measuring_child
 
 ORDER = 70
 TITLE = "Mail attachments: memory while streaming 25 MB (Gmail, Graph)"
@@ -151,21 +148,9 @@ def _measure(start: Any) -> dict[str, Any]:
     emu, args = start()
     try:
         args.update(repo=str(REPO), url=emu.url)
-        result = subprocess.run(
-            [sys.executable, "-c", _CHILD, json.dumps(args)],
-            cwd=REPO,
-            env=clean_env(),
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=600,
-        )
+        return run_measuring_child(_CHILD, args, f"{args['provider']} stream")
     finally:
         emu.stop()
-    if result.returncode != 0:
-        raise RuntimeError(f"{args['provider']} stream failed:\n{result.stderr[-3000:]}")
-    report: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
-    return report
 
 
 def run() -> list[Figure]:

@@ -68,17 +68,21 @@ class CalendarEvent:
     series_id: str | None = None
     #: the instance's original start (an edited instance keeps it)
     original_start: dt.datetime | None = None
+    #: the key its creator chose on insert (Google: the id itself; Graph: `transactionId`):
+    #: how a rerun recognises an event our crashed insert created
+    client_key: str | None = None
 
 
 @dataclass(frozen=True)
 class CalendarChanges:
     """A listing: the events changed (or, when `full`, every event of the window), the ids of
-    events cancelled or removed, the ids of changed events now outside the window, and the
-    cursor to list from next time (Google nextSyncToken, Graph deltaLink)."""
+    events cancelled or removed, the changed events now outside the window (as listed: a move
+    out needs no second read), and the cursor to list from next time (Google nextSyncToken,
+    Graph deltaLink)."""
 
     events: tuple[CalendarEvent, ...]
     removed: tuple[str, ...]
-    outside: tuple[str, ...]
+    outside: tuple[CalendarEvent, ...]
     cursor: str = field(repr=False)
     #: a full listing of the window (first run, or the stored cursor was refused with 410):
     #: an event it does not name is gone
@@ -94,6 +98,30 @@ class EventRefused(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class EventGone(Exception):
+    """The event a write names does not exist (404; Google also 410 `deleted`)."""
+
+
+def refuse_event_write(
+    status: int, reason: str, *, gone: frozenset[int] = frozenset({404})
+) -> None:
+    """What a provider's 4xx to a write of one event means, for both providers: gone (404)
+    raises EventGone; any other 4xx but 401 (the token: refreshed by the client) and 429
+    (throttling: the client's Retry-After) raises EventRefused with the provider's reason
+    (Google `reason`, Graph `error.code`), so that this event is marked failed and the cycle
+    goes on. Other statuses return: the client's own handling."""
+    if status in gone:
+        raise EventGone()
+    if 400 <= status < 500 and status not in {401, 429}:
+        raise EventRefused(reason or f"http_{status}")
+
+
+def refuse_listing(status: int) -> None:
+    """A listing's 404: the calendar itself is not there (CalendarNotFound)."""
+    if status == 404:
+        raise CalendarNotFound()
 
 
 class CalendarNotFound(Exception):
@@ -120,6 +148,9 @@ class CalendarClient(Protocol):
 
     def delete(self, event_id: str) -> None:
         """Delete an event; an event already gone is not an error."""
+
+    def get(self, event_id: str) -> CalendarEvent | None:
+        """The event as it is now; None when it no longer exists (deleted or cancelled)."""
 
 
 def as_utc(value: dt.datetime) -> dt.datetime:

@@ -49,11 +49,12 @@ if TYPE_CHECKING:
     from chalicelib.preferences.service import Preferences
     from chalicelib.providers.google.provider import GoogleProvider
     from chalicelib.providers.microsoft.provider import MicrosoftProvider
-    from chalicelib.providers.salesforce.client import ApiUsage, SalesforceClient
+    from chalicelib.providers.salesforce.client import ApiUsage, Deadline, SalesforceClient
     from chalicelib.providers.salesforce.provider import SalesforceProvider
     from chalicelib.queues import JobQueue
     from chalicelib.records.created import CreatedAddresses
-    from chalicelib.records.service import Records
+    from chalicelib.records.models import NewContact, NewLead
+    from chalicelib.records.service import RecordCreation, Records
     from chalicelib.sessions import Principal, Sessions
     from chalicelib.status.service import StatusPage
     from chalicelib.store.calendar_sync import SyncState
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
     from chalicelib.user_settings import StoredUserSettings
 
 T = TypeVar("T")
+_NewRecord = TypeVar("_NewRecord", "NewLead", "NewContact")
 _COMPONENTS: list[_lru_cache_wrapper[Any]] = []
 
 
@@ -283,10 +285,10 @@ def authorizations() -> Authorizations:
 
 
 def admin_rights(org_id: str, user_id: str) -> bool:
-    """The user's admin rights as Salesforce says now (one Composite API call)."""
+    """The user's admin rights as Salesforce says now (one Composite API call, counted)."""
     from chalicelib.providers.salesforce import org
 
-    return org.admin_rights(vault().client("salesforce", org_id, user_id), user_id)
+    return org.admin_rights(_counted_salesforce_client(org_id, user_id), user_id)
 
 
 # -- features -------------------------------------------------------------------------------------
@@ -304,6 +306,7 @@ def sign_in() -> SignIn:
         salesforce(),
         clock(),
         deleting=_org_being_deleted,
+        usage=usage(),
     )
 
 
@@ -363,7 +366,7 @@ def mailboxes() -> Mailboxes:
 def accounts() -> Accounts:
     from chalicelib.account.service import Accounts
 
-    return Accounts(store(), vault(), hooks().account_deleted)
+    return Accounts(store(), vault(), hooks().account_deleted, usage())
 
 
 # -- tracking and admin ---------------------------------------------------------------------------
@@ -414,7 +417,9 @@ def tracking_retention_seconds() -> int:
 def tracking_recorder() -> EventRecorder:
     from chalicelib.store.tracking_events import TrackingEvents
 
-    return TrackingEvents(hot_path_store())
+    return TrackingEvents(
+        hot_path_store(), uncounted=lambda _: metrics.recorder().add(metrics.TRACKING_UNCOUNTED)
+    )
 
 
 @component
@@ -430,7 +435,6 @@ def tracking_hot_path() -> HotPath:
         retention_seconds=tracking_retention_seconds(),
         metrics=metrics.recorder(),
         origin_secret=cloudfront_origin_secret,
-        usage=usage(),
     )
 
 
@@ -566,13 +570,17 @@ def _email_usage() -> metrics.UsageWithMetrics:
 
 
 def _find_people(
-    org_id: str, user_id: str, emails: Sequence[str], extra: Mapping[str, str]
+    org_id: str,
+    user_id: str,
+    emails: Sequence[str],
+    extra: Mapping[str, str],
+    deadline: Deadline | None,
 ) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]] | None]:
     """The lookup's batch and cache, for a user who may not be in a request (the worker)."""
     from chalicelib.sessions import Principal
 
     acting = Principal(org_id, user_id, session_id="", expires_at=0, is_admin=False)
-    return lookups().lookup_with(acting, emails, extra)
+    return lookups().lookup_with(acting, emails, extra, deadline)
 
 
 def _salesforce_client(org_id: str, user_id: str) -> SalesforceClient:
@@ -740,19 +748,20 @@ def org_deletion() -> OrgDeletion:
         org_deletion_queue(),
         _delete_user,
         clock(),
+        envelope(),
         before_done=lambda: usage().flush(force=True),
         settle_seconds=get_settings().org_deletion_settle_seconds,
     )
 
 
-def _delete_user(org_id: str, user_id: str) -> UserDeleted:
+def _delete_user(org_id: str, user_id: str, *, unanswered_ok: bool) -> UserDeleted:
     """A user of a deleted org goes as their own account deletion goes (connections revoked
     at the providers first); the items deleted and the grants not revoked."""
     from chalicelib.admin.deletion import UserDeleted
     from chalicelib.sessions import Principal
 
     acting = Principal(org_id, user_id, session_id="", expires_at=0, is_admin=False)
-    answer, not_revoked = accounts().delete_all(acting)
+    answer, not_revoked = accounts().delete_all(acting, unanswered_ok=unanswered_ok)
     return UserDeleted(int(answer["deleted"]), tuple(not_revoked))
 
 
@@ -800,7 +809,7 @@ def offline_queue() -> OfflineQueue:
     """`POST /actions`: each path runs what its route runs, with the action's key as the
     request's Idempotency-Key (the queue never imports the features it replays)."""
     from chalicelib.emails.models import MAX_REQUEST_BYTES
-    from chalicelib.offline.service import OfflineQueue
+    from chalicelib.offline.service import OfflineQueue, slowest_action_seconds
     from chalicelib.records.models import MAX_RECORD_BYTES
 
     return OfflineQueue(
@@ -816,6 +825,7 @@ def offline_queue() -> OfflineQueue:
             "/records/contacts": MAX_RECORD_BYTES,
         },  # /tracking/messages: its model bounds the HTML, as on its route
         completed=_completed_earlier,
+        action_seconds=slowest_action_seconds(get_settings().salesforce_timeout_seconds),
     )
 
 
@@ -834,53 +844,74 @@ def _completed_earlier(principal: Principal, key: str) -> bool | None:
 
 
 def _offline_email(
-    principal: Principal, body: dict[str, Any], key: str, context: Any
+    principal: Principal, body: dict[str, Any], key: str, context: Any, deadline: Deadline
 ) -> tuple[int, dict[str, Any]]:
+    # a client-held message is logged within the request, by the action's deadline; a queued
+    # one's worker has its own time (docs/email.md, "The time budget")
     from chalicelib.emails.models import LogEmailRequest
     from chalicelib.web import parse_value
 
     request = parse_value(LogEmailRequest, body).root
     submitted = email_logging().submit(
-        principal, request, idempotency_key=key, body=body, lambda_context=context
+        principal,
+        request,
+        idempotency_key=key,
+        body=body,
+        lambda_context=context,
+        deadline=deadline,
     )
     return submitted.status, {"job": submitted.job.view()}
 
 
 def _offline_lead(
-    principal: Principal, body: dict[str, Any], key: str, context: Any
+    principal: Principal, body: dict[str, Any], key: str, context: Any, deadline: Deadline
 ) -> tuple[int, dict[str, Any]]:
     from chalicelib.records.models import NewLead
-    from chalicelib.web import parse_value
+    from chalicelib.records.service import Records
 
-    created = records().create_lead(
-        principal,
-        parse_value(NewLead, body),
-        idempotency_key=key,
-        body=body,
-        lambda_context=context,
-    )
-    return created.status, created.body
+    return _offline_record(NewLead, Records.create_lead, principal, body, key, context, deadline)
 
 
 def _offline_contact(
-    principal: Principal, body: dict[str, Any], key: str, context: Any
+    principal: Principal, body: dict[str, Any], key: str, context: Any, deadline: Deadline
 ) -> tuple[int, dict[str, Any]]:
     from chalicelib.records.models import NewContact
+    from chalicelib.records.service import Records
+
+    return _offline_record(
+        NewContact, Records.create_contact, principal, body, key, context, deadline
+    )
+
+
+def _offline_record(
+    model: type[_NewRecord],
+    create: RecordCreation[_NewRecord],
+    principal: Principal,
+    body: dict[str, Any],
+    key: str,
+    context: Any,
+    deadline: Deadline,
+) -> tuple[int, dict[str, Any]]:
+    """Replay a queued Lead or Contact as its route creates it (chalicelib/records/routes.py),
+    with the action's key as the Idempotency-Key: one path for both kinds."""
     from chalicelib.web import parse_value
 
-    created = records().create_contact(
+    created = create(
+        records(),
         principal,
-        parse_value(NewContact, body),
+        parse_value(model, body),
         idempotency_key=key,
         body=body,
         lambda_context=context,
+        deadline=deadline,
     )
     return created.status, created.body
 
 
 def _offline_tracked_message(
-    principal: Principal, body: dict[str, Any], key: str, context: Any
+    principal: Principal, body: dict[str, Any], key: str, context: Any, deadline: Deadline
 ) -> tuple[int, dict[str, Any]]:
+    # prepares tokens (no Salesforce call): the deadline is not needed
     import json
 
     from chalicelib.tracking.models import PrepareMessage
@@ -924,9 +955,17 @@ def calendar_sync() -> CalendarSync:
         clock(),
         options,
         calendar_queue(),
-        # the org's calendar_sync, or the user's own choice where the org lets users choose
-        lambda org_id, user_id: bool(user_settings().settings_for(org_id, user_id).calendar_sync),
+        # the org's calendar_sync, or the user's own choice where the org lets users choose;
+        # the org's item from the container's cache (a worker runs thousands of one org's
+        # users: one read per org per ORG_SETTINGS_CACHE_SECONDS, docs/calendar.md), never
+        # the defaults a failed read serves (StorageUnavailable: the cycle is skipped)
+        lambda org_id, user_id: bool(
+            user_settings()
+            .for_user(org_settings_cache().confirmed_state(org_id), org_id, user_id)
+            .calendar_sync
+        ),
         usage=usage(),
+        connections=vault(),  # the state and the connections: one BatchGetItem per cycle
     )
 
 

@@ -50,6 +50,7 @@ class ErrorCode(StrEnum):
     PAYLOAD_TOO_LARGE = "payload_too_large"
     PROVIDER_NOT_CONFIGURED = "provider_not_configured"
     QUEUE_UNAVAILABLE = "queue_unavailable"
+    RECORD_OUTCOME_AMBIGUOUS = "record_outcome_ambiguous"  # a lost insert: which record is it?
     REQUEST_IN_PROGRESS = "request_in_progress"
     SALESFORCE_ACCESS_DENIED = "salesforce_access_denied"
     SALESFORCE_BAD_IDENTITY = "salesforce_bad_identity"
@@ -133,6 +134,16 @@ class Unavailable(StratusError):
 
     def __init__(self, code: ErrorCode, message: str, retry_after: int = 5) -> None:
         super().__init__(code, message, 503, {"Retry-After": str(retry_after)})
+
+
+class RevocationUnanswered(Unavailable):
+    """A provider did not answer the revocation of a grant (out of reach, 5xx, 429): the grant
+    may still be live, so an org's deletion stops before deleting its tokens and SQS delivers
+    its message again (a user's own deletion or disconnect goes on: `ConnectionVault.revoke`)."""
+
+    def __init__(self, code: ErrorCode, provider_name: str) -> None:
+        message = f"{provider_name} did not answer the revocation of the connection; retry."
+        super().__init__(code, message, retry_after=30)
 
 
 class StoreBusy(Unavailable):

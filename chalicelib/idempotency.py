@@ -10,10 +10,11 @@ Where it lives: Powertools' `DynamoDBPersistenceLayer` on our table, the record 
 caller's own partition (`pk = USER#<org>#<user>`, `sk = IDEMPOTENCY#<route>#<sha256>`: the key
 is per user and per route, and account deletion finds the records), with the table's one TTL
 attribute `expires_at`. A key is hashed with the route, never stored as sent; the body is
-compared by the SHA-256 of its canonical JSON (names sorted), so a replay that orders names
-differently is still the same body. Powertools stores the function's whole return value, so
-the action returns only a reference (e.g. a job id and a status) and the route renders the
-answer from it (PITFALLS: a stored response must name nobody).
+compared by its `body_tag` (an HMAC of its canonical JSON, names sorted, under the key), so a
+replay that orders names differently is still the same body, and a copy of the table cannot
+test a guessed body (a name, an address) against what is stored. Powertools stores the
+function's whole return value, so the action returns only a reference (e.g. a job id and a
+status) and the route renders the answer from it (PITFALLS: a stored response must name nobody).
 
 A request that fails (an exception: a 4xx, an outage) leaves no record (Powertools deletes
 its in-progress record), so sending it again with the same key runs it again. An in-progress
@@ -24,6 +25,7 @@ context is registered), not after 24 hours.
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import re
 from collections.abc import Callable
@@ -34,6 +36,12 @@ from chalicelib.store import keys
 
 HEADER = "Idempotency-Key"
 WINDOW_SECONDS = 24 * 3600
+#: how long after a Salesforce write whose outcome is unknown a replay that finds nothing waits
+#: rather than writing again (409 `request_in_progress`; records/attempts.py, emails/log.py):
+#: the write's own bound (connect 3.05 s + read timeout, at most 25 s) plus the longest a save
+#: goes on in Salesforce after the client gave up (a synchronous transaction's CPU limit is
+#: 10 s, its whole time limit 10 minutes; triggers and flows rarely take more than a minute)
+SETTLE_SECONDS = 120
 #: what a key may be: 1-255 visible ASCII characters (a UUID, a ULID, a client's own scheme)
 _KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
 
@@ -56,6 +64,14 @@ def body_digest(body: Any) -> str:
     """The SHA-256 of a JSON body in canonical form (names sorted, no spaces)."""
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def body_tag(key: str, body: Any) -> str:
+    """What is stored of a body sent with `key`: enough to tell it from another body under the
+    same key (the only check it serves), an HMAC under the key itself, which the table holds
+    only hashed (as csrf.py keys its tokens by the session's)."""
+    secret = f"stratus-idempotency|{key}".encode()
+    return hmac.new(secret, body_digest(body).encode(), hashlib.sha256).hexdigest()
 
 
 class Idempotency:
@@ -94,7 +110,7 @@ class Idempotency:
         def once(request: dict[str, str]) -> dict[str, Any]:
             return action()
 
-        return _translated(lambda: once(request={"key": key, "body": body_digest(body)}))
+        return _translated(lambda: once(request={"key": key, "body": body_tag(key, body)}))
 
     def completed(self, org_id: str, user_id: str, route: str, key: str) -> bool | None:
         """Whether a request with this key ran to completion (True), is still running or its
@@ -143,6 +159,25 @@ def _config() -> Any:
     )
 
 
+def key_reused() -> StratusError:
+    """422: the key was used with another body (also after a failure: records/attempts.py)."""
+    return StratusError(
+        ErrorCode.IDEMPOTENCY_KEY_REUSED,
+        f"This {HEADER} was used with another body; use a new key for a new request.",
+        422,
+    )
+
+
+def in_progress(retry_after_seconds: int) -> StratusError:
+    """409: a request with this key is running, or its outcome is not known yet."""
+    return StratusError(
+        ErrorCode.REQUEST_IN_PROGRESS,
+        f"A request with this {HEADER} is still running; retry shortly.",
+        409,
+        {"Retry-After": str(max(1, retry_after_seconds))},
+    )
+
+
 def _has_remaining_time(context: Any) -> bool:
     return context is not None and callable(getattr(context, "get_remaining_time_in_millis", None))
 
@@ -157,17 +192,8 @@ def _translated(call: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     try:
         return call()
     except IdempotencyValidationError:
-        raise StratusError(
-            ErrorCode.IDEMPOTENCY_KEY_REUSED,
-            f"This {HEADER} was used with another body; use a new key for a new request.",
-            422,
-        ) from None
+        raise key_reused() from None
     except IdempotencyAlreadyInProgressError:
-        raise StratusError(
-            ErrorCode.REQUEST_IN_PROGRESS,
-            f"A request with this {HEADER} is still running; retry shortly.",
-            409,
-            {"Retry-After": "1"},
-        ) from None
+        raise in_progress(1) from None
     except IdempotencyPersistenceLayerError:
         raise StorageUnavailable() from None

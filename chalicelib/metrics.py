@@ -44,7 +44,13 @@ LOOKUP_CACHE_MISSES = Metric("LookupCacheMisses", Unit.COUNT)  # addresses that 
 TOKEN_REFRESHES = Metric("TokenRefreshes", Unit.COUNT)  # access tokens refreshed at a provider
 TRACKING_OPENS = Metric("TrackingOpens", Unit.COUNT)  # open events recorded (pixel)
 TRACKING_CLICKS = Metric("TrackingClicks", Unit.COUNT)  # click events recorded (redirect)
+#: hits stored without their count in the dashboard (two counter conflicts in a row)
+TRACKING_UNCOUNTED = Metric("TrackingHitsUncounted", Unit.COUNT)
 EMAILS_LOGGED = Metric("EmailsLogged", Unit.COUNT)  # emails logged to Salesforce
+#: a created Lead or Contact whose record_created subscribers failed (a lookup may be stale)
+RECORD_CREATED_HOOK_FAILURES = Metric("RecordCreatedHookFailures", Unit.COUNT)
+#: signature parses that raised (a parser bug, answered as "no signature"): logged by type only
+SIGNATURE_PARSE_ERRORS = Metric("SignatureParseErrors", Unit.COUNT)
 #: refreshes a provider refused (a revoked grant, or a refusal to retry later): alarmed
 TOKEN_REFRESH_FAILURES = Metric("TokenRefreshFailures", Unit.COUNT)
 API_REQUESTS = Metric("ApiRequests", Unit.COUNT)  # every API answer (the middleware)

@@ -20,7 +20,7 @@ from typing import Any, Literal, Protocol, get_args, get_origin, get_type_hints
 
 from chalicelib.caching import TTLCache
 from chalicelib.clock import Clock
-from chalicelib.errors import ConditionFailed
+from chalicelib.errors import ConditionFailed, StorageUnavailable, Unavailable
 from chalicelib.logs import logger
 from chalicelib.store import keys
 from chalicelib.store.table import Item, Store
@@ -149,14 +149,33 @@ REVOKED_PREFIX = "tracking_revoked#"
 #: Attribute of the org's item for a user's opt-out of one kind of tracking (they chose it off
 #: for themselves): `tracking_optout#<setting>#<revocation_tag>` -> the second they last did.
 OPT_OUT_PREFIX = "tracking_optout#"
+#: Attribute of the org's item for the opt-outs of one bucket of its users, once the item holds
+#: MAX_OPT_OUTS opt-outs: `tracking_optout_bucket#<setting>#<bucket>` -> the second of the
+#: latest. The org's item stays bounded (one 400 KB item per org); the price is that the
+#: bucket's other users' pixels or links of that kind, prepared until then, record no more
+#: hits either. Never the other way: no hit a user opted out of is recorded.
+OPT_OUT_BUCKET_PREFIX = "tracking_optout_bucket#"
+#: Users' opt-outs the org's item keeps one by one (about 70 bytes each, pruned once no token
+#: they could stop still verifies); beyond, an opt-out goes to its user's bucket.
+MAX_OPT_OUTS = 1_000
+#: Buckets of users (a byte of the user's tag): at most 2 x 256 bucket entries.
+OPT_OUT_BUCKETS = 256
 #: Stale revocations removed by one revocation's write, at most (keeps the expression small).
 _PRUNE_PER_WRITE = 50
 
 
+def _tag_digest(user_id: str) -> bytes:
+    return hashlib.sha256(b"stratus/revoked-user\x00" + user_id.encode("utf-8")).digest()
+
+
 def revocation_tag(user_id: str) -> str:
     """A one-way tag of a user id (16 characters): the org's item names deleted users by it."""
-    digest = hashlib.sha256(b"stratus/revoked-user\x00" + user_id.encode("utf-8")).digest()
-    return base64.urlsafe_b64encode(digest[:12]).decode("ascii")
+    return base64.urlsafe_b64encode(_tag_digest(user_id)[:12]).decode("ascii")
+
+
+def opt_out_bucket(user_id: str) -> str:
+    """The user's bucket of opt-outs (`00`-`ff`: one byte of their tag's digest)."""
+    return f"{_tag_digest(user_id)[15] % OPT_OUT_BUCKETS:02x}"
 
 
 @dataclass(frozen=True)
@@ -173,6 +192,8 @@ class OrgState:
     user_overrides: frozenset[str] = frozenset()
     #: users' opt-outs of tracking ("<setting>#<revocation tag>" -> epoch second)
     opted_out: Mapping[str, int] = field(default_factory=dict)
+    #: opt-outs beyond MAX_OPT_OUTS, per bucket of users ("<setting>#<bucket>" -> epoch second)
+    opted_out_buckets: Mapping[str, int] = field(default_factory=dict)
 
     def revoked_link(self, user_id: str, prepared_at: int) -> bool:
         """Whether a link or pixel that `user_id` prepared at `prepared_at` is revoked."""
@@ -184,24 +205,21 @@ class OrgState:
     def opted_out_since(self, user_id: str, setting: str, prepared_at: int) -> bool:
         """Whether `user_id` turned `setting` off for themselves after preparing at
         `prepared_at`: their pixels or links of that kind prepared until then record nothing."""
-        if not self.opted_out:  # the usual case: nothing to hash
+        if not (self.opted_out or self.opted_out_buckets):  # the usual case: nothing to hash
             return False
         since = self.opted_out.get(f"{setting}#{revocation_tag(user_id)}")
+        if since is not None and prepared_at <= since:
+            return True
+        if not self.opted_out_buckets:
+            return False
+        since = self.opted_out_buckets.get(f"{setting}#{opt_out_bucket(user_id)}")
         return since is not None and prepared_at <= since
 
 
 def _state(item: Item) -> OrgState:
     settings = OrgSettings(**{s.name: s.coerce(item.get(s.name)) for s in SETTINGS})
-    revoked = {
-        name[len(REVOKED_PREFIX) :]: int(value)
-        for name, value in item.items()
-        if name.startswith(REVOKED_PREFIX) and isinstance(value, int)
-    }
-    opted_out = {
-        name[len(OPT_OUT_PREFIX) :]: int(value)
-        for name, value in item.items()
-        if name.startswith(OPT_OUT_PREFIX) and isinstance(value, int)
-    }
+    revoked = _entries(item, REVOKED_PREFIX)
+    opted_out = _entries(item, OPT_OUT_PREFIX)
     missing = item.get(ENHANCED_EMAIL_MISSING)
     overrides = item.get(USER_OVERRIDES)
     allowed = (
@@ -215,7 +233,17 @@ def _state(item: Item) -> OrgState:
         int(missing) if isinstance(missing, int) else None,
         allowed,
         opted_out,
+        _entries(item, OPT_OUT_BUCKET_PREFIX),
     )
+
+
+def _entries(item: Item, prefix: str) -> dict[str, int]:
+    """The item's `prefix<name>` attributes: name -> epoch second."""
+    return {
+        name[len(prefix) :]: int(value)
+        for name, value in item.items()
+        if name.startswith(prefix) and isinstance(value, int)
+    }
 
 
 class OrgSettingsSource(Protocol):
@@ -233,6 +261,7 @@ class StoredOrgSettings:
 
     store: Store
     clock: Clock
+    max_opt_outs: int = MAX_OPT_OUTS
 
     def get(self, org_id: str) -> OrgSettings:
         return self.state(org_id).settings
@@ -264,23 +293,30 @@ class StoredOrgSettings:
     ) -> None:
         """Remember that `user_id` turned `setting` (email or link tracking) off for themselves:
         what they prepared until now records no more hits of that kind, even where the org's
-        setting is on. Kept, and pruned, as revocations are."""
+        setting is on. Kept, and pruned, as revocations are; beyond `max_opt_outs` live ones,
+        in the user's bucket (OPT_OUT_BUCKET_PREFIX), so the item stays bounded."""
         if setting not in ("email_tracking", "link_tracking"):
             raise ValueError(f"not a tracking setting: {setting}")
         name = f"{OPT_OUT_PREFIX}{setting}#{revocation_tag(user_id)}"
-        self._mark(org_id, OPT_OUT_PREFIX, name, keep_seconds)
+        bucket = f"{OPT_OUT_BUCKET_PREFIX}{setting}#{opt_out_bucket(user_id)}"
+        self._mark(org_id, OPT_OUT_PREFIX, name, keep_seconds, overflow=bucket)
 
-    def _mark(self, org_id: str, prefix: str, mine: str, keep_seconds: int) -> None:
+    def _mark(
+        self, org_id: str, prefix: str, mine: str, keep_seconds: int, overflow: str | None = None
+    ) -> None:
         """SET `mine` to now on the org's item, removing entries of `prefix` older than
-        `keep_seconds` (at most _PRUNE_PER_WRITE)."""
+        `keep_seconds` (at most _PRUNE_PER_WRITE); `overflow` instead of a new `mine` when the
+        item already holds `max_opt_outs` live entries of `prefix`."""
         key = keys.org_settings_key(org_id)
         now = int(self.clock.now())
         cutoff = now - keep_seconds
-        stale = [
-            name
-            for name, value in (self.store.get(key) or {}).items()
-            if name.startswith(prefix) and name != mine and _older(value, cutoff)
-        ][:_PRUNE_PER_WRITE]
+        item = self.store.get(key) or {}
+        entries = {name: value for name, value in item.items() if name.startswith(prefix)}
+        stale = [name for name, value in entries.items() if name != mine and _older(value, cutoff)]
+        stale = stale[:_PRUNE_PER_WRITE]
+        full = len(entries) - len(stale) >= self.max_opt_outs
+        if overflow is not None and mine not in entries and full:
+            mine = overflow  # its bucket's: the item holds no more one by one
         try:
             self._revoke(key, mine, now, stale, cutoff)
         except ConditionFailed:  # another writer pruned or renewed one of them: do not prune
@@ -347,7 +383,9 @@ class OrgSettingsCache:
     so an outage costs at most one read per org per `ttl` per container, as a working table
     does. With nothing known yet (a new container) it serves the defaults (all off, nothing
     revoked) for UNKNOWN_RETRY_SECONDS only, so one blip does not leave a minute of hits
-    unrecorded.
+    unrecorded. Background work asks `confirmed_state`, which never answers with those
+    defaults (calendar sync is on by default: a cycle must not run for an org that turned it
+    off only because its item could not be read).
     """
 
     def __init__(
@@ -356,6 +394,9 @@ class OrgSettingsCache:
         self._source = source
         self._fresh: TTLCache[str, OrgState] = TTLCache(clock, ttl, max_orgs)
         self._known: TTLCache[str, OrgState] = TTLCache(clock, max_entries=max_orgs)
+        # the orgs whose fresh entry is the defaults served for a failed read: True when the
+        # read failed as an outage (Unavailable), False for any other error (a bug)
+        self._guessed: TTLCache[str, bool] = TTLCache(clock, ttl, max_orgs)
 
     def get(self, org_id: str) -> OrgSettings:
         return self.state(org_id).settings
@@ -367,19 +408,44 @@ class OrgSettingsCache:
         lifetime = self._fresh.ttl
         try:
             state = self._source.state(org_id)
-        except Exception:
+        except Exception as exc:
             logger.warning("org settings unavailable", extra={"org_id": org_id})
-            state = self._known.get(org_id)
-            if state is None:  # nothing known: the defaults, but not for a whole TTL
-                state, lifetime = OrgState(), min(lifetime, UNKNOWN_RETRY_SECONDS)
+            known = self._known.get(org_id)
+            if known is None:  # nothing known: the defaults, but not for a whole TTL
+                lifetime = min(lifetime, UNKNOWN_RETRY_SECONDS)
+                self._fresh.put(org_id, OrgState(), ttl=lifetime)
+                self._guessed.put(org_id, isinstance(exc, Unavailable), ttl=lifetime)
+                return OrgState()
+            state = known
+        self._cached(org_id, state, lifetime)
+        return state
+
+    def _cached(self, org_id: str, state: OrgState, lifetime: float) -> None:
+        self._guessed.discard(org_id)
         self._fresh.put(org_id, state, ttl=lifetime)
         self._known.put(org_id, state)
+
+    def confirmed_state(self, org_id: str) -> OrgState:
+        """`state`, read from the org's item now or before (the last known state during an
+        outage); never the defaults served when nothing was ever read: StorageUnavailable
+        for an outage (background work skips its run and tries again later), and for any
+        other failure (a malformed item, a bug) the item is read again and its error raised
+        to the caller, which records it rather than wait for ever."""
+        state = self.state(org_id)
+        outage = self._guessed.get(org_id)
+        if outage is None:
+            return state
+        if outage:
+            raise StorageUnavailable()
+        state = self._source.state(org_id)
+        self._cached(org_id, state, self._fresh.ttl)
         return state
 
     def forget(self, org_id: str) -> None:
         """Drop the org's entry (this container sees an admin's change at once)."""
         self._fresh.discard(org_id)
         self._known.discard(org_id)
+        self._guessed.discard(org_id)
 
 
 def _stored(setting: Setting, value: Any) -> Any:

@@ -1,16 +1,20 @@
 """Usage figures for the admin dashboard: every feature use, per org, per user and per UTC day.
 
 `Usage.count(org_id, user_id, feature, n)` only adds to this container's memory, and never
-flushes: it is called on the hot paths (the pixel, the redirect, a cached lookup) and must cost
-them no request. The sums go to the table with atomic ADDs (`store/usage.py`: one UpdateItem per
-(org, user, day) and one per (org, day)) when FLUSH_INTERVAL_SECONDS have passed since the last
-flush, by `flush_due()`, which the middleware calls after any request that is not a hot path
-(chalicelib/web.py), or by `flush(force=True)`: a worker's last act, the dashboard before it
-reads. Nothing is read to count.
+flushes: it is called on a hot path (a cached lookup) and must cost it no request. Opens and
+clicks are not counted here: each hit adds its org's count in the same transaction as its
+event (`store/usage.py` `hit_adds`, sharded; read by `UsageItems.hits`), so the pixel and
+the redirect make only their one write and none of their figures waits in memory. They are
+counted per org, not per user (no per-user figure shows them). The sums go to the table
+with atomic ADDs (`store/usage.py`: one transaction per (org, user, day) and one per
+(org, day)) when FLUSH_INTERVAL_SECONDS have passed since the last flush, by `flush_due()`,
+which the middleware calls after any request that is not a hot path (chalicelib/web.py), or by
+`flush(force=True)`: a worker's last act, the dashboard before it reads. Nothing is read to
+count.
 
 Bounded loss (docs/architecture.md, "Usage figures"): a container that Lambda reclaims loses what
 it counted since its last flush, at most one interval of its own activity (a container that
-served only hot paths since: all of it, up to MAX_PENDING entries); a flush that fails
+served only lookups since: all of it, up to MAX_PENDING entries); a flush that fails
 keeps its sums for the next one, up to MAX_PENDING entries (beyond, new entries are dropped and
 logged); a flush whose reply is lost after DynamoDB applied it may count that interval twice
 (ADD is not idempotent). The figures are for a dashboard, not for billing.

@@ -6,9 +6,10 @@ import logging
 import threading
 from collections.abc import Callable, Iterable
 from types import TracebackType
-from typing import Any
+from typing import Any, ClassVar, Self
 
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.wrappers import Request
 
 log = logging.getLogger("devstack.loopback")
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
@@ -93,4 +94,58 @@ class LoopbackServer:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        self.stop()
+
+
+def bounded_request(environ: dict[str, Any], max_bytes: int) -> Request:
+    """The request, with werkzeug refusing (413) a body or form over `max_bytes`: an emulator
+    refuses an oversized body where its service does, before reading it into memory."""
+    request = Request(environ)
+    request.max_content_length = max_bytes
+    request.max_form_memory_size = max_bytes
+    return request
+
+
+class WsgiEmulator:
+    """An emulator is its own WSGI application: calling it runs `wsgi_app`, which each one
+    defines (its routes, its error bodies, its request log)."""
+
+    def wsgi_app(
+        self, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]:
+        raise NotImplementedError
+
+    def __call__(
+        self, environ: dict[str, Any], start_response: Callable[..., Any]
+    ) -> Iterable[bytes]:
+        return self.wsgi_app(environ, start_response)
+
+
+class ServedOnLoopback(WsgiEmulator):
+    """An emulator that serves itself: ``emu.start(host, port)``, ``emu.url``, ``emu.stop()``
+    (or ``with emu:``), on a LoopbackServer named `server_name` in the logs."""
+
+    server_name: ClassVar[str] = "emulator"
+    _server: LoopbackServer | None = None
+
+    def start(self, host: str = "127.0.0.1", port: int = 0) -> Self:
+        if self._server is None:
+            self._server = LoopbackServer(self.wsgi_app, host, port, name=self.server_name).start()
+        return self
+
+    @property
+    def url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("emulator not started")
+        return self._server.url
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
         self.stop()

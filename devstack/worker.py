@@ -130,7 +130,7 @@ def run(stop: threading.Event, *, idle_seconds: float = 0.5) -> None:
         (sqs.get_queue_url(QueueName=settings.calendar_queue_name)["QueueUrl"], calendar_sync),
         (sqs.get_queue_url(QueueName=settings.org_deletion_queue_name)["QueueUrl"], org_deletion),
     ]
-    schedule = LocalSchedule(settings.calendar_sync_local_interval, calendar_fan_out)
+    schedule = calendar_schedule(settings.calendar_sync_local_interval, calendar_fan_out)
     visibility = visibility_timeout()
     log.info("worker polling %s", ", ".join(url for url, _ in queues))
     while not stop.is_set():
@@ -146,6 +146,12 @@ def _poll(sqs: Any, queue_url: str, handler: Handler, visibility: int | None) ->
     except Exception:  # moto restarting (fault drills): keep going
         log.exception("receive failed")
         return 0
+
+
+def calendar_schedule(interval: float, fan_out: Handler) -> LocalSchedule:
+    """The calendar-sync schedule as `make run` runs it: app.py's `calendar_fan_out` every
+    CALENDAR_SYNC_LOCAL_INTERVAL seconds (settings), where EventBridge runs it every 10 min."""
+    return LocalSchedule(interval, fan_out)
 
 
 class LocalSchedule:

@@ -171,6 +171,22 @@ def report_batch_failures(template: dict[str, Any]) -> int:
     return changed
 
 
+def api_name(stage: str) -> str:
+    """The stage's REST API name: what infra/template.yaml's 5xx alarm watches by default."""
+    return f"stratus-{stage}"
+
+
+def name_api(template: dict[str, Any], stage: str) -> None:
+    """Name the REST API after its stage (chalice titles every stage's API after the app, so
+    two stages in one account would share API Gateway's metrics, which are per API name)."""
+    api = template.get("Resources", {}).get(REST_API)
+    if not api:
+        raise PackageError(f"no {REST_API} in chalice's template to name")
+    properties = api.setdefault("Properties", {})
+    properties["Name"] = api_name(stage)
+    properties.setdefault("DefinitionBody", {}).setdefault("info", {})["title"] = api_name(stage)
+
+
 def check_template(template: dict[str, Any]) -> None:
     """The merge landed on the API chalice generated, and the code is the zip beside it."""
     resources = template.get("Resources", {})
@@ -356,6 +372,7 @@ def build(out: Path, stage: str = "prod", force: bool = False) -> Path:
         template = json.loads((chalice_out / "sam.json").read_text())
         if not report_batch_failures(template):
             raise PackageError("no SQS event source in chalice's template (the email worker)")
+        name_api(template, stage)
         check_template(template)
         if _write_if_changed(out / "sam.json", json.dumps(template, indent=2) + "\n"):
             _log(f"wrote {out / 'sam.json'}")

@@ -49,6 +49,15 @@ def aws() -> Iterator[ProvisionedStack]:
         yield provision_stack(boto3.session.Session(), stage="test")
 
 
+def table_items(table_name: str) -> list[dict[str, Any]]:
+    """Every item in the table, in DynamoDB's wire format: what a test looks through to prove
+    that nothing of a user is left, or that no secret is stored in plain text."""
+    items: list[dict[str, Any]] = []
+    for page in boto3.client("dynamodb").get_paginator("scan").paginate(TableName=table_name):
+        items.extend(page["Items"])
+    return items
+
+
 def _empty(table_name: str) -> None:
     client = boto3.client("dynamodb")
     keys = []
@@ -131,6 +140,20 @@ def client(app_env: None) -> Iterator[Client]:
 class Salesforce:
     emu: Emulator
     url: str
+
+    def redeem_refresh_token(self, refresh_token: str) -> requests.Response:
+        """Redeem a refresh token at the emulator as the app would (its client id and secret):
+        how a test proves a grant was revoked (400 invalid_grant) or still works (200)."""
+        return requests.post(
+            f"{self.url}/services/oauth2/token",
+            data={
+                "grant_type": "refresh_token",
+                "refresh_token": refresh_token,
+                "client_id": "stratus-test",
+                "client_secret": "test-secret",
+            },
+            timeout=10,
+        )
 
 
 @pytest.fixture

@@ -11,26 +11,24 @@ from html import escape
 from typing import Any
 from urllib.parse import urlencode
 
-from chalicelib import usage
+from chalicelib import pages, usage
 from chalicelib.admin import assets, charts, forms
-from chalicelib.admin.service import PROVIDERS, USER_FEATURES, UsageReport, UserRow
+from chalicelib.admin.service import (
+    PROVIDERS,
+    USER_FEATURES,
+    USERS_PAGE,
+    UsageReport,
+    UserRow,
+)
 from chalicelib.csrf import FORM_FIELD
 from chalicelib.org_settings import OVERRIDABLE, SETTINGS, USER_OVERRIDES, Setting
 
 PERIODS = ("30", "90")
-#: The page's own headers (harden adds HSTS and nosniff to every answer).
-HEADERS = {
-    "Content-Type": "text/html; charset=utf-8",
-    "Cache-Control": "no-store",
-    "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-}
 
 
 def headers() -> dict[str, str | list[str]]:
-    """A fresh copy of HEADERS for one response (harden adds to it)."""
-    return dict(HEADERS)
+    """The page's headers: never cached (it shows the org's users)."""
+    return pages.headers("no-store")
 
 
 _STATES = {"active": "Connected", "revoked": "Broken: reconnect", "not_connected": "Not connected"}
@@ -63,18 +61,12 @@ class Dashboard:
     report: UsageReport
     days: str
     notice: Notice | None = None
+    users_next: str | None = None  # the users table's next page (its cursor)
+    users_later: bool = False  # the users table shows a page after the first
 
 
 def _document(title: str, body: str) -> str:
-    stylesheet = assets.stylesheet().path
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title>"
-        f'<link rel="stylesheet" href="{escape(stylesheet)}">'
-        f'<link rel="icon" type="image/svg+xml" href="{escape(assets.icon().path)}"></head>'
-        f"<body>{body}</body></html>\n"
-    )
+    return pages.document(title, assets.FILES, body)
 
 
 def _header(org_id: str | None) -> str:
@@ -188,23 +180,43 @@ def _user(row: UserRow) -> str:
     )
 
 
-def _users(rows: Sequence[UserRow]) -> str:
+#: What the page says when a users link cannot be followed (another session's, altered).
+USERS_RESTART = ("Its link belongs to another session: here is the first page of users.",)
+
+
+def _users_pages(page: Dashboard) -> str:
+    """Links to the users table's first and next pages (the cursor is this session's)."""
+    links = []
+    if page.users_later:
+        links.append(
+            f'<li><a href="/admin?{urlencode({"days": page.days})}#users">First users</a></li>'
+        )
+    if page.users_next:
+        query = urlencode({"days": page.days, "users": page.users_next})
+        links.append(f'<li><a href="/admin?{escape(query)}#users" rel="next">Next users</a></li>')
+    if not links:
+        return ""
+    return f'<nav class="pages" aria-label="Pages of users"><ul>{"".join(links)}</ul></nav>'
+
+
+def _users(page: Dashboard) -> str:
     heads = "".join(f'<th scope="col">{_PROVIDER_NAMES[p]}</th>' for p in PROVIDERS)
     heads += '<th scope="col">Calendar sync</th>'
     heads += "".join(
         f'<th scope="col" class="number">{escape(usage.label(f))}</th>' for f in USER_FEATURES
     )
-    body = "".join(_user(r) for r in rows) or (
-        f'<tr><td colspan="{4 + len(PROVIDERS) + len(USER_FEATURES)}">No user has signed in '
-        "yet.</td></tr>"
+    empty = "No more users." if page.users_later else "No user has signed in yet."
+    body = "".join(_user(r) for r in page.users) or (
+        f'<tr><td colspan="{4 + len(PROVIDERS) + len(USER_FEATURES)}">{empty}</td></tr>'
     )
     return (
         '<section aria-labelledby="users"><h2 id="users">Users</h2>'
-        "<p>Broken connections first. Figures over the last 30 days (UTC).</p>"
+        "<p>Users with a broken connection first (on the first pages), then the others; by "
+        f"name within a page of {USERS_PAGE}. Figures over the last 30 days (UTC).</p>"
         '<table><caption class="meta">The org\'s users and their connections</caption>'
         f'<thead><tr><th scope="col">Name</th><th scope="col">Email</th>'
         f'<th scope="col">Last active</th>{heads}</tr></thead><tbody>{body}</tbody></table>'
-        "</section>"
+        f"{_users_pages(page)}</section>"
     )
 
 
@@ -263,7 +275,7 @@ def _usage(report: UsageReport, days: str) -> str:
 def dashboard(page: Dashboard) -> str:
     body = (
         f"{_header(page.org_id)}<main>{_notice(page.notice)}{_settings(page)}"
-        f"{_users(page.users)}{_usage(page.report, page.days)}</main>"
+        f"{_users(page)}{_usage(page.report, page.days)}</main>"
     )
     return _document("Stratus admin", body)
 

@@ -71,10 +71,25 @@ class UserView(BaseModel):
     )
 
 
+class UsersQuery(BaseModel):
+    """A page of the users list."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    limit: int = Field(25, ge=1, le=50, description="Users per page, at most")
+    cursor: str | None = Field(
+        None, max_length=2048, description="The previous page's `next` (this session's only)"
+    )
+
+
 class UsersView(BaseModel):
-    """The org's users, those with a broken connection first, then by name."""
+    """A page of the org's users: those with a revoked connection come first (across pages),
+    then the others; by name within a page."""
 
     users: list[UserView]
+    next: str | None = Field(
+        description="Pass back as `cursor` for the next page; null on the last"
+    )
 
 
 class DashboardQuery(BaseModel):
@@ -83,6 +98,9 @@ class DashboardQuery(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     days: Literal["30", "90"] = Field("30", description="The charts' period, in days")
+    users: str | None = Field(
+        None, max_length=2048, description="The users table's page: a `next` it linked to"
+    )
     saved: str | None = Field(
         None,
         max_length=400,

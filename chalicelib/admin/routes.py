@@ -40,8 +40,10 @@ USAGE_CSV = _ADMINS_ONLY(
     content_type="text/csv",
 )
 USERS = _ADMINS_ONLY(
-    "The org's users: connections, last activity, 30 days of figures (org admins only)",
+    "A page of the org's users: connections, last activity, 30 days of figures; those with a "
+    "revoked connection first (org admins only)",
     {200: f"{REPORTS}:UsersView"},
+    query=f"{REPORTS}:UsersQuery",
 )
 PAGE = RouteDoc(
     "The admin dashboard page (HTML); others get a 403 page, or a sign-in link without a session; "
@@ -101,8 +103,7 @@ def get_org_settings() -> dict[str, Any]:
 def put_org_settings() -> dict[str, Any]:
     from chalicelib.admin.models import OrgSettingsUpdate
 
-    admin = deps.admin()
-    principal = admin.require_admin(deps.signed_in(bp.current_request))  # 403 before 400
+    admin, principal = _admin()
     update = parse_body(OrgSettingsUpdate, bp.current_request)
     return admin.change_settings(principal, update.model_dump(exclude_none=True))
 
@@ -131,19 +132,27 @@ def get_usage_csv() -> Response:
 def _usage_period() -> tuple[Admin, Principal, Any, Any]:
     from chalicelib.admin.report_models import UsageQuery
 
-    admin = deps.admin()
-    principal = admin.require_admin(deps.signed_in(bp.current_request))  # 403 before 400
+    admin, principal = _admin()
     query = parse_query(UsageQuery, bp.current_request)
     first, last = admin.period(query.first, query.last)
     return admin, principal, first, last
 
 
+def _admin() -> tuple[Admin, Principal]:
+    """The feature and the signed-in org admin: 401 or 403 before a request is parsed (400)."""
+    admin = deps.admin()
+    return admin, admin.require_admin(deps.signed_in(bp.current_request))
+
+
 @bp.route("/admin/users", methods=["GET"])
 @documented(USERS)
 def get_users() -> dict[str, Any]:
+    from chalicelib.admin.report_models import UsersQuery
     from chalicelib.timefmt import rfc3339
 
-    rows = deps.admin().users(deps.signed_in(bp.current_request))
+    admin, principal = _admin()
+    query = parse_query(UsersQuery, bp.current_request)
+    page = admin.users(principal, query.limit, query.cursor)
     return {
         "users": [
             {
@@ -156,8 +165,9 @@ def get_users() -> dict[str, Any]:
                 "calendar_sync": row.calendar_sync,
                 "usage_30_days": row.usage,
             }
-            for row in rows
-        ]
+            for row in page.rows
+        ],
+        "next": page.next,
     }
 
 
@@ -182,7 +192,9 @@ def dashboard_page() -> Response:
             ("The charts cover the last 30 or 90 days: here are the last 30.",),
         )
         return _dashboard(principal, "30", notice, 400)
-    return _dashboard(principal, query.days, _saved_notice(principal, query.saved))
+    return _dashboard(
+        principal, query.days, _saved_notice(principal, query.saved), 200, query.users
+    )
 
 
 def _saved_notice(principal: Principal, saved: str | None) -> Notice | None:
@@ -250,25 +262,38 @@ def _page_principal() -> Principal | Response:
 
 
 def _dashboard(
-    principal: Principal, days: str, notice: Notice | None = None, status: int = 200
+    principal: Principal,
+    days: str,
+    notice: Notice | None = None,
+    status: int = 200,
+    users_cursor: str | None = None,
 ) -> Response:
     from datetime import timedelta
 
     from chalicelib import csrf
     from chalicelib.admin import page
+    from chalicelib.errors import ValidationFailed
 
     admin = deps.admin()
     last = admin.today()
     first = last - timedelta(days=int(days) - 1)
+    try:
+        users = admin.users(principal, cursor=users_cursor)
+    except ValidationFailed:  # an old link (another session's): the first page, saying so
+        users = admin.users(principal)
+        notice = page.Notice(False, "That page of users cannot be shown.", page.USERS_RESTART)
+        status = 400
     html = page.dashboard(
         page.Dashboard(
             org_id=principal.org_id,
             csrf_token=csrf.issue(principal),
             settings=admin.settings(principal),
-            users=admin.users(principal),
+            users=users.rows,
             report=admin.usage_report(principal, first, last),
             days=days,
             notice=notice,
+            users_next=users.next,
+            users_later=users_cursor is not None,
         )
     )
     return Response(body=html, status_code=status, headers=page.headers())
@@ -278,16 +303,8 @@ def _dashboard(
 @documented(ASSET)
 def dashboard_asset(name: str) -> Response:
     from chalicelib.admin import assets
-    from chalicelib.errors import NotFound
 
-    asset = assets.find(name)
-    if asset is None:
-        raise NotFound("No such file.")
-    headers: dict[str, str | list[str]] = {
-        "Content-Type": asset.content_type,
-        "Cache-Control": assets.LONG_CACHE,
-    }
-    return Response(body=asset.body, status_code=200, headers=headers)
+    return assets.FILES.response(name)
 
 
 @bp.route("/admin/org", methods=["DELETE"])

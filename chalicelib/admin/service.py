@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from chalicelib import usage
-from chalicelib.admin import forms
+from chalicelib.admin import cursors, forms
 from chalicelib.clock import Clock
 from chalicelib.errors import ErrorCode, StratusError, ValidationFailed
 from chalicelib.org_settings import OVERRIDABLE, USER_OVERRIDES, StoredOrgSettings
@@ -30,6 +30,10 @@ ADMIN_RECHECK_SECONDS = 15 * 60
 MAX_RANGE_DAYS = RETENTION_DAYS
 DEFAULT_RANGE_DAYS = 30
 USERS_PERIOD_DAYS = 30
+#: Users per page of the users list (`GET /admin/users?limit=`, the dashboard's table): each
+#: page reads USERS_PERIOD_DAYS usage items per user, so pages stay small.
+USERS_PAGE = 25
+MAX_USERS_PAGE = 50
 PROVIDERS = ("salesforce", "google", "microsoft")
 #: What the users table shows of each user's usage (over USERS_PERIOD_DAYS).
 USER_FEATURES = (usage.EMAILS_LOGGED, usage.LOOKUPS, usage.TRACKED_MESSAGES)
@@ -126,48 +130,111 @@ class Admin:
 
     def usage_report(self, principal: Principal, first: date, last: date) -> UsageReport:
         """The org's uses per feature per day over [first, last] (every day, zeros included).
-        This container's unflushed sums are flushed first, so they are in it."""
+        This container's unflushed sums are flushed first, so they are in it; opens and clicks
+        are the hits' own counter shards (written with each event: none waits in any memory)."""
         admin = self.require_admin(principal)
         self.usage.flush(force=True)
         found = self.usage_items.org_days(admin.org_id, first, last)
+        for day, hits in self.usage_items.hits(admin.org_id, first, last).items():
+            found[day] = {**found.get(day, {}), **hits}
         features = usage.ordered(frozenset(f for counts in found.values() for f in counts))
         days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
         rows = [(day, found.get(day.isoformat(), {})) for day in days]
         return UsageReport(first, last, features, rows)
 
-    def users(self, principal: Principal) -> list[UserRow]:
-        """The org's users, those with a broken connection first, then by name."""
+    def users(
+        self, principal: Principal, limit: int = USERS_PAGE, cursor: str | None = None
+    ) -> UsersPage:
+        """A page of the org's users: first those with a revoked connection (the org's index of
+        revoked connections), then the others (the members index); by name within a page.
+        `cursor`: the previous page's `next` (this session's only: `cursors`). Reads are
+        bounded by `limit`: two index queries and batch reads of the page's users' items."""
         admin = self.require_admin(principal)
         self.usage.flush(force=True)
+        org_id = admin.org_id
+        at: cursors.Position | None = cursors.read(admin.csrf_key, cursor) if cursor else None
+        broken: list[str] = []
+        if at is None or at.part == cursors.BROKEN:
+            broken, at = self._broken_users(org_id, limit, at or cursors.START)
+        members: dict[str, Item] = {}
+        if at is not None and at.part == cursors.MEMBERS and len(broken) < limit:
+            members, at = self._members(org_id, limit - len(broken), at)
+        rows = self._rows(org_id, broken, members)
+        return UsersPage(rows, None if at is None else cursors.sign(admin.csrf_key, at))
+
+    def _broken_users(
+        self, org_id: str, limit: int, at: cursors.Position
+    ) -> tuple[list[str], cursors.Position]:
+        """Up to `limit` users with a revoked connection from `at`, and where the list goes on
+        (the members part once the index is read to its end)."""
+        page = self.store.query(
+            keys.org_broken_connections_index(org_id),
+            index="gsi1",
+            limit=limit,
+            cursor=at.after,
+            attributes=("user_id",),
+        )
+        users = [u for u in dict.fromkeys(str(i["user_id"]) for i in page.items) if u != at.skip]
+        if page.cursor is None:
+            return users, cursors.Position(cursors.MEMBERS)
+        last = users[-1] if users else at.skip
+        return users, cursors.Position(cursors.BROKEN, page.cursor, last)
+
+    def _members(
+        self, org_id: str, limit: int, at: cursors.Position
+    ) -> tuple[dict[str, Item], cursors.Position | None]:
+        """Up to `limit` profiles of the org's members from `at`, and where the list goes on
+        (None: nowhere)."""
+        page = self.store.query(
+            keys.org_members_index(org_id),
+            index="gsi1",
+            limit=limit,
+            cursor=at.after,
+            attributes=_PROFILE_SHOWN,
+        )
+        profiles = {str(p["user_id"]): p for p in page.items}
+        return profiles, cursors.Position(cursors.MEMBERS, page.cursor) if page.cursor else None
+
+    def _rows(self, org_id: str, broken: list[str], members: Mapping[str, Item]) -> list[UserRow]:
+        """The page's rows (broken connections first, then by name): the users of the revoked
+        part, and the members but those the revoked part lists (on this page or another)."""
+        wanted = [keys.profile_key(org_id, u) for u in broken if u not in members]
+        found = self.store.batch_get(wanted, attributes=_PROFILE_SHOWN)
+        profiles = {**{u: {"user_id": u} for u in broken}, **members}
+        profiles.update({str(p["user_id"]): p for p in found})
+        statuses, listed = self._connections(org_id, sorted(profiles))
+        shown = [u for u in profiles if u in broken or u not in listed]
         last = self.today()
         first = last - timedelta(days=USERS_PERIOD_DAYS - 1)
-        used = self.usage_items.users(admin.org_id, first, last)
-        profiles = {str(p["user_id"]): p for p in self.profiles.in_org(admin.org_id)}
-        missing = [keys.profile_key(admin.org_id, u) for u in used if u not in profiles]
-        for item in self.store.batch_get(missing, attributes=_PROFILE_SHOWN):
-            profiles[str(item["user_id"])] = item
-        statuses = self._connections(admin.org_id, sorted(profiles))
-        calendars = self._calendar_syncs(admin.org_id, sorted(profiles))
+        used = self.usage_items.users(org_id, shown, first, last, USER_FEATURES)
+        calendars = self._calendar_syncs(org_id, shown)
         rows = [
             _user_row(
-                profile,
+                profiles[user_id],
                 statuses.get(user_id, {}),
                 used.get(user_id, UserUsage()),
                 calendars.get(user_id, DISABLED),
             )
-            for user_id, profile in profiles.items()
+            for user_id in shown
         ]
         return sorted(rows, key=lambda row: (not row.broken, row.name.lower(), row.user_id))
 
-    def _connections(self, org_id: str, user_ids: list[str]) -> dict[str, dict[str, str]]:
-        """user id -> provider -> status, for their stored connections (one batch read)."""
+    def _connections(
+        self, org_id: str, user_ids: list[str]
+    ) -> tuple[dict[str, dict[str, str]], set[str]]:
+        """user id -> provider -> status, for their stored connections (one batch read); and
+        the users with a connection in the org's index of revoked connections."""
         wanted = [keys.connection_key(org_id, u, p) for u in user_ids for p in PROVIDERS]
+        index = keys.org_broken_connections_index(org_id)
         found: dict[str, dict[str, str]] = {}
-        for item in self.store.batch_get(wanted, attributes=("pk", "sk", "status")):
+        listed: set[str] = set()
+        for item in self.store.batch_get(wanted, attributes=("pk", "sk", "status", "gsi1pk")):
             user_id = str(item["pk"]).rsplit("#", 1)[1]
             provider = str(item["sk"]).split("#", 1)[1]
             found.setdefault(user_id, {})[provider] = str(item.get("status") or BROKEN)
-        return found
+            if item.get("gsi1pk") == index:
+                listed.add(user_id)
+        return found, listed
 
     def _calendar_syncs(self, org_id: str, user_ids: list[str]) -> dict[str, str]:
         """user id -> their calendar sync's state (one batch read; none: disabled)."""
@@ -234,6 +301,14 @@ def csv_cell(value: str) -> str:
     if any(c in text for c in ',"\r\n'):
         text = '"' + text.replace('"', '""') + '"'
     return text
+
+
+@dataclass(frozen=True)
+class UsersPage:
+    """A page of the org's users, and the cursor of the next (None on the last)."""
+
+    rows: list[UserRow]
+    next: str | None
 
 
 @dataclass(frozen=True)

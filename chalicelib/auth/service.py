@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from chalicelib.clock import Clock
 from chalicelib.connections.authorize import Authorizations, Started
@@ -23,6 +24,7 @@ from chalicelib.sessions import Principal, Sessions
 from chalicelib.store import keys
 from chalicelib.store.profiles import ProfileItems
 from chalicelib.store.table import Store
+from chalicelib.usage import NOT_COUNTED, SALESFORCE_API_CALLS, UsageCounter
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class SignIn:
     clock: Clock
     #: (org id) -> whether the org's deletion is under way: its sign-ins are refused until done
     deleting: Callable[[str], bool] = lambda _org_id: False
+    usage: UsageCounter = NOT_COUNTED  # its Salesforce API calls, in the dashboard's figures
 
     @property
     def redirect_uri(self) -> str:
@@ -147,6 +150,7 @@ class SignIn:
         client = self.salesforce.client_at(
             org_id, grant.instance_url, _GrantTokens(grant.access_token)
         )
+        client.on_call = partial(self.usage.count, org_id, user_id, SALESFORCE_API_CALLS)
         config = org.org_configuration(client, user_id)
         # Salesforce said all it had to say: only now is anything stored
         had_profile = self.profiles.exists(org_id, user_id)

@@ -15,15 +15,30 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chalicelib.calendars import EventDetails, ShowAs, Window, as_utc, midnight, parse_instant
-from chalicelib.providers.salesforce.client import COLLECTION_MAX, SalesforceClient
+from chalicelib.providers.salesforce.client import (
+    COLLECTION_MAX,
+    COMPOSITE_MAX,
+    SalesforceClient,
+)
 from chalicelib.providers.salesforce.soql import id_literal, literal
 
 #: the most changed Events one cycle reads (the rest: the next cycle, from the watermark)
 MAX_CHANGES = 2000
 _FIELDS = (
     "Id, Subject, Location, Description, StartDateTime, EndDateTime, IsAllDayEvent, "
-    "ActivityDate, ShowAs, IsPrivate, IsDeleted, SystemModstamp, LastModifiedDate"
+    "ActivityDate, ShowAs, IsPrivate, IsDeleted, SystemModstamp, LastModifiedDate, "
+    "GroupEventType"
 )
+#: Recurring Events are synced occurrence by occurrence, never as a series. Salesforce keeps a
+#: series as one series record plus one Event per occurrence (RecurrenceActivityId: the series
+#: record). Salesforce Classic's series record has IsRecurrence = true (Event field reference,
+#: "Create Recurring Series of Events", https://developer.salesforce.com/docs/atlas.en-us.228.0.sfFieldRef.meta/sfFieldRef/salesforce_field_reference_Event.htm);
+#: a Lightning event series (Recurrence2) record has IsRecurrence false, GroupEventType "3" and
+#: the pattern in Recurrence2PatternText (Change Data Capture, "Recurring Activities",
+#: https://developer.salesforce.com/docs/atlas.en-us.234.0.change_data_capture.meta/change_data_capture/cdc_standard_objects_task_event_recurring.htm).
+#: The first is filtered out by the query, the second by `_is_series`.
+_NOT_A_SERIES = "IsRecurrence = false"
+_SERIES_GROUP_TYPE = "3"
 _TO_SF_SHOW_AS = {ShowAs.FREE: "Free", ShowAs.OUT_OF_OFFICE: "OutOfOffice"}
 _FROM_SF_SHOW_AS = {"Free": ShowAs.FREE, "OutOfOffice": ShowAs.OUT_OF_OFFICE}
 #: Salesforce's field lengths (Event object reference)
@@ -46,6 +61,9 @@ class SaveResult:
 
 
 def soql_time(value: dt.datetime) -> str:
+    """A SOQL dateTime literal in the documented form `YYYY-MM-DDThh:mm:ssZ` (whole seconds;
+    the REST form of a stamp, `.000+0000`, is not among them: "Date Formats and Date Literals
+    in WHERE", https://developer.salesforce.com/docs/platform/salesforce-soql-sosl/guide/sforce-api-calls-soql-select-dateformats.md)."""
     return as_utc(value).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -95,7 +113,12 @@ def event_fields(details: EventDetails) -> dict[str, Any]:
     return fields
 
 
-def _match_key(details: EventDetails) -> tuple[str, dt.datetime, dt.datetime]:
+def _is_series(row: dict[str, Any]) -> bool:
+    """A Lightning event series record (see `_NOT_A_SERIES`): its occurrences are synced."""
+    return str(row.get("GroupEventType") or "") == _SERIES_GROUP_TYPE
+
+
+def match_key(details: EventDetails) -> tuple[str, dt.datetime, dt.datetime]:
     """What identifies an Event we created: its subject (as Salesforce keeps it), start, end."""
     return details.subject[: _LENGTHS["Subject"]], details.start, details.end
 
@@ -128,25 +151,38 @@ class SalesforceEvents:
         usage = self._salesforce.last_usage
         return usage.share if usage is not None else None
 
-    def changed(self, since: str | None, window: Window) -> list[SalesforceEvent]:
-        """The owner's Events in the window changed at or after `since` (a SystemModstamp:
-        whole seconds, so an edit in the watermark's second is not missed), deletions
-        included; every live one in the window when `since` is None."""
-        where = [
-            f"OwnerId = {id_literal(self._owner)}",
-            f"EndDateTime >= {soql_time(window.start)}",
-            f"StartDateTime < {soql_time(window.end)}",
-        ]
+    def changed(
+        self, since: str | None, window: Window, entered: dt.datetime | None = None
+    ) -> list[SalesforceEvent]:
+        """The owner's Events changed at or after `since` (a SystemModstamp: whole seconds, so
+        an edit in the watermark's second is not missed), deletions included, wherever they
+        are now (one moved out of the window included); every live one in the window when
+        `since` is None. `entered`: the window's
+        end when it was last listed; the live Events starting from there on came into the
+        window by time passing and are listed too, whatever their stamp."""
+        where = [f"OwnerId = {id_literal(self._owner)}", _NOT_A_SERIES]
+        in_window = (
+            f"EndDateTime >= {soql_time(window.start)} AND StartDateTime < {soql_time(window.end)}"
+        )
         if since:
-            where.append(f"SystemModstamp >= {since}")
+            # changes at any time: an Event moved out of the window is seen and its move
+            # synced, its pair kept (sync.py `_left_window`; unpaired ones outside are skipped)
+            changed = f"SystemModstamp >= {soql_time(parse_instant(since))}"
+            if entered is not None:
+                start = soql_time(entered)
+                changed = (
+                    f"({changed} OR ({in_window} AND StartDateTime >= {start} "
+                    "AND IsDeleted = false))"
+                )
+            where.append(changed)
         else:
-            where.append("IsDeleted = false")
+            where.append(f"{in_window} AND IsDeleted = false")
         soql = (
             f"SELECT {_FIELDS} FROM Event WHERE {' AND '.join(where)} "
             f"ORDER BY SystemModstamp LIMIT {MAX_CHANGES}"
         )
         rows = self._salesforce.query_all(soql).get("records", [])
-        return [self._event(row) for row in rows]
+        return [self._event(row) for row in rows if not _is_series(row)]
 
     @staticmethod
     def _event(row: dict[str, Any]) -> SalesforceEvent:
@@ -176,18 +212,20 @@ class SalesforceEvents:
         subject, start and end: the ones an interrupted cycle inserted before it could record
         them. One query for all; each Event is claimed once, none of `exclude` (held by other
         pairs), so two events that start together never end up on one Event."""
-        created = dt.datetime.fromtimestamp(since, dt.UTC) - dt.timedelta(seconds=1)
+        # minutes of margin: the Lambda's clock and Salesforce's may differ by more than a
+        # second; the match on subject, start and end (each claimed once) does the rest
+        created = dt.datetime.fromtimestamp(since, dt.UTC) - dt.timedelta(minutes=5)
         soql = (
             f"SELECT {_FIELDS} FROM Event WHERE "
             f"OwnerId = {id_literal(self._owner)} "
             f"AND CreatedDate >= {soql_time(created)} ORDER BY CreatedDate LIMIT {MAX_CHANGES}"
         )
         rows = self._salesforce.query(soql).get("records", [])
-        candidates = [(str(r["Id"]), _match_key(_details(r))) for r in rows]
+        candidates = [(str(r["Id"]), match_key(_details(r))) for r in rows]
         found: dict[str, str] = {}
         claimed = set(exclude)
         for key, details in wanted:
-            match = _match_key(details)
+            match = match_key(details)
             sf_id = next((i for i, k in candidates if k == match and i not in claimed), None)
             if sf_id is not None:
                 claimed.add(sf_id)
@@ -196,26 +234,42 @@ class SalesforceEvents:
 
     def match_people(self, addresses: Iterable[str]) -> dict[str, tuple[str, str]]:
         """address -> (Contact or Lead id, type), for all of a cycle's addresses in one
-        Composite call (Contacts first: they win over Leads with the same address)."""
+        Composite call per 1,200 addresses (Contacts first: they win over Leads with the same
+        address)."""
         wanted = sorted({a.lower() for a in addresses})
         if not wanted:
             return {}
-        found: dict[str, tuple[str, str]] = {}
+        queries: list[tuple[str, str]] = []  # (kind, SOQL): 100 addresses each
         for chunk in _chunks(wanted, 100):
             quoted = ", ".join(literal(a) for a in chunk)
-            subs = [
-                self._salesforce.query_subrequest(
-                    kind, f"SELECT Id, Email FROM {kind} WHERE Email IN ({quoted})"
-                )
+            queries += [
+                (kind, f"SELECT Id, Email FROM {kind} WHERE Email IN ({quoted})")
                 for kind in ("Contact", "Lead")
             ]
-            for kind, reply in zip(
-                ("Contact", "Lead"), self._salesforce.composite(subs), strict=True
-            ):
+        found: dict[str, tuple[str, str]] = {}
+        # a Composite holds up to 25 subrequests (one API call): 12 pairs of queries
+        for batch in _chunks(queries, COMPOSITE_MAX - COMPOSITE_MAX % 2):
+            subs = [  # referenceIds are unique within a Composite
+                self._salesforce.query_subrequest(f"{kind}{i}", soql)
+                for i, (kind, soql) in enumerate(batch)
+            ]
+            replies = self._salesforce.composite(subs)
+            for (kind, _), reply in zip(batch, replies, strict=True):
                 for row in (reply.get("body") or {}).get("records", []):
                     address = str(row.get("Email") or "").lower()
-                    if address and address not in found:
+                    if address and address not in found:  # a Contact's pair comes first
                         found[address] = (str(row["Id"]), kind)
+        return found
+
+    def relations_of(self, event_ids: Sequence[str]) -> list[tuple[str, str, str]]:
+        """(EventRelation id, Event id, Contact/Lead/User id) of these Events (one query per 200
+        Events)."""
+        found: list[tuple[str, str, str]] = []
+        for chunk in _chunks(list(event_ids)):
+            ids = ", ".join(id_literal(i) for i in chunk)
+            soql = f"SELECT Id, EventId, RelationId FROM EventRelation WHERE EventId IN ({ids})"
+            for row in self._salesforce.query(soql).get("records", []):
+                found.append((str(row["Id"]), str(row["EventId"]), str(row["RelationId"])))
         return found
 
     # -- writes ---------------------------------------------------------------------------------

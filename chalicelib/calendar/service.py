@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -22,11 +23,11 @@ from chalicelib.calendar.sync import (
 )
 from chalicelib.calendars import CalendarClient, CalendarNotFound
 from chalicelib.clock import Clock
-from chalicelib.errors import ConditionFailed, ErrorCode, LeaseHeld, StratusError
+from chalicelib.errors import ConditionFailed, ErrorCode, LeaseHeld, StratusError, Unavailable
 from chalicelib.logs import logger
 from chalicelib.store import keys
 from chalicelib.store.calendar_sync import COUNT_NAMES, CalendarSyncStore, SyncState
-from chalicelib.store.table import Store
+from chalicelib.store.table import Item, Store
 from chalicelib.timefmt import rfc3339
 from chalicelib.usage import (
     EVENTS_FROM_SALESFORCE,
@@ -42,6 +43,11 @@ DEFAULT_RETRY_SECONDS = RETRY = 600
 #: the part of the worker Lambda's remaining time kept free (the batch's answer, the flush)
 SAFETY_SECONDS = 15.0
 THROTTLED = "provider_throttled"
+#: the least wait after throttling, doubled while the provider keeps throttling, up to the most:
+#: a 429 without Retry-After arrives as a wait of 1 s (oauth2.JsonApi), and Google asks for
+#: exponential backoff (https://developers.google.com/calendar/api/guides/errors)
+THROTTLE_BACKOFF_SECONDS = 60
+THROTTLE_BACKOFF_MAX_SECONDS = 3600
 #: SQS's longest message delay
 MAX_DELAY_SECONDS = 900
 _BUSY = frozenset({ErrorCode.GOOGLE_BUSY, ErrorCode.MICROSOFT_BUSY, ErrorCode.SALESFORCE_BUSY})
@@ -66,6 +72,16 @@ SCHEDULE_SECONDS = 600
 #: users read per page of the fan-out's index
 FAN_OUT_PAGE = 1000
 MESSAGE_KIND = "calendar_sync"
+
+
+class Connections(Protocol):
+    """The vault's batched read of a user's connections (ConnectionVault)."""
+
+    def connection_keys(self, org_id: str, user_id: str) -> tuple[keys.Key, ...]: ...
+
+    def prefetched(
+        self, org_id: str, user_id: str, found: Mapping[keys.Key, Item]
+    ) -> AbstractContextManager[None]: ...
 
 
 class Queue(Protocol):
@@ -121,7 +137,11 @@ class CalendarSync:
         queue: Queue | None = None,
         org_allows: OrgAllows | None = None,
         usage: UsageCounter = NOT_COUNTED,
+        connections: Connections | None = None,
     ) -> None:
+        # `connections`: the cycle reads its state and the user's connections in one request
+        # (docs/calendar.md, Figures); without it, `clients` reads the connections itself
+        self._connections = connections
         self._usage = usage  # the dashboard's figures: events synced each way
         self._repo = repo
         self._store = store
@@ -140,7 +160,7 @@ class CalendarSync:
 
     def connection_deleted(self, org_id: str, user_id: str, provider: str) -> None:
         """The user disconnected `provider`: a sync through it ends (state and pairs go)."""
-        state = self._repo.get(org_id, user_id)
+        state = self._repo.get(org_id, user_id, with_cursor=False)
         if state is not None and state.provider == provider:
             self._repo.forget(org_id, user_id)
 
@@ -170,28 +190,28 @@ class CalendarSync:
                 f"Connect your {provider} calendar first: /connections/{provider}/start.",
                 409,
             )
-        current = self._repo.get(org_id, user_id)
-        same = (
+        calendar_id = default_calendar(provider, calendar_id)
+        current = self._repo.get(org_id, user_id, with_cursor=False)  # no KMS to compare
+        if (
             current is not None
             and current.enabled
-            and ((current.provider, current.calendar_id) == (provider, calendar_id))
-        )
-        state = (
-            replace(current, direction=direction)
-            if same and current is not None
-            else SyncState(
-                org_id,
-                user_id,
-                True,
-                provider,
-                calendar_id,
-                direction,
-                generation=secrets.token_hex(8),
-                version=current.version if current is not None else 0,
-            )
-        )
-        if not same:
-            self._repo.forget(org_id, user_id)  # another calendar: start afresh
+            and current.provider == provider
+            and default_calendar(provider, current.calendar_id) == calendar_id
+        ):  # the same calendar: the sealed cursor and tag key stay as they are
+            if current.direction == direction:
+                return _view(current)
+            return _view(self._repo.set_direction(current, direction))
+        state = SyncState(
+            org_id,
+            user_id,
+            True,
+            provider,
+            calendar_id,
+            direction,
+            generation=secrets.token_hex(8),
+            version=current.version if current is not None else 0,
+        )  # no tag key yet: the first cycle makes one (turning sync on needs no KMS)
+        self._repo.forget(org_id, user_id)  # another calendar: start afresh
         self._repo.put(state)
         return _view(state)
 
@@ -274,16 +294,58 @@ class CalendarSync:
             self._store.release_lease(lease)
 
     def _run(self, org_id: str, user_id: str, now_requested: bool, deadline: float) -> RunOutcome:
-        state = self._repo.get(org_id, user_id)
-        if state is None or not state.enabled:
-            return RunOutcome("disabled")
-        now = int(self._clock.now())
-        if not self._org_allows(org_id, user_id):  # the admin turned calendar sync off
+        if self._connections is None:
+            state = self._repo.get(org_id, user_id)
+            return self._cycle(state, now_requested, deadline)
+        wanted = self._connections.connection_keys(org_id, user_id)
+        state, found = self._repo.get_with(org_id, user_id, wanted)
+        with self._connections.prefetched(org_id, user_id, found) if state else nullcontext():
+            return self._cycle(state, now_requested, deadline)
+
+    def _allowed(self, state: SyncState) -> bool | None:
+        """Whether the org lets the user sync; None when its settings cannot be read now
+        (a cycle never runs on the defaults a failed read would give: calendar sync is on by
+        default, and the org may have turned it off)."""
+        try:
+            return self._org_allows(state.org_id, state.user_id)
+        except Unavailable:
+            logger.warning("org settings unavailable: calendar sync cycle skipped")
+            return None
+
+    def _held(self, state: SyncState, now: int, now_requested: bool) -> RunOutcome | None:
+        """Why the cycle does not run now (None: it runs)."""
+        try:
+            allowed = self._allowed(state)
+        except Exception:  # not an outage (a malformed item, a bug): recorded, never a wait
+            logger.exception("org settings unreadable: calendar sync cycle failed")
+            return self._ended(state, now, "error", "sync_failed", now + RETRY)
+        if allowed is None:  # unknown: the next cycle asks again
+            return self._unknown(state, now)
+        if not allowed:  # the admin turned calendar sync off
             if state.last_error and state.last_error.get("code") == ORG_DISABLED:
                 return RunOutcome("waiting", state.state)
             return self._ended(state, now, "paused", ORG_DISABLED, None)
         if self._waiting(state, now_requested):
             return RunOutcome("waiting", state.state)
+        return None
+
+    def _unknown(self, state: SyncState, now: int) -> RunOutcome:
+        """The org's settings cannot be read (an outage): the cycle is skipped with the state
+        unchanged, unless no cycle has run for ORG_SETTINGS_PATIENCE_SECONDS (or ever), when
+        the status says so once (`org_settings_unavailable`) rather than wait in silence."""
+        code = (state.last_error or {}).get("code")
+        quiet = now - state.last_run_at if state.last_run_at is not None else None
+        if code == ORG_UNKNOWN or (quiet is not None and quiet < ORG_SETTINGS_PATIENCE_SECONDS):
+            return RunOutcome("waiting", state.state)
+        return self._ended(state, now, "paused", ORG_UNKNOWN, None)
+
+    def _cycle(self, state: SyncState | None, now_requested: bool, deadline: float) -> RunOutcome:
+        if state is None or not state.enabled:
+            return RunOutcome("disabled")
+        now = int(self._clock.now())
+        held = self._held(state, now, now_requested)
+        if held is not None:
+            return held
         cycle: Cycle | None = None
         try:
             calendar, salesforce = self._clients(state)
@@ -292,16 +354,16 @@ class CalendarSync:
             )
             return self._succeeded(state, now, cycle, cycle.run())
         except LimitNear:
-            return self._ended(state, now, "paused", "salesforce_limit_near", None)
+            return self._ended(state, now, "paused", "salesforce_limit_near", None, cycle)
         except OutOfTime as stopped:
             return self._stopped(state, now, cycle, stopped.tally)
         except StratusError as exc:
-            return self._failed(state, now, exc)
+            return self._failed(state, now, exc, cycle)
         except CalendarNotFound:
-            return self._ended(state, now, "error", "calendar_not_found", now + RETRY)
+            return self._ended(state, now, "error", "calendar_not_found", now + RETRY, cycle)
         except Exception:  # recorded in the status: never a poison message in the DLQ
             logger.exception("calendar sync cycle failed")
-            return self._ended(state, now, "error", "sync_failed", now + RETRY)
+            return self._ended(state, now, "error", "sync_failed", now + RETRY, cycle)
 
     def _succeeded(
         self, state: SyncState, now: int, cycle: Cycle, result: CycleResult
@@ -310,6 +372,8 @@ class CalendarSync:
             state,
             cursor=result.cursor,
             watermark=result.watermark,
+            window_end=result.window_end,
+            watermark_seen=result.watermark_seen,
             state="ok",
             last_run_at=now,
             last_success_at=now,
@@ -317,6 +381,7 @@ class CalendarSync:
             last_error=None,
             counts=_added(state.counts, result.tally),
             failed=tuple(state.failed) + tuple(result.tally.failed),
+            tag_key=cycle.tag_key,  # a state from before tag keys gets the cycle's new one
         )
         self._count_synced(state, result.tally)
         return self._finish(state, done, cycle)
@@ -333,6 +398,7 @@ class CalendarSync:
             last_error=error,
             counts=_added(state.counts, tally),
             failed=tuple(state.failed) + tuple(tally.failed),
+            tag_key=cycle.tag_key if cycle is not None else state.tag_key,
         )
         self._count_synced(state, tally)
         return self._finish(state, partial, cycle)
@@ -382,31 +448,52 @@ class CalendarSync:
             return False
         return self._clock.now() < state.next_run_at
 
-    def _failed(self, state: SyncState, now: int, exc: StratusError) -> RunOutcome:
-        if exc.code in _BUSY:
-            wait = int(exc.headers.get("Retry-After", "0") or 0) or DEFAULT_RETRY_SECONDS
-            return self._ended(state, now, "error", THROTTLED, now + wait)
+    def _failed(
+        self, state: SyncState, now: int, exc: StratusError, cycle: Cycle | None
+    ) -> RunOutcome:
+        if exc.code in _BUSY:  # counted from the refusal, not from the cycle's start
+            throttled_at = int(self._clock.now())
+            wait = max(_retry_after(exc), _backoff(state))
+            return self._ended(state, now, "error", THROTTLED, throttled_at + wait, cycle)
         if exc.code in _REAUTH:
-            return self._ended(state, now, "reauth_required", str(exc.code), None)
+            return self._ended(state, now, "reauth_required", str(exc.code), None, cycle)
         logger.warning("calendar sync failed", extra={"code": str(exc.code)})
-        return self._ended(state, now, "error", str(exc.code), now + DEFAULT_RETRY_SECONDS)
+        retry = now + DEFAULT_RETRY_SECONDS
+        return self._ended(state, now, "error", str(exc.code), retry, cycle)
 
     def _ended(
-        self, state: SyncState, now: int, status: str, code: str, next_run_at: int | None
+        self,
+        state: SyncState,
+        now: int,
+        status: str,
+        code: str,
+        next_run_at: int | None,
+        cycle: Cycle | None = None,
     ) -> RunOutcome:
-        """A cycle that did not finish: the cursor and watermark stay (the next one resumes)."""
+        """A cycle that did not finish: the cursor and watermark stay (the next one resumes).
+        The tag key a first cycle made is kept: the pairs it wrote are tagged under it."""
         error = {"code": code, "message": _MESSAGES.get(code, "The sync did not finish.")}
         ended = replace(
-            state, state=status, last_run_at=now, next_run_at=next_run_at, last_error=error
+            state,
+            state=status,
+            last_run_at=now,
+            next_run_at=next_run_at,
+            last_error=error,
+            tag_key=cycle.tag_key if cycle is not None else state.tag_key,
         )
-        return self._finish(state, ended, None)
+        return self._finish(state, ended, cycle)
 
 
 ORG_DISABLED = "calendar_sync_disabled"
+ORG_UNKNOWN = "org_settings_unavailable"
+#: how long cycles are skipped in silence while the org's settings cannot be read
+ORG_SETTINGS_PATIENCE_SECONDS = 3600
 _MESSAGES = {
     THROTTLED: "The calendar asked us to slow down; the sync resumes by itself.",
     ORG_DISABLED: "Calendar sync is turned off for your organization; it resumes once an "
     "administrator turns it on again.",
+    ORG_UNKNOWN: "Your organization's settings cannot be read right now; the sync resumes "
+    "by itself once they can.",
     "calendar_not_found": "The calendar chosen for the sync does not exist: choose another.",
     "sync_failed": "The sync failed unexpectedly; it is tried again later.",
     "cycle_incomplete": "The sync had more to do than one run allows; it goes on next time.",
@@ -419,6 +506,21 @@ _MESSAGES = {
 }
 
 
+def _retry_after(exc: StratusError) -> int:
+    raw = str(exc.headers.get("Retry-After", "0") or "0")
+    return int(raw) if raw.isdigit() else 0
+
+
+def _backoff(state: SyncState) -> int:
+    """The least wait after a throttled cycle: 60 s, then double the last wait while the
+    provider keeps throttling (up to an hour), whatever Retry-After it sent."""
+    code = (state.last_error or {}).get("code")
+    if code != THROTTLED or state.next_run_at is None or state.last_run_at is None:
+        return THROTTLE_BACKOFF_SECONDS
+    last = state.next_run_at - state.last_run_at
+    return min(THROTTLE_BACKOFF_MAX_SECONDS, max(THROTTLE_BACKOFF_SECONDS, 2 * last))
+
+
 def _message(org_id: str, user_id: str, *, now: bool = False) -> dict[str, Any]:
     """A queue message: references only."""
     body: dict[str, Any] = {"kind": MESSAGE_KIND, "org": org_id, "user": user_id}
@@ -429,6 +531,26 @@ def _message(org_id: str, user_id: str, *, now: bool = False) -> dict[str, Any]:
 
 def _time(value: int | None) -> str | None:
     return rfc3339(value) if value is not None else None
+
+
+def default_calendar(provider: str, calendar_id: str | None) -> str | None:
+    """The calendar id as stored: None for the provider's default calendar, however it was
+    named, so that saving the same settings again never starts afresh. Google's alias is
+    `primary` ("If you want to access the primary calendar of the currently logged in user,
+    use the "primary" keyword", https://developers.google.com/calendar/v3/reference/calendars/get);
+    Graph's default calendar is `/me/calendar`, with no alias among the ids of
+    `/me/calendars/{id}`, so a Microsoft id is kept as given."""
+    if provider == "google" and calendar_id == "primary":
+        return None
+    return calendar_id
+
+
+def shown_calendar(provider: str, calendar_id: str | None) -> str | None:
+    """The calendar as answered: Google's default by its name, `primary` (the issue's default);
+    Graph's default calendar has no id of its own to show, so none."""
+    if calendar_id is None and provider == "google":
+        return "primary"
+    return calendar_id
 
 
 def _view(state: SyncState) -> dict[str, Any]:
@@ -452,7 +574,7 @@ def _view(state: SyncState) -> dict[str, Any]:
     return {
         "enabled": state.enabled,
         "provider": state.provider,
-        "calendar_id": state.calendar_id,
+        "calendar_id": shown_calendar(state.provider, state.calendar_id),
         "direction": state.direction,
         "status": status,
     }

@@ -3,10 +3,14 @@
 1. Salesforce: the user's Events changed since the watermark in the window (one query; the
    org's usage read from its answer decides whether the cycle may go on).
 2. The calendar: the changes since the stored cursor (a full listing of the window on the
-   first run, or after a 410: then a paired event it does not name is gone).
+   first run, after a 410 and once a day: then a paired event it does not name is asked for,
+   deleted or moved out; the first listing after sync is turned on matches the records an
+   earlier sync paired).
 3. Calendar -> Salesforce, then Salesforce -> calendar, each change decided against the pairs:
    a version equal to the one a pair holds is our own write coming back (no echo); a change on
-   both sides since the last cycle is a conflict, won by the later modification.
+   both sides since the last cycle is a conflict, won by the later modification. An event
+   moved out of the window keeps its pair (expiring at its new end + the past window), so a
+   full listing that finds it back in the window matches it by id.
 4. Salesforce writes are batched (sObject Collections), their new stamps read back in one query.
 
 Crash safety: a pair is written *before* the write that creates the other side's event
@@ -14,9 +18,11 @@ Crash safety: a pair is written *before* the write that creates the other side's
 whether the event exists (Salesforce: one query for the owner's Events created since, each
 matched on its subject, start and end and claimed once; Google: the insert's id is derived
 from the Salesforce id, so a repeat answers 409; Graph: the same key is the insert's
-`transactionId`) before creating it, and the cursor and watermark move only at the end of a
-cycle. A cycle that runs out of its time (`deadline`) stops the same way: the pairs keep what
-it did, the next cycle lists the same changes again and finds them done.
+`transactionId`) before creating it; a listed calendar event that carries such a key (our
+crashed insert) completes its pending pair and is never created in Salesforce. The cursor and
+watermark move only at the end of a cycle. A cycle that runs out of its time (`deadline`)
+stops the same way: the pairs keep what it did, the next cycle lists the same changes again
+and finds them done.
 
 The watermark is the newest SystemModstamp among the changes the query *returned*, never a
 stamp of our own writes: an edit made in Salesforce while a cycle runs is older than our later
@@ -28,15 +34,23 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable
+import hmac
+import json
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from chalicelib.calendar.salesforce import SalesforceEvent, SalesforceEvents, event_fields
+from chalicelib.calendar.salesforce import (
+    SalesforceEvent,
+    SalesforceEvents,
+    event_fields,
+    match_key,
+)
 from chalicelib.calendars import (
     CalendarChanges,
     CalendarClient,
     CalendarEvent,
+    EventDetails,
     EventRefused,
     Window,
 )
@@ -47,6 +61,8 @@ from chalicelib.store.calendar_sync import (
     Pair,
     SyncState,
     attendee_tag,
+    new_tag_key,
+    relation_tag,
 )
 
 #: the reason a Salesforce deletion of a Graph meeting was not carried out (status.failed)
@@ -54,6 +70,12 @@ MEETING_KEPT = "calendar_meeting_kept"
 #: Salesforce's answers to a write of a record that is gone: the write is done
 _GONE = frozenset({"ENTITY_IS_DELETED", "INVALID_CROSS_REFERENCE_KEY", "NOT_FOUND"})
 TO_SALESFORCE, FROM_SALESFORCE = "to_salesforce", "from_salesforce"
+#: how far the window moves on before the listing starts again (docs/calendar.md, "The window")
+DAY = 86400
+WINDOW_STEP = DAY
+#: the most paired events a full listing leaves out that one cycle asks the calendar for (one
+#: `get` each); the others are asked at the next full listing (docs/calendar.md, step 3)
+GET_LIMIT = 100
 
 
 @dataclass(frozen=True)
@@ -101,12 +123,89 @@ class CycleResult:
     cursor: str = field(repr=False)
     watermark: str | None
     tally: Tally
+    #: the end of the window the cursor's listing round started with (SyncState.window_end)
+    window_end: int | None = None
+    #: SyncState.watermark_seen for `watermark`
+    watermark_seen: str | None = None
+
+
+def _instant(epoch: int) -> dt.datetime:
+    return dt.datetime.fromtimestamp(epoch, dt.UTC)
+
+
+def seen_digest(events: Iterable[SalesforceEvent], watermark: str | None, key: bytes) -> str | None:
+    """A digest of the rows read at the watermark's own second, their content included (id,
+    deletion, stamps, the fields synced): a row changed within that second after the query
+    (deleted, moved, edited, even with the same stamp) differs, so it is never taken for the
+    same answer again. Keyed with the user's sealed tag key, 16 hex; None: no such row."""
+    rows = sorted(_row_text(e) for e in events if watermark and e.stamp == watermark)
+    if not rows:
+        return None
+    return hmac.new(key, "\n".join(rows).encode(), hashlib.sha256).hexdigest()[:16]
+
+
+def _row_text(event: SalesforceEvent) -> str:
+    parts: list[object] = [event.sf_id, event.deleted, event.stamp, event.modified.isoformat()]
+    details = event.details
+    if details is not None:
+        parts += [
+            details.subject,
+            details.start.isoformat(),
+            details.end.isoformat(),
+            details.all_day,
+            details.location,
+            details.show_as,
+            details.private,
+            details.description,
+            "|".join(details.attendees),
+        ]
+    return json.dumps([str(p) for p in parts])
 
 
 def insert_key(org_id: str, user_id: str, sf_id: str) -> str:
     """The calendar event id an insert for this Salesforce Event asks for (hex: Google's
     base32hex alphabet), so that a repeated insert finds the first one."""
     return hashlib.sha256(f"stratus|{org_id}|{user_id}|{sf_id}".encode()).hexdigest()[:32]
+
+
+class PairIndex:
+    """A cycle's pairs by key, by Salesforce id and by provider id: each event of a listing is
+    looked up in O(1), so a cycle is O(changes + pairs), never O(changes x pairs)."""
+
+    def __init__(self, pairs: Iterable[Pair] = ()) -> None:
+        self._by_key: dict[str, Pair] = {}
+        self._sf: dict[str, str] = {}
+        self._provider: dict[str, str] = {}
+        for pair in pairs:
+            self.put(pair)
+
+    def put(self, pair: Pair) -> None:
+        self.pop(pair.key)
+        self._by_key[pair.key] = pair
+        if pair.sf_id:
+            self._sf[pair.sf_id] = pair.key
+        if pair.provider_id:
+            self._provider[pair.provider_id] = pair.key
+
+    def pop(self, key: str) -> None:
+        old = self._by_key.pop(key, None)
+        if old is None:
+            return
+        if old.sf_id and self._sf.get(old.sf_id) == key:
+            del self._sf[old.sf_id]
+        if old.provider_id and self._provider.get(old.provider_id) == key:
+            del self._provider[old.provider_id]
+
+    def by_sf(self, sf_id: str) -> Pair | None:
+        key = self._sf.get(sf_id)
+        return self._by_key[key] if key is not None else None
+
+    def by_provider(self, provider_id: str) -> Pair | None:
+        key = self._provider.get(provider_id)
+        return self._by_key[key] if key is not None else None
+
+    def values(self) -> Iterable[Pair]:
+        return self._by_key.values()
 
 
 @dataclass
@@ -118,6 +217,28 @@ class _Plan:
     delete_sf: list[Pair] = field(default_factory=list)
     dropped: set[str] = field(default_factory=set)
     touched_sf: set[str] = field(default_factory=set)
+
+
+def _details_of(event: SalesforceEvent | None) -> EventDetails | None:
+    return event.details if event is not None and not event.deleted else None
+
+
+class _Alike:
+    """Records by subject (cut as Salesforce keeps it) and by start and end: the positions of
+    those alike in one of them, for the loose matching of a first full listing."""
+
+    def __init__(self, records: Iterable[EventDetails]) -> None:
+        self._subjects: dict[str, list[int]] = {}
+        self._times: dict[tuple[dt.datetime, dt.datetime], list[int]] = {}
+        for i, details in enumerate(records):
+            subject, start, end = match_key(details)
+            self._subjects.setdefault(subject, []).append(i)
+            self._times.setdefault((start, end), []).append(i)
+
+    def positions(self, details: EventDetails) -> list[int]:
+        subject, start, end = match_key(details)
+        found = self._subjects.get(subject, []) + self._times.get((start, end), [])
+        return sorted(set(found))
 
 
 class Cycle:
@@ -143,7 +264,10 @@ class Cycle:
         self._clock = clock
         self._options = options
         self._tally = Tally()
-        self._pairs: dict[str, Pair] = {}
+        self._pairs = PairIndex()
+        self._window: Window | None = None
+        #: the key of the pairs' tags (a state from before tag keys: a new one, kept at the end)
+        self.tag_key = state.tag_key or new_tag_key()
 
     # -- the cycle ------------------------------------------------------------------------------
     def run(self) -> CycleResult:
@@ -152,17 +276,43 @@ class Cycle:
             now - dt.timedelta(days=self._options.past_days),
             now + dt.timedelta(days=self._options.future_days),
         )
-        sf_changes = self._sf.changed(self._state.watermark, window)
+        listed_to = self._state.window_end
+        moved = listed_to is None or abs(window.end.timestamp() - listed_to) >= WINDOW_STEP
+        entered = None  # where the Events that came into the window since the last round start
+        if moved:  # a state from before window_end: the whole window, once
+            entered = window.start if listed_to is None else _instant(listed_to)
+        self._window = window
+        sf_changes = self._sf.changed(self._state.watermark, window, entered)
         share = self._sf.usage_share
         if share is not None and share >= self._options.limit_share:
             raise LimitNear()
-        changes = self._calendar.changes(self._state.cursor, window)
-        if changes.events or changes.removed or changes.outside or changes.full or sf_changes:
-            self._pairs = {p.key: p for p in self._repo.pairs(*self._owner)}
-            self._sync(changes, sf_changes)
+        # the window moved on by a day: the listing starts again (a Graph delta link keeps its
+        # first range; events that came into the window by time passing were never changes)
+        changes = self._calendar.changes(None if moved else self._state.cursor, window)
+        news = self._news(sf_changes)
+        if changes.events or changes.removed or changes.outside or changes.full or news:
+            self._pairs = PairIndex(self._repo.pairs(*self._owner))
+            self._sync(changes, news)
         stamps = [e.stamp for e in sf_changes if e.stamp]
         watermark = max([*stamps, self._state.watermark or ""]) or None
-        return CycleResult(changes.cursor, watermark, self._tally)
+        window_end = int(window.end.timestamp()) if moved else listed_to
+        seen = seen_digest(sf_changes, watermark, self.tag_key)
+        return CycleResult(changes.cursor, watermark, self._tally, window_end, seen)
+
+    def _news(self, sf_changes: list[SalesforceEvent]) -> list[SalesforceEvent]:
+        """The Salesforce rows to sync: none when the query answered only the rows of the
+        watermark's own second that the last cycle read, unchanged (`>=` reads them again; an
+        Event changed since has a later stamp, and one changed within that second after the
+        query, deleted, moved or edited, changes the content digest), so that a no-change
+        cycle reads no pair."""
+        watermark = self._state.watermark
+        if (
+            self._state.watermark_seen
+            and all(e.stamp == watermark for e in sf_changes)
+            and seen_digest(sf_changes, watermark, self.tag_key) == self._state.watermark_seen
+        ):
+            return []
+        return sf_changes
 
     def _check_time(self) -> None:
         if self._deadline is not None and self._clock.now() >= self._deadline:
@@ -175,8 +325,11 @@ class Cycle:
     def _sync(self, changes: CalendarChanges, sf_changes: list[SalesforceEvent]) -> None:
         plan = _Plan()
         sf_by_id = {e.sf_id: e for e in sf_changes if not self._echo(e)}
+        # whatever the direction: an event an earlier sync (or a crashed insert) paired is
+        # never created a second time on either side; only the writes depend on the direction
+        matched = self._match_unpaired(changes, sf_by_id, plan)
         if self._state.direction != FROM_SALESFORCE:
-            self._plan_from_calendar(changes, sf_by_id, plan)
+            self._plan_from_calendar(changes, sf_by_id, plan, matched)
             self._check_time()
             self._write_salesforce(plan)
         self._repo.drop_pairs(*self._owner, plan.dropped)
@@ -194,10 +347,10 @@ class Cycle:
         return pair is not None and not event.deleted and pair.sf_stamp == event.stamp
 
     def _by_sf(self, sf_id: str) -> Pair | None:
-        return next((p for p in self._pairs.values() if p.sf_id == sf_id), None)
+        return self._pairs.by_sf(sf_id)
 
     def _by_provider(self, provider_id: str) -> Pair | None:
-        return next((p for p in self._pairs.values() if p.provider_id == provider_id), None)
+        return self._pairs.by_provider(provider_id)
 
     def _expires(self, event: CalendarEvent) -> int:
         end = event.details.end + dt.timedelta(days=self._options.past_days)
@@ -205,28 +358,229 @@ class Cycle:
 
     # -- calendar -> Salesforce ------------------------------------------------------------------
     def _plan_from_calendar(
-        self, changes: CalendarChanges, sf_by_id: dict[str, SalesforceEvent], plan: _Plan
+        self,
+        changes: CalendarChanges,
+        sf_by_id: dict[str, SalesforceEvent],
+        plan: _Plan,
+        matched: set[str],
     ) -> None:
         for event in changes.events:
-            self._plan_event(event, sf_by_id, plan)
-        # moved out of the window: forgotten like a deletion, on both providers (Graph's delta
-        # reports such an event as @removed, indistinguishable from a deletion)
-        gone = set(changes.removed) | set(changes.outside)
-        if changes.full:
-            listed = {e.provider_id for e in changes.events}
-            gone |= {
-                p.provider_id
-                for p in self._pairs.values()
-                if p.provider_id and p.provider_id not in listed and p.pending_at is None
-            }
-        for provider_id in sorted(gone):
+            if event.provider_id not in matched:
+                self._plan_event(event, sf_by_id, plan)
+        for event in changes.outside:  # Google lists an event moved out (Graph: `_gone`)
+            self._plan_outside(event, sf_by_id, plan)
+        for provider_id in sorted(self._gone(changes, sf_by_id, plan)):
             pair = self._by_provider(provider_id)
             if pair is None:
                 continue
             plan.dropped.add(pair.key)
             if pair.sf_id and not pair.sf_deleted:
+                if pair.sf_id in sf_by_id:  # edited in Salesforce too: the deletion wins
+                    self._tally.conflicts += 1
                 plan.delete_sf.append(pair)
                 plan.touched_sf.add(pair.sf_id)
+
+    def _gone(
+        self, changes: CalendarChanges, sf_by_id: dict[str, SalesforceEvent], plan: _Plan
+    ) -> set[str]:
+        """The provider ids of paired events deleted in the calendar. Google's cancelled ones
+        are. A Graph `@removed` is a deletion or a move out of the delta's range, and a paired
+        event a full listing (first run, 410, daily restart) does not name was deleted or moved
+        out: each of those is asked for (one `get`): None is a deletion; an event in the
+        window is an ordinary update (a delta link keeps its round's older range); one outside
+        is a move (`_plan_outside`). Pairs held for events ahead of the window (and detached
+        meetings) are asked for too: a deletion, or a move into the window or the past that a
+        Graph delta's range never shows, is seen at the next full listing; `_unlisted` bounds
+        the full listing's share."""
+        gone = set(changes.removed)
+        ask: list[str] = []
+        if getattr(self._calendar, "removal_may_be_a_move", False):
+            ask = sorted(i for i in gone if self._by_provider(i) is not None)
+        if changes.full:
+            ask += self._unlisted(changes, set(ask))
+        gone -= set(ask)
+        for provider_id in ask:
+            event = self._calendar.get(provider_id)
+            if event is None:
+                gone.add(provider_id)
+            elif self._in_window(event.details):
+                self._plan_event(event, sf_by_id, plan)
+            else:
+                self._plan_outside(event, sf_by_id, plan)
+        return gone
+
+    def _unlisted(self, changes: CalendarChanges, asked: set[str]) -> list[str]:
+        """The paired events a full listing does not name, at most GET_LIMIT of them (the
+        rest are asked at the next full listing): those expected in the window first, then
+        those held ahead of it, in an order that changes daily, so a long list of pairs held
+        ahead is gone through over the days rather than its first GET_LIMIT asked every time."""
+        listed = {e.provider_id for e in (*changes.events, *changes.outside)} | asked
+        day = str(int(self._clock.now()) // DAY)
+
+        def order(pair: Pair) -> tuple[bool, str]:
+            turn = hashlib.sha256(f"{day}|{pair.provider_id}".encode()).hexdigest()
+            return self._ahead(pair), turn
+
+        unlisted = [
+            p
+            for p in self._pairs.values()
+            if p.provider_id and p.provider_id not in listed and p.pending_at is None
+        ]
+        return [str(p.provider_id) for p in sorted(unlisted, key=order)[:GET_LIMIT]]
+
+    def _plan_outside(
+        self, event: CalendarEvent, sf_by_id: dict[str, SalesforceEvent], plan: _Plan
+    ) -> None:
+        """A paired event now outside the window. The change that takes it out (a move) is
+        an ordinary update of its Salesforce Event (a conflict like any other), and the pair
+        stays, expiring at the new end + the past window: a move into the past is forgotten at
+        once, one ahead of the window is found by id when time brings it back (a full listing
+        would otherwise create it again). While it stays ahead, its edits are synced all the same
+        (conflicts counted), so that a later move back by the other side never overwrites them;
+        a move from ahead into the past is an ordinary move. An unpaired event outside is none
+        of the sync's business."""
+        pair = self._by_provider(event.provider_id)
+        if pair is None or (pair.sf_id is None and not pair.sf_deleted):
+            return
+        if pair.sf_deleted:  # a tombstone goes with its meeting (kept from coming back)
+            self._remember([replace(pair, expires_at=max(pair.expires_at, self._expires(event)))])
+            return
+        self._plan_event(event, sf_by_id, plan)
+
+    def _in_window(self, details: EventDetails) -> bool:
+        return self._window is None or self._window.overlaps(details.start, details.end)
+
+    def _ahead(self, pair: Pair) -> bool:
+        """The pair's event ends after the window (its expiry is that end + the past window):
+        a pair held for an event moved ahead of the window (`_unlisted` asks for those
+        last)."""
+        if self._window is None:
+            return False
+        end = pair.expires_at - self._options.past_days * DAY
+        return end > self._window.end.timestamp()
+
+    def _match_unpaired(
+        self, changes: CalendarChanges, sf_by_id: dict[str, SalesforceEvent], plan: _Plan
+    ) -> set[str]:
+        """Listed events with no pair that already have their Salesforce Event: an event our
+        crashed insert made (a pending pair without a provider id), or, on the first listing
+        after sync is turned on (again), an event paired by an earlier sync. Such an event
+        completes its pair and is never created in Salesforce. The provider ids matched."""
+        candidates = self._candidates(changes, sf_by_id)
+        if not candidates:
+            return set()
+        unpaired = [e for e in changes.events if self._by_provider(e.provider_id) is None]
+        matches = self._matches(unpaired, candidates, sf_by_id)
+        loose: dict[str, Pair] = {}
+        if self._state.watermark is None and changes.full:
+            loose = self._loose_matches(unpaired, candidates, sf_by_id, matches)
+            matches.update(loose)
+        for event in unpaired:
+            pair = matches.get(event.provider_id)
+            if pair is None:
+                continue
+            if pair.pending_at is None and event.provider_id not in loose:
+                plan.touched_sf.add(str(pair.sf_id))  # an earlier sync's pair: as it left them
+            self._remember(
+                [
+                    pair.done(
+                        provider_id=event.provider_id,
+                        # a loose match differs: its version is unknown, so both passes see
+                        # a change on each side and the later modification wins (a conflict)
+                        provider_version=None if event.provider_id in loose else event.version,
+                        attendees=self._tags(event.details.attendees),
+                        expires_at=self._expires(event),
+                    )
+                ]
+            )
+        return set(matches) - set(loose)
+
+    def _candidates(
+        self, changes: CalendarChanges, sf_by_id: dict[str, SalesforceEvent]
+    ) -> list[Pair]:
+        """Salesforce Events a listed event may be the counterpart of: the pending inserts of
+        a crashed cycle (its Salesforce pass then patches the event to the Event's current
+        state), and on the first full listing of a sync (no watermark yet) every live Event
+        listed that has no pair."""
+        found = [
+            p
+            for p in self._pairs.values()
+            if p.sf_id and not p.provider_id and p.pending_at is not None
+        ]
+        if self._state.watermark is None and changes.full:
+            found += [
+                Pair(f"s:{e.sf_id}", None, e.sf_id, sf_stamp=e.stamp)
+                for e in sf_by_id.values()
+                if not e.deleted and self._by_sf(e.sf_id) is None
+            ]
+        return found
+
+    def _matches(
+        self,
+        events: list[CalendarEvent],
+        candidates: list[Pair],
+        sf_by_id: dict[str, SalesforceEvent],
+    ) -> dict[str, Pair]:
+        """provider id -> the candidate it is the counterpart of. By the key our inserts carry
+        (Google's chosen id, Graph's transactionId) across the whole listing first, so that a
+        user's own event with the same subject and times never takes our insert's place; then
+        by subject, start and end (a provider that does not answer the key, an event the
+        earlier sync created in Salesforce). Each side's record is claimed once."""
+        by_key = {insert_key(*self._owner, str(p.sf_id)): p for p in candidates}
+        by_same: dict[Hashable, list[Pair]] = {}
+        for pair in candidates:
+            sf_event = sf_by_id.get(str(pair.sf_id))
+            if sf_event is not None and sf_event.details is not None:
+                by_same.setdefault(match_key(sf_event.details), []).append(pair)
+        out: dict[str, Pair] = {}
+        taken: set[str] = set()
+        for keyed in (True, False):
+            for event in events:
+                if event.provider_id in out:
+                    continue
+                if keyed:
+                    mine = by_key.get(event.client_key or "")
+                    pool = [mine] if mine is not None else []
+                else:
+                    pool = by_same.get(match_key(event.details), [])
+                free = next((p for p in pool if p.sf_id not in taken), None)
+                if free is not None:
+                    taken.add(str(free.sf_id))
+                    out[event.provider_id] = free
+        return out
+
+    def _loose_matches(
+        self,
+        events: list[CalendarEvent],
+        candidates: list[Pair],
+        sf_by_id: dict[str, SalesforceEvent],
+        matched: dict[str, Pair],
+    ) -> dict[str, Pair]:
+        """The last pass of the first full listing (sync turned on again): an event moved or
+        renamed while sync was off keeps one of its subject (cut to 255) or its start and
+        end. A still-unmatched event and Salesforce Event alike in one of them are paired only
+        when each is the other's only such record among the still unmatched ones; anything
+        less sure is left alone (docs/calendar.md, "Turning sync on again")."""
+        taken = {str(p.sf_id) for p in matched.values()}
+        free = [
+            (p, details)
+            for p in candidates
+            if p.sf_id not in taken and p.pending_at is None
+            for details in [_details_of(sf_by_id.get(str(p.sf_id)))]
+            if details is not None
+        ]
+        left = [e for e in events if e.provider_id not in matched]
+        sf_side = _Alike(d for _, d in free)
+        calendar_side = _Alike(e.details for e in left)
+        out: dict[str, Pair] = {}
+        for event in left:
+            alike = sf_side.positions(event.details)
+            if len(alike) != 1:
+                continue
+            pair, details = free[alike[0]]
+            if len(calendar_side.positions(details)) == 1:
+                out[event.provider_id] = pair
+        return out
 
     def _plan_event(
         self, event: CalendarEvent, sf_by_id: dict[str, SalesforceEvent], plan: _Plan
@@ -243,8 +597,14 @@ class Cycle:
         sf_event = sf_by_id.get(pair.sf_id)
         if sf_event is not None:  # changed on both sides since the last cycle
             self._tally.conflicts += 1
+            # LastModifiedDate has whole seconds: within one second the calendar wins
             if sf_event.deleted or sf_event.modified > event.updated:
-                return  # Salesforce's is later: the Salesforce pass writes it
+                # Salesforce's is later: the Salesforce pass writes it, and must see the
+                # attendees the event has now (a Graph meeting that gained some is left alone)
+                tags = self._tags(event.details.attendees)
+                if tags != pair.attendees:
+                    self._remember([replace(pair, attendees=tags)])
+                return
         plan.touched_sf.add(pair.sf_id)
         plan.update_sf.append((pair, event))
 
@@ -285,17 +645,39 @@ class Cycle:
         self._remember([p for p, _ in fresh])  # pending before the insert
         records = [self._record(e, people) for _, e in fresh]
         results = self._sf.create(records) if records else []
-        relations: list[dict[str, Any]] = []
-        for (pair, event), result in zip(fresh, results, strict=True):
+        relations: list[tuple[str, dict[str, Any]]] = []
+        for (pair, event), record, result in zip(fresh, records, results, strict=True):
             if result.error or not result.sf_id:  # nothing created: tried again once it changes
                 refused = replace(pair, pending_at=None, provider_version=event.version)
                 self._refused(refused, result.error or "UNKNOWN", provider_id=event.provider_id)
                 continue
-            out[pair.key] = replace(pair, sf_id=result.sf_id)
+            who = record.get("WhoId")  # Salesforce relates it itself
+            related = (self._person_tag(who),) if who else ()
+            out[pair.key] = replace(pair, sf_id=result.sf_id, related=related)
             self._tally.add(TO_SALESFORCE, "created")
-            relations.extend(self._relations(result.sf_id, event.details.attendees, people))
-        if relations:
-            self._sf.relate(relations)  # a refused relation leaves the Event as it is
+            relations.extend(
+                (pair.key, r)
+                for r in self._relations(result.sf_id, event.details.attendees, people)
+            )
+        return self._with_relations(out, relations)
+
+    def _with_relations(
+        self, pairs: dict[str, Pair], relations: list[tuple[str, dict[str, Any]]]
+    ) -> dict[str, Pair]:
+        """Relate these (pair key, EventRelation) in Collections; each pair remembers the
+        people related (a refused relation leaves the Event as it is; one that is there
+        already, DUPLICATE_VALUE, counts as related)."""
+        if not relations:
+            return pairs
+        added: dict[str, set[str]] = {}
+        results = self._sf.relate([r for _, r in relations])
+        for (key, relation), result in zip(relations, results, strict=True):
+            if result.error in (None, "DUPLICATE_VALUE"):
+                added.setdefault(key, set()).add(self._person_tag(relation["RelationId"]))
+        out = dict(pairs)
+        for key, tags in added.items():
+            pair = out[key]
+            out[key] = replace(pair, related=tuple(sorted(set(pair.related) | tags)))
         return out
 
     def _recovered(self, creates: list[tuple[Pair, CalendarEvent]]) -> dict[str, str]:
@@ -318,7 +700,6 @@ class Cycle:
             return {}
         records = [{"Id": p.sf_id, **event_fields(e.details)} for p, e in updates]
         out: dict[str, Pair] = {}
-        relations: list[dict[str, Any]] = []
         for (pair, event), result in zip(updates, self._sf.update(records), strict=True):
             if result.error in _GONE:  # deleted in Salesforce meanwhile: forget the pair
                 self._forget([pair.key])
@@ -326,9 +707,6 @@ class Cycle:
             if result.error:
                 self._refused(pair, result.error, provider_id=event.provider_id)
                 continue
-            assert pair.sf_id is not None
-            new = [a for a in event.details.attendees if self._tag(a) not in pair.attendees]
-            relations.extend(self._relations(pair.sf_id, new, people, who_related=True))
             out[pair.key] = replace(
                 pair,
                 provider_version=event.version,
@@ -336,8 +714,68 @@ class Cycle:
                 expires_at=self._expires(event),
             )
             self._tally.add(TO_SALESFORCE, "updated")
-        if relations:
-            self._sf.relate(relations)
+        attendees = {p.key: e.details.attendees for p, e in updates if p.key in out}
+        out = self._unrelate_removed(out, attendees, people)
+        relations = [
+            (key, relation)
+            for key, pair in out.items()
+            for relation in self._relations(
+                str(pair.sf_id),
+                self._unrelated(pair, attendees[key], people),
+                people,
+                who_related=True,
+            )
+        ]
+        return self._with_relations(out, relations)
+
+    def _unrelated(
+        self, pair: Pair, addresses: Iterable[str], people: dict[str, tuple[str, str]]
+    ) -> list[str]:
+        """The matched attendees this sync has not related to the pair's Event yet."""
+        return [
+            a
+            for a in addresses
+            if a in people and self._person_tag(people[a][0]) not in pair.related
+        ]
+
+    def _unrelate_removed(
+        self,
+        pairs: dict[str, Pair],
+        attendees: dict[str, tuple[str, ...]],
+        people: dict[str, tuple[str, str]],
+    ) -> dict[str, Pair]:
+        """Remove the EventRelations this sync made for attendees no longer on the event (one
+        query for all the Events concerned, deletes in Collections); a relation made by hand
+        (never tagged as ours) stays. Salesforce keeps WhoId consistent itself: "If you delete
+        the EventRelation record representing the WhoId on an event, then another Who, if any,
+        from the event's EventWhoIds field will be promoted to the WhoId" (EventRelation object
+        reference, https://developer.salesforce.com/docs/atlas.en-us.214.0.object_reference.meta/object_reference/sforce_api_objects_eventattendee.htm)."""
+        gone: dict[str, set[str]] = {}  # sf id -> tags of the people to unrelate
+        for key, pair in pairs.items():
+            still = {self._person_tag(people[a][0]) for a in attendees[key] if a in people}
+            removed = set(pair.related) - still
+            if removed and pair.sf_id:
+                gone[pair.sf_id] = removed
+        if not gone:
+            return pairs
+        doomed = [
+            (relation_id, event_id, self._person_tag(person_id))
+            for relation_id, event_id, person_id in self._sf.relations_of(sorted(gone))
+            if self._person_tag(person_id) in gone[event_id]
+        ]
+        results = self._sf.delete([d[0] for d in doomed]) if doomed else []
+        dropped: dict[str, set[str]] = {}
+        for (_, event_id, tag), result in zip(doomed, results, strict=True):
+            if result.error is None or result.error in _GONE:
+                dropped.setdefault(event_id, set()).add(tag)
+        out = dict(pairs)
+        for key, pair in pairs.items():
+            # a tag whose relation is not there any more (removed by hand) is forgotten too
+            stale = gone.get(str(pair.sf_id), set())
+            kept = {t for t in stale if t not in dropped.get(str(pair.sf_id), set())}
+            found = {d[2] for d in doomed if d[1] == pair.sf_id}
+            keep = (set(pair.related) - stale) | (kept & found)
+            out[key] = replace(pair, related=tuple(sorted(keep)))
         return out
 
     def _delete_in_salesforce(self, deletes: list[Pair]) -> None:
@@ -392,6 +830,8 @@ class Cycle:
                 self._deleted_in_salesforce(pair)
             return
         assert event.details is not None
+        if self._left_window(event, pair):
+            return
         if pair is None or pair.provider_id is None:
             self._insert_in_calendar(event, pair)
             return
@@ -404,6 +844,36 @@ class Cycle:
             return
         self._remember([self._completed(pair, event, written)])
         self._tally.add(FROM_SALESFORCE, "updated")
+
+    def _left_window(self, event: SalesforceEvent, pair: Pair | None) -> bool:
+        """An Event outside the window (the query reads changes wherever the Events are now).
+        Unpaired: none of the sync's business. Paired and last seen in the window (a move
+        out): the calendar event gets the new times and the pair is kept, expiring at the new
+        end + the past window, so that neither record comes back as new when a full listing
+        finds it (`_plan_outside`); a Graph meeting is left where its organizer put it, and
+        its pair is kept (detached, like a tombstone) for as long as either record needs it.
+        Paired and held ahead of the window: its edits are synced all the same (a later move
+        back by the other side would otherwise overwrite them); moved from ahead into the past,
+        it is an ordinary move (the pair then expires)."""
+        assert event.details is not None
+        if self._in_window(event.details):
+            return False
+        if pair is None:
+            return True
+        if pair.provider_id is None:  # its insert never completed: nothing to move
+            self._forget([pair.key])
+            return True
+        if not self._may_write(pair):
+            expires = max(pair.expires_at, self._sf_expiry(event))
+            self._remember([replace(pair, sf_stamp=event.stamp, expires_at=expires)])
+            return True
+        written = self._calendar.update(pair.provider_id, event.details)
+        if written is None:  # deleted in the calendar meanwhile: the next listing says so
+            self._forget([pair.key])
+            return True
+        self._remember([self._completed(pair, event, written)])
+        self._tally.add(FROM_SALESFORCE, "updated")
+        return True
 
     def _deleted_in_salesforce(self, pair: Pair) -> None:
         if pair.provider_id and not self._may_write(pair):
@@ -458,7 +928,10 @@ class Cycle:
 
     # -- pairs -----------------------------------------------------------------------------------
     def _tag(self, address: str) -> str:
-        return attendee_tag(*self._owner, address)
+        return attendee_tag(self.tag_key, address)
+
+    def _person_tag(self, person_id: str) -> str:
+        return relation_tag(self.tag_key, person_id)
 
     def _tags(self, addresses: Iterable[str]) -> tuple[str, ...]:
         return tuple(sorted({self._tag(a) for a in addresses}))
@@ -466,13 +939,14 @@ class Cycle:
     def _remember(self, pairs: list[Pair]) -> None:
         if pairs:
             self._repo.save_pairs(*self._owner, pairs)
-            self._pairs.update({p.key: p for p in pairs})
+            for pair in pairs:
+                self._pairs.put(pair)
             self.written.update(p.key for p in pairs)
 
     def _forget(self, pair_keys: list[str]) -> None:
         self._repo.drop_pairs(*self._owner, pair_keys)
         for key in pair_keys:
-            self._pairs.pop(key, None)
+            self._pairs.pop(key)
 
     def _refused(self, pair: Pair, reason: str, *, provider_id: str | None) -> None:
         """A side refused this record: the pair says why; the cycle goes on."""

@@ -75,7 +75,9 @@ class Provider(Protocol):
         ...
 
     def revoke(self, connection: Connection, token: str) -> bool:
-        """Revoke a token at the provider (best effort: False, never an exception)."""
+        """Revoke a token at the provider: True when done, False when the provider refused
+        (the token is dead already, or it has no revocation); RevocationUnanswered when it did
+        not answer (the grant may be live: the caller retries)."""
         ...
 
     def client(self, connection: Connection, tokens: TokenSource) -> Any:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from chalicelib import backoff
@@ -27,12 +28,19 @@ from chalicelib.connections.provider import (
     TokenSource,
 )
 from chalicelib.crypto.envelope import Envelope
-from chalicelib.errors import DecryptionFailed, LeaseHeld, StratusError, Unavailable
+from chalicelib.errors import (
+    DecryptionFailed,
+    LeaseHeld,
+    RevocationUnanswered,
+    StratusError,
+    Unavailable,
+)
 from chalicelib.hooks import ConnectionForgotten, Hook
 from chalicelib.logs import logger
 from chalicelib.metrics import TOKEN_REFRESH_FAILURES, TOKEN_REFRESHES, MetricsRecorder
+from chalicelib.store import keys
 from chalicelib.store.connections import ACTIVE, ConnectionItems, ConnectionRecord
-from chalicelib.store.table import Store
+from chalicelib.store.table import Item, Store
 
 LEASE_SECONDS = 20.0
 WAIT_SECONDS = 15.0
@@ -82,6 +90,9 @@ class ConnectionVault:
         self._access: TTLCache[_UserKey, tuple[int, str]] = TTLCache(
             clock, max_entries=ACCESS_TOKENS_CACHED
         )
+        # connections read by the caller's batched read, each used once by `client`/`tokens`
+        # while `prefetched` holds (None: read, and absent)
+        self._prefetched: dict[_UserKey, ConnectionRecord | None] = {}
 
     # -- the stored connection ---------------------------------------------------------------
     def save(
@@ -115,27 +126,54 @@ class ConnectionVault:
     def client(self, provider: str, org_id: str, user_id: str) -> Any:
         """The provider's API client on the user's own connection; 401 reauth when there is
         none or it is revoked."""
-        connection = self.get(provider, org_id, user_id)
-        chosen = self._providers[provider]
-        if connection is None or connection.status != ACTIVE:
-            raise chosen.reauth_required()
-        return chosen.client(connection, _Tokens(self, provider, org_id, user_id))
+        record = self._checked(provider, org_id, user_id)
+        return self._providers[provider].client(
+            record.connection, _Tokens(self, provider, org_id, user_id)
+        )
 
     def tokens(self, provider: str, org_id: str, user_id: str) -> TokenSource:
         """The user's tokens for `provider` (current, renewed under the lease); 401 reauth
         when there is no active connection."""
-        self._active(provider, org_id, user_id)
+        self._checked(provider, org_id, user_id)
         return _Tokens(self, provider, org_id, user_id)
+
+    # -- batched reads (a worker reads its own item and the user's connections in one request)
+    def connection_keys(self, org_id: str, user_id: str) -> tuple[keys.Key, ...]:
+        """The keys of the user's connections, one per provider, for a caller's batched read."""
+        return tuple(keys.connection_key(org_id, user_id, name) for name in self._providers)
+
+    @contextmanager
+    def prefetched(
+        self, org_id: str, user_id: str, found: Mapping[keys.Key, Item]
+    ) -> Iterator[None]:
+        """While this holds, `client` and `tokens` check the user's connections as `found` (a
+        consistent batched read of `connection_keys`, just made; a key not in it: no
+        connection) instead of reading each item: same answers (revoked or missing: reauth),
+        one request fewer per connection. Each prefetched record is used once; refreshes,
+        revocations and anything else read the item as always."""
+        mine = [(name, org_id, user_id) for name in self._providers]
+        for user_key in mine:
+            item = found.get(keys.connection_key(org_id, user_id, user_key[0]))
+            self._prefetched[user_key] = ConnectionItems.from_item(user_key[0], item)
+        try:
+            yield
+        finally:
+            for user_key in mine:
+                self._prefetched.pop(user_key, None)
 
     @property
     def names(self) -> tuple[str, ...]:
         """The providers a user may connect."""
         return tuple(self._providers)
 
-    def revoke(self, provider: str, org_id: str, user_id: str) -> bool:
-        """Revoke the stored grant at the provider (best effort, e.g. before deleting the
-        account); True when the provider confirmed. Unavailable propagates (503: the caller
-        retries, rather than deleting the account with its grant still live)."""
+    def revoke(
+        self, provider: str, org_id: str, user_id: str, *, unanswered_ok: bool = True
+    ) -> bool:
+        """Revoke the stored grant at the provider (e.g. before deleting the account); True
+        when the provider confirmed. A token we cannot read (Unavailable: KMS, the table)
+        propagates (503: the caller retries). A provider that does not answer is False when
+        `unanswered_ok` (a user's own deletion or disconnect goes on: their choice), else
+        RevocationUnanswered (an org's deletion retries, rather than leave the grant live)."""
         connection = self.get(provider, org_id, user_id)
         if connection is None:
             return False
@@ -148,7 +186,12 @@ class ConnectionVault:
             refresh_token = None
         if not refresh_token:
             return False
-        revoked = self._providers[provider].revoke(connection, refresh_token)
+        try:
+            revoked = self._providers[provider].revoke(connection, refresh_token)
+        except RevocationUnanswered:
+            if not unanswered_ok:
+                raise
+            revoked = False
         if not revoked:
             logger.warning(
                 "revoke failed at the provider; deleting locally",
@@ -186,7 +229,16 @@ class ConnectionVault:
         return tokens
 
     def _active(self, provider: str, org_id: str, user_id: str) -> ConnectionRecord:
-        record = self._items.get(org_id, user_id, provider)
+        return self._live(provider, self._items.get(org_id, user_id, provider))
+
+    def _checked(self, provider: str, org_id: str, user_id: str) -> ConnectionRecord:
+        """`_active`, from the prefetched record when there is one (used once)."""
+        user_key = (provider, org_id, user_id)
+        if user_key in self._prefetched:
+            return self._live(provider, self._prefetched.pop(user_key))
+        return self._active(provider, org_id, user_id)
+
+    def _live(self, provider: str, record: ConnectionRecord | None) -> ConnectionRecord:
         if record is None or record.connection.status != ACTIVE:
             raise self._providers[provider].reauth_required()
         return record
@@ -263,6 +315,7 @@ class ConnectionVault:
         """Forget what this container holds for the connection (it was revoked, or the account
         is being deleted): the access token here, and what features answered through it."""
         self._access.discard((provider, org_id, user_id))
+        self._prefetched.pop((provider, org_id, user_id), None)
         self._forgotten.emit(ConnectionForgotten(org_id, user_id, provider))
 
 

@@ -11,12 +11,24 @@ Salesforce API calls for an email with participants P and k attachments to save:
 Exactly once: under a lease per (user, Message-ID), the marker (a SHA-256 of the Message-ID ->
 the record) or Salesforce's own `MessageIdentifier` answers "already logged": nothing is
 created, and only the attachments the record lacks are saved.
+
+A run within a request (a client-held email) has a deadline: every call above is cut to it,
+the write is not begun without the time for it, and a run whose time ran out ends with an
+error rather than a result, so that the client's retry finishes it (docs/email.md).
+
+A write whose outcome is unknown (cut at the deadline, timed out) may still be committed by
+Salesforce later. Its pending marker (the activity's, or the upload's on the logged marker)
+says when it was sent: a run that finds nothing in Salesforce within SETTLE_SECONDS of that
+writes nothing and answers 409 `request_in_progress` with Retry-After (a queued job comes back
+after the queue's visibility timeout), as records do (chalicelib/idempotency.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -25,13 +37,19 @@ from typing import Any, Protocol
 from chalicelib import addresses, caching, usage
 from chalicelib.clock import Clock
 from chalicelib.emails import drive
-from chalicelib.errors import ErrorCode, LeaseHeld, StratusError
+from chalicelib.errors import ConditionFailed, ErrorCode, LeaseHeld, StratusError
+from chalicelib.idempotency import SETTLE_SECONDS
 from chalicelib.logs import logger
 from chalicelib.mail import AttachmentInfo, MailMessage
 from chalicelib.org_settings import OrgSettings, OrgState
 from chalicelib.providers.salesforce import activities, soql
 from chalicelib.providers.salesforce.activities import Activity, ActivityRefused, Person
-from chalicelib.providers.salesforce.client import SalesforceClient
+from chalicelib.providers.salesforce.client import (
+    MIN_ATTEMPT_SECONDS,
+    Deadline,
+    SalesforceClient,
+    out_of_time,
+)
 from chalicelib.store import keys
 from chalicelib.store.email_jobs import (
     DONE,
@@ -50,6 +68,8 @@ ENHANCED_EMAIL_RECHECK_SECONDS = 24 * 3600  # an org found without Enhanced Emai
 #: after the object reference: without it an EmailMessage belongs to a Case, ParentId required,
 #: and the Enhanced Email fields do not exist)
 _ENHANCED_FIELDS = frozenset({"RelatedToId", "ToIds", "CcIds", "BccIds", "ParentId"})
+#: the pending marker's write, between the check for time and the activity's insert
+MARKER_WRITE_SECONDS = 0.5
 
 
 def name_digest(value: str) -> str:
@@ -79,7 +99,12 @@ class PeopleFinder(Protocol):
     """The lookup's batch and cache (the lookup feature, wired in deps)."""
 
     def __call__(
-        self, org_id: str, user_id: str, emails: Sequence[str], extra: Mapping[str, str]
+        self,
+        org_id: str,
+        user_id: str,
+        emails: Sequence[str],
+        extra: Mapping[str, str],
+        deadline: Deadline | None,
     ) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]] | None]: ...
 
 
@@ -132,6 +157,7 @@ class _Run:
     state: OrgState
     own: frozenset[str]
     digest: str
+    deadline: Deadline | None = None  # when its Salesforce calls must have ended (a request's)
 
     @property
     def settings(self) -> OrgSettings:
@@ -201,7 +227,10 @@ class EmailLog:
         message: MailMessage,
         chunks: Callable[[AttachmentInfo], Iterable[bytes]],
         options: Options,
+        deadline: Deadline | None = None,
     ) -> Outcome:
+        """Log the email once. `deadline`: when its Salesforce calls must have ended (a
+        client-held email, logged within API Gateway's time); None for the worker's jobs."""
         state = self._org_state.state(org_id)
         if self._for_user is not None:
             state = replace(state, settings=self._for_user(state, org_id, user_id))
@@ -223,7 +252,9 @@ class EmailLog:
                 ),
                 delay=30,
             ) from None
-        run = _Run(org_id, user_id, message, chunks, options, state, frozenset(own), digest)
+        run = _Run(
+            org_id, user_id, message, chunks, options, state, frozenset(own), digest, deadline
+        )
         try:
             return self._log(run)
         finally:
@@ -234,8 +265,9 @@ class EmailLog:
         kind = self._kind(org_id, run.state)
         marker = self._markers.get(org_id, user_id, run.digest)
         query = _logged_query(run, kind, marker)
-        people = self._match(run, query)
         client = self._salesforce_for(org_id, user_id)
+        client.deadline = run.deadline
+        people = self._match(run, query, client)
         if marker is not None and marker.pending and not people.checked and query is not None:
             # a run was cut off around its write, and no matching call was needed: ask now
             self._calls(run)
@@ -244,9 +276,10 @@ class EmailLog:
         logged, duplicate = _already(marker, people)
         links = drive.drive_links(run.message.text, run.message.html)
         if logged is None:
-            activity = self._activity(run, people, links)
-            self._markers.pending(org_id, user_id, run.digest, kind)
-            logged = self._write(client, run, kind, activity)
+            if marker is not None and marker.pending:
+                # Salesforce shows nothing yet: the earlier write may still commit late
+                self._settled(marker.pending_since)
+            logged = self._insert(client, run, kind, self._activity(run, people, links))
             self._usage.count(org_id, user_id, usage.EMAILS_LOGGED)
         if logged != marker:
             self._markers.remember(org_id, user_id, run.digest, logged)
@@ -265,7 +298,7 @@ class EmailLog:
         return Outcome(DONE, result)
 
     # -- matching ------------------------------------------------------------------------------
-    def _match(self, run: _Run, logged_query: str | None) -> _People:
+    def _match(self, run: _Run, logged_query: str | None, client: SalesforceClient) -> _People:
         org_id, user_id, message = run.org_id, run.user_id, run.message
         others = run.others()
         people = _People(incoming=run.incoming)
@@ -276,7 +309,7 @@ class EmailLog:
         if logged_query is not None:
             extra["logged"] = logged_query
         results, extra_records = (
-            self._people(org_id, user_id, others, extra) if others else ([], None)
+            self._people(org_id, user_id, others, extra, run.deadline) if others else ([], None)
         )
         if extra_records is not None:
             self._remember_users(org_id, missing_users, extra_records.get("users", []))
@@ -290,7 +323,6 @@ class EmailLog:
             # or Lead matched (then Salesforce is asked once, for those only)
             unknown = [a for a in missing_users if not _matches(matched[a])]
             if unknown:
-                client = self._salesforce_for(org_id, user_id)
                 self._calls(run)
                 records = client.query(_users_query(unknown)).get("records") or []
                 self._remember_users(org_id, unknown, records)
@@ -377,6 +409,36 @@ class EmailLog:
             link_post_parent=parent,
         )
 
+    def _settled(self, since: float | None) -> None:
+        """409 `request_in_progress` (Retryable) while a write whose outcome is unknown, sent
+        at `since`, may still be committed by Salesforce: a write now could make a second."""
+        left = (since or 0) + SETTLE_SECONDS - self._clock.now()
+        if left > 0:
+            wait = math.ceil(left)
+            raise Retryable(
+                StratusError(
+                    ErrorCode.REQUEST_IN_PROGRESS,
+                    "An earlier write of this email may still be saving in Salesforce.",
+                    409,
+                    {"Retry-After": str(wait)},
+                ),
+                delay=wait,
+            )
+
+    def _insert(
+        self, client: SalesforceClient, run: _Run, kind: str, activity: Activity
+    ) -> LoggedEmail:
+        """The activity's write under a pending marker. A definite failure (refused, or never
+        sent) removes the marker: nothing was saved, so a retry need not wait to settle."""
+        _require_time(run.deadline)  # no pending marker for a write that cannot be sent
+        self._markers.pending(run.org_id, run.user_id, run.digest, kind)
+        try:
+            return self._write(client, run, kind, activity)
+        except StratusError as failed:
+            if isinstance(failed, ActivityRefused) or _not_sent(failed):
+                self._store.delete(keys.logged_email_key(run.org_id, run.user_id, run.digest))
+            raise
+
     def _write(
         self, client: SalesforceClient, run: _Run, kind: str, activity: Activity
     ) -> LoggedEmail:
@@ -424,6 +486,8 @@ class EmailLog:
             present = Counter(
                 name for name, _ in activities.existing_files(client, logged.record_id)
             )
+            needed = Counter(a.name for a in wanted if a.size <= limit)
+            self._uploads_settled(run, {n for n, k in needed.items() if k > present[n]})
         out = []
         for attachment in message.attachments:
             if attachment not in wanted:
@@ -437,29 +501,67 @@ class EmailLog:
             else:
                 self._calls(run)
                 entry = {"name": attachment.name, "size": attachment.size}
-                entry.update(self._save(client, logged.record_id, attachment, run.chunks))
+                entry.update(self._save(client, logged.record_id, attachment, run))
                 if entry["status"] == "saved":
                     self._saved(run, attachment.size)
                 out.append(entry)
+        if any(e["status"] in {"saved", "failed"} for e in out):
+            self._upload_ended(run)
         return out
+
+    def _uploads_settled(self, run: _Run, missing: set[str]) -> None:
+        """Before saving the files a logged record lacks: wait (409) while one of them is the
+        upload in flight when an earlier run ended, sent less than SETTLE_SECONDS ago."""
+        if not missing:
+            return
+        item = self._store.get(keys.logged_email_key(run.org_id, run.user_id, run.digest)) or {}
+        if item.get("upload_name") in {name_digest(n) for n in missing}:
+            self._settled(float(item.get("upload_since") or 0))
+
+    def _uploading(self, run: _Run, attachment: AttachmentInfo) -> None:
+        """The upload's pending mark on the logged marker, before it is sent: the file's name
+        as SHA-256 (the table holds no file name) and when."""
+        with contextlib.suppress(ConditionFailed):  # the marker is gone with its account
+            self._store.update(
+                keys.logged_email_key(run.org_id, run.user_id, run.digest),
+                "SET upload_name = :name, upload_since = :now",
+                {":name": name_digest(attachment.name), ":now": int(self._clock.now())},
+                condition="attribute_exists(pk)",
+            )
+
+    def _upload_ended(self, run: _Run) -> None:
+        """The uploads' outcomes are known: no replay need wait for one."""
+        with contextlib.suppress(ConditionFailed):
+            self._store.update(
+                keys.logged_email_key(run.org_id, run.user_id, run.digest),
+                "REMOVE upload_name, upload_since",
+                {":now": int(self._clock.now())},  # DynamoDB refuses empty values
+                condition="upload_since <= :now",  # absent (no mark, or no marker): nothing
+            )
 
     def _save(
         self,
         client: SalesforceClient,
         parent_id: str,
         attachment: AttachmentInfo,
-        chunks: Callable[[AttachmentInfo], Iterable[bytes]],
+        run: _Run,
     ) -> dict[str, Any]:
+        self._uploading(run, attachment)
         try:
             version = activities.upload_file(
                 client,
                 parent_id,
                 attachment.name,
-                lambda: chunks(attachment),
+                lambda: run.chunks(attachment),
                 attachment.size if attachment.exact_size else None,
             )
         except StratusError as failed:
-            if failed.code in REAUTH_CODES:
+            if _not_sent(failed):
+                self._upload_ended(run)  # nothing saved: a retry need not wait to settle
+            if failed.code in REAUTH_CODES or _ran_out(failed, run.deadline):
+                # the run ends without a result: the email is logged (its marker confirmed),
+                # and the retry saves what its record lacks (a cut upload that landed after
+                # all is found by name then)
                 raise
             logger.warning("attachment not saved", extra={"error": failed.code.value})
             return {"status": "failed", "reason": f"{failed.code.value}: {failed.message}"}
@@ -473,6 +575,27 @@ REAUTH_CODES = frozenset(
         ErrorCode.MICROSOFT_REAUTH_REQUIRED,
     }
 )
+
+
+def _require_time(deadline: Deadline | None) -> None:
+    """503 `not_run`, nothing written, unless the activity's insert can still be sent after
+    the pending marker's write."""
+    if deadline is not None and deadline.left() < MIN_ATTEMPT_SECONDS + MARKER_WRITE_SECONDS:
+        raise out_of_time()
+
+
+def _not_sent(failed: StratusError) -> bool:
+    """A failure that saved nothing for sure: not sent for want of time, or refused for
+    want of a Salesforce session."""
+    return failed.code == ErrorCode.NOT_RUN or failed.code in REAUTH_CODES
+
+
+def _ran_out(failed: StratusError, deadline: Deadline | None) -> bool:
+    """Whether an upload failed for want of time (not sent, or cut at the deadline) rather
+    than for Salesforce's own reasons."""
+    if failed.code == ErrorCode.NOT_RUN:
+        return True
+    return deadline is not None and deadline.left() < MIN_ATTEMPT_SECONDS
 
 
 def _entry(attachment: AttachmentInfo, status: str, reason: str) -> dict[str, Any]:

@@ -29,7 +29,10 @@ bp = Blueprint(__name__)
 @documented(LOG)
 def log_email() -> Response:
     from chalicelib.emails.models import MAX_REQUEST_BYTES, LogEmailRequest
+    from chalicelib.providers.salesforce.client import GATEWAY_TIMEOUT, deadline_within
 
+    # a client-held email's calls (matching, activity, uploads) could outlast API Gateway's 29 s
+    deadline = deadline_within(GATEWAY_TIMEOUT)
     request = bp.current_request
     if len(request.raw_body or b"") > MAX_REQUEST_BYTES:
         raise StratusError(
@@ -47,6 +50,7 @@ def log_email() -> Response:
         idempotency_key=key,
         body=json.loads(request.raw_body),
         lambda_context=bp.lambda_context,
+        deadline=deadline,
     )
     job = submitted.job
     return Response(

@@ -29,6 +29,7 @@ from chalicelib.errors import (
 from chalicelib.idempotency import Idempotency
 from chalicelib.logs import logger
 from chalicelib.mail import AttachmentInfo, MailMessage, MailReader
+from chalicelib.providers.salesforce.client import Deadline
 from chalicelib.queues import MAX_DELAY_SECONDS, JobQueue
 from chalicelib.sessions import Principal
 from chalicelib.store import keys
@@ -58,6 +59,7 @@ RETRYABLE = frozenset(
         ErrorCode.GOOGLE_BUSY,
         ErrorCode.MICROSOFT_UNAVAILABLE,
         ErrorCode.MICROSOFT_BUSY,
+        ErrorCode.NOT_RUN,  # a request's deadline: nothing sent, or the run cut between writes
     }
 )
 #: Salesforce's daily limit: the job waits for it, it is not failed
@@ -119,12 +121,15 @@ class EmailLogging:
         idempotency_key: str | None,
         body: Any,
         lambda_context: Any = None,
+        deadline: Deadline | None = None,
     ) -> Submitted:
-        """Queue or log the email, once per Idempotency-Key (the first answer is replayed)."""
+        """Queue or log the email, once per Idempotency-Key (the first answer is replayed).
+        `deadline`: when a client-held email's Salesforce calls must have ended (the route's
+        29 s, an offline action's share of its batch); a queued one's worker has its own."""
         made: list[Submitted] = []
 
         def once() -> dict[str, Any]:
-            submitted = self._submit(principal, request)
+            submitted = self._submit(principal, request, deadline)
             made.append(submitted)
             return {"job": submitted.job.job_id, "status": submitted.status}
 
@@ -144,10 +149,12 @@ class EmailLogging:
             raise NotFound("The job this Idempotency-Key created has expired.")
         return Submitted(int(reference["status"]), job)
 
-    def _submit(self, principal: Principal, request: LogEmail) -> Submitted:
+    def _submit(
+        self, principal: Principal, request: LogEmail, deadline: Deadline | None
+    ) -> Submitted:
         self._require_salesforce(principal)
         if isinstance(request, ClientSource):
-            return Submitted(201, self._log_now(principal, request))
+            return Submitted(201, self._log_now(principal, request, deadline))
         provider = PROVIDER_OF[request.source]
         self._require_mailbox(principal, provider)
         job = self._jobs.create(
@@ -193,7 +200,9 @@ class EmailLogging:
                 details={"provider": provider},
             )
 
-    def _log_now(self, principal: Principal, request: ClientSource) -> EmailJob:
+    def _log_now(
+        self, principal: Principal, request: ClientSource, deadline: Deadline | None
+    ) -> EmailJob:
         """Log a client-held message within the request; the ended job."""
         org_id, user_id = principal.org_id, principal.user_id
         # the key that seals the job's result, at hand before Salesforce is written to: KMS
@@ -209,7 +218,7 @@ class EmailLogging:
                 yield data[start : start + mail.CHUNK]
 
         try:
-            outcome = self._log.log(org_id, user_id, message, chunks, options)
+            outcome = self._log.log(org_id, user_id, message, chunks, options, deadline)
         except Retryable as later:
             self._jobs.delete(job)  # the client sends it again: nothing half-written here
             raise _answer_later(later) from None

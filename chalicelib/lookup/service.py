@@ -23,7 +23,12 @@ from chalicelib.clock import Clock
 from chalicelib.errors import ErrorCode, StratusError
 from chalicelib.lookup import records
 from chalicelib.lookup.limits import UsageGuard, limit_exceeded
-from chalicelib.providers.salesforce.client import ApiUsage, SalesforceApiError, SalesforceClient
+from chalicelib.providers.salesforce.client import (
+    ApiUsage,
+    Deadline,
+    SalesforceApiError,
+    SalesforceClient,
+)
 from chalicelib.settings import Settings
 from chalicelib.usage import NOT_COUNTED, UsageCounter
 
@@ -73,11 +78,16 @@ class Lookups:
         return self.lookup_with(principal, addresses, {})[0]
 
     def lookup_with(
-        self, principal: Principal, addresses: Sequence[str], extra: Mapping[str, str]
+        self,
+        principal: Principal,
+        addresses: Sequence[str],
+        extra: Mapping[str, str],
+        deadline: Deadline | None = None,
     ) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]] | None]:
         """`lookup`, and other SOQL queries (reference -> query; the email logging's Users and
         Message-ID) riding in the same Composite call when Salesforce must be asked for a
-        miss: their records, or None when every address was cached (no call at all)."""
+        miss: their records, or None when every address was cached (no call at all).
+        `deadline`: when that call must have ended (a client-held email logged in a request)."""
         org_id, user_id = principal.org_id, principal.user_id
         found: dict[str, dict[str, Any]] = {}
         misses: list[str] = []
@@ -95,7 +105,7 @@ class Lookups:
         extra_records = None
         if misses:
             try:
-                fetched, extra_records = self._fetch(org_id, user_id, misses, extra)
+                fetched, extra_records = self._fetch(org_id, user_id, misses, extra, deadline)
             except StratusError as exc:
                 if exc.code == ErrorCode.SALESFORCE_REAUTH_REQUIRED:  # e.g. revoked elsewhere
                     self.invalidate_user(org_id, user_id)
@@ -122,10 +132,16 @@ class Lookups:
         self._usage.count(org_id, user_id, usage.LOOKUPS_CACHED, hits)
 
     def _fetch(
-        self, org_id: str, user_id: str, misses: list[str], extra: Mapping[str, str]
+        self,
+        org_id: str,
+        user_id: str,
+        misses: list[str],
+        extra: Mapping[str, str],
+        deadline: Deadline | None = None,
     ) -> tuple[dict[str, dict[str, Any]], dict[str, list[dict[str, Any]]]]:
         self._guard.check(org_id)
         salesforce = self._client_for(org_id, user_id)
+        salesforce.deadline = deadline
         try:
             self._usage.count(org_id, user_id, usage.SALESFORCE_API_CALLS)  # one Composite
             return records.fetch_with(salesforce, misses, self._now(), extra)

@@ -105,6 +105,13 @@ def post_form(url: str, data: Mapping[str, str], *, timeout: float) -> int | Non
     return int(response.status_code)
 
 
+def unanswered(status: int | None) -> bool:
+    """Whether a revocation's status (`post_form`'s) says nothing of the grant: out of reach,
+    a server error or throttled. Any other refusal (400 invalid_token...) is an answer: the
+    token is not one the provider honours any more."""
+    return status is None or status == 429 or status >= 500
+
+
 def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
     raw = str(headers.get("Retry-After") or "").strip()
     return float(raw) if raw.isdigit() else None

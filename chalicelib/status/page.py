@@ -4,26 +4,22 @@ style, as the admin dashboard is; states are said in words and a symbol, not onl
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
 
+from chalicelib import pages
+from chalicelib.pages import Asset, Assets
+
 ASSET_ROUTE = "/status/assets"
-LONG_CACHE = "public, max-age=31536000, immutable"
-HEADERS = {
-    "Content-Type": "text/html; charset=utf-8",
-    "Cache-Control": "public, max-age=30",
-    "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'",
-    "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
-}
-_HERE = Path(__file__).resolve().parent
-_FILES = {"status.css": "text/css; charset=utf-8", "icon.svg": "image/svg+xml"}
+FILES = Assets(
+    ASSET_ROUTE,
+    Path(__file__).resolve().parent,
+    {"status.css": "text/css; charset=utf-8", "icon.svg": "image/svg+xml"},
+    stylesheet="status",
+)
 _NAMES = {
     "api": "API",
     "database": "Database",
@@ -36,38 +32,13 @@ _NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class Asset:
-    name: str  # with its hash: status.<hash>.css
-    body: bytes
-    content_type: str
-
-    @property
-    def path(self) -> str:
-        return f"{ASSET_ROUTE}/{self.name}"
-
-
-@lru_cache(maxsize=1)
-def _assets() -> dict[str, Asset]:
-    found = {}
-    for name, content_type in _FILES.items():
-        body = (_HERE / name).read_bytes()
-        stem, _, extension = name.rpartition(".")
-        hashed = f"{stem}.{hashlib.sha256(body).hexdigest()[:16]}.{extension}"
-        found[hashed] = Asset(hashed, body, content_type)
-    return found
-
-
-def find(name: str) -> Asset | None:
-    return _assets().get(name)
-
-
-def _named(stem: str) -> Asset:
-    return next(a for a in _assets().values() if a.name.startswith(stem + "."))
+def headers() -> dict[str, str | list[str]]:
+    """The page's headers: cached 30 s, as its figures are."""
+    return pages.headers("public, max-age=30")
 
 
 def stylesheet() -> Asset:
-    return _named("status")
+    return FILES.named("status")
 
 
 def _figure(component: Mapping[str, Any]) -> str:
@@ -98,13 +69,8 @@ def render(status: Mapping[str, Any]) -> str:
     overall = str(status["status"])
     when = datetime.fromtimestamp(int(status["computed_at"]), UTC).strftime("%Y-%m-%d %H:%M UTC")
     rows = "".join(_row(name, c) for name, c in status["components"].items())
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<title>Stratus status</title>"
-        f'<link rel="stylesheet" href="{escape(stylesheet().path)}">'
-        f'<link rel="icon" type="image/svg+xml" href="{escape(_named("icon").path)}"></head>'
-        "<body><header><h1>Stratus status</h1>"
+    body = (
+        "<header><h1>Stratus status</h1>"
         f'<p class="meta">As of {escape(when)}, over the last {int(status["window_minutes"])}'
         ' minutes. Also as JSON: <a href="/status">/status</a>.</p></header>'
         f'<main><p class="overall">Stratus is <strong class="state-{escape(overall)}">'
@@ -112,5 +78,6 @@ def render(status: Mapping[str, Any]) -> str:
         '<section aria-labelledby="components"><h2 id="components">Components</h2>'
         '<table><thead><tr><th scope="col">Component</th><th scope="col">State</th>'
         f'<th scope="col">Figures</th></tr></thead><tbody>{rows}</tbody></table></section>'
-        "</main></body></html>\n"
+        "</main>"
     )
+    return pages.document("Stratus status", FILES, body)

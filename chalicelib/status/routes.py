@@ -36,7 +36,7 @@ def status_html() -> Response:
     from chalicelib.status import page
 
     html = page.render(deps.status_page().status())
-    return Response(body=html, status_code=200, headers=dict(page.HEADERS))
+    return Response(body=html, status_code=200, headers=page.headers())
 
 
 @bp.route("/status/assets/{name}", methods=["GET"])
@@ -49,14 +49,6 @@ def status_html() -> Response:
     )
 )
 def status_asset(name: str) -> Response:
-    from chalicelib.errors import NotFound
     from chalicelib.status import page
 
-    asset = page.find(name)
-    if asset is None:
-        raise NotFound("No such file.")
-    headers: dict[str, str | list[str]] = {
-        "Content-Type": asset.content_type,
-        "Cache-Control": page.LONG_CACHE,
-    }
-    return Response(body=asset.body, status_code=200, headers=headers)
+    return page.FILES.response(name)

@@ -25,6 +25,8 @@ _OWN = frozenset(
         "connected_at",
         "refreshed_at",
         "revoked_at",
+        "gsi1pk",
+        "gsi1sk",
     }
 )
 
@@ -74,6 +76,11 @@ class ConnectionItems:
         item = self._store.get(keys.connection_key(org_id, user_id, provider))
         return _record(provider, item) if item is not None else None
 
+    @staticmethod
+    def from_item(provider: str, item: Item | None) -> ConnectionRecord | None:
+        """The record of an item read elsewhere (a batched read of a connection's key)."""
+        return _record(provider, item) if item is not None else None
+
     def put(
         self,
         org_id: str,
@@ -112,11 +119,18 @@ class ConnectionItems:
         )
 
     def mark_revoked(self, record: ConnectionRecord, now: int) -> bool:
-        """Revoked, if nobody changed the connection since `record` was read."""
+        """Revoked, if nobody changed the connection since `record` was read; listed in the
+        org's index of revoked connections (the admin's users list shows them first)."""
+        connection = record.connection
         return self._update(
             record,
-            "SET #s = :revoked, revoked_at = :now",
-            {":revoked": REVOKED, ":now": now},
+            "SET #s = :revoked, revoked_at = :now, gsi1pk = :g, gsi1sk = :gs",
+            {
+                ":revoked": REVOKED,
+                ":now": now,
+                ":g": keys.org_broken_connections_index(connection.org_id),
+                ":gs": keys.broken_connection_index_sk(connection.user_id, connection.provider),
+            },
             {"#s": "status"},
         )
 

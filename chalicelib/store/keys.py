@@ -125,13 +125,28 @@ def org_usage_key(org_id: str, day: str) -> Key:
     return org_pk(org_id), f"{USAGE_PREFIX}{day}"
 
 
+#: The partitions an org's opens and clicks are counted over (`org_hits_key`).
+HIT_SHARDS = 16
+
+
+def org_hits_pk(org_id: str, shard: int) -> str:
+    """One of the HIT_SHARDS partitions of the org's daily open and click counters: each hit
+    ADDs to one (chosen from its event id), so an org's burst spreads over 16 partitions."""
+    return f"ORGHITS#{org_id}#{shard:02d}"
+
+
+def org_hits_key(org_id: str, shard: int, day: str) -> Key:
+    """The org's opens and clicks of one UTC day counted in one shard (store/usage.py)."""
+    return org_hits_pk(org_id, shard), f"{USAGE_PREFIX}{day}"
+
+
 def user_usage_key(org_id: str, user_id: str, day: str) -> Key:
     """One user's uses on one UTC day, in the user's partition (account deletion removes it)."""
     return user_pk(org_id, user_id), f"{USAGE_PREFIX}{day}"
 
 
 def org_user_usage_index(org_id: str) -> str:
-    """gsi1pk of every user's usage items of the org: the users table reads them at once."""
+    """gsi1pk of every user's usage items of the org: an org's deletion finds them there."""
     return f"ORGUSAGE#{org_id}"
 
 
@@ -142,6 +157,17 @@ def user_usage_index_sk(user_id: str, day: str) -> str:
 def org_members_index(org_id: str) -> str:
     """gsi1pk of the org's profiles: the admin's list of the org's users."""
     return f"ORGUSERS#{org_id}"
+
+
+def org_broken_connections_index(org_id: str) -> str:
+    """gsi1pk of the org's revoked connections (sparse: only a revoked connection carries it;
+    a reconnect writes the item whole, without it): the admin's users list shows them first."""
+    return f"ORGBROKEN#{org_id}"
+
+
+def broken_connection_index_sk(user_id: str, provider: str) -> str:
+    """gsi1sk of a revoked connection: a user's revoked connections are adjacent."""
+    return f"{user_id}#{provider}"
 
 
 # -- email logging: in the user's partition (account deletion removes it) ----------------------

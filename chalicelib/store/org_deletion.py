@@ -37,6 +37,7 @@ _ATTRIBUTES = (
     "expires_at",
     "settle_until",
     "status_hash",
+    "revocation_tries",
     *COUNTS,
 )
 _NAMES = {f"#{name}": name for name in _ATTRIBUTES}
@@ -44,6 +45,12 @@ _NAMES = {f"#{name}": name for name in _ATTRIBUTES}
 
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def user_tag(user_id: str) -> str:
+    """A one-way tag of a user id (the job item keeps no user id): 16 characters."""
+    digest = hashlib.sha256(b"stratus/org-deletion-user\x00" + user_id.encode("utf-8")).digest()
+    return base64.urlsafe_b64encode(digest[:12]).decode("ascii")
 
 
 def org_tag(org_id: str) -> str:
@@ -65,6 +72,8 @@ class DeletionJob:
     #: provider -> users whose grant it did not revoke (Microsoft has no per-grant revocation)
     revocations_failed: Mapping[str, int] = field(default_factory=dict)
     settle_until: int = 0  # the last sweep runs from then on
+    #: user tag -> the runs in which a provider did not answer that user's revocation
+    revocation_tries: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def done(self) -> bool:
@@ -103,6 +112,9 @@ def _job(item: Item) -> DeletionJob:
             if item.get(f"revocations_failed_{provider}")
         },
         settle_until=int(item.get("settle_until") or 0),
+        revocation_tries={
+            str(tag): int(n) for tag, n in dict(item.get("revocation_tries") or {}).items()
+        },
     )
 
 
@@ -154,10 +166,10 @@ class OrgDeletionJobs:
             self.store.update(
                 keys.org_deletion_key(org_tag(org_id)),
                 "SET #phase = :p, #requested_at = :now, #updated_at = :now, #users_deleted = :z, "
-                "#items_deleted = :z, #runs = :z REMOVE #finished_at, #cursor, #expires_at, "
-                "#settle_until, #status_hash, "
+                "#items_deleted = :z, #runs = :z, #revocation_tries = :none REMOVE #finished_at, "
+                "#cursor, #expires_at, #settle_until, #status_hash, "
                 + ", ".join(f"#revocations_failed_{provider}" for provider in REVOKING),
-                {":p": "users", ":now": now, ":z": 0, ":done": "done"},
+                {":p": "users", ":now": now, ":z": 0, ":done": "done", ":none": {}},
                 _NAMES,
                 condition="attribute_not_exists(pk) OR #phase = :done",
             )
@@ -166,6 +178,29 @@ class OrgDeletionJobs:
             if found is not None:
                 return found, False
         return _job(item), True
+
+    def revocation_unanswered(self, org_id: str, user_id: str) -> None:
+        """Count a run in which a provider did not answer the user's revocation (one write;
+        a job started before these counts existed gets its map here)."""
+        key, tag = keys.org_deletion_key(org_tag(org_id)), user_tag(user_id)
+        names = {"#tries": "revocation_tries", "#user": tag, "#updated_at": "updated_at"}
+        now = int(self.clock.now())
+        try:
+            self.store.update(
+                key,
+                "SET #tries.#user = if_not_exists(#tries.#user, :z) + :one, #updated_at = :now",
+                {":z": 0, ":one": 1, ":now": now},
+                names,
+                condition="attribute_exists(#tries)",
+            )
+        except ConditionFailed:
+            self.store.update(
+                key,
+                "SET #tries = :first, #updated_at = :now",
+                {":first": {tag: 1}, ":now": now},
+                {"#tries": "revocation_tries", "#updated_at": "updated_at"},
+                condition="attribute_not_exists(#tries)",
+            )
 
     def advance(
         self,
@@ -200,6 +235,7 @@ class OrgDeletionJobs:
         if phase == "done":
             sets += ["#finished_at = :now", "#expires_at = :exp"]
             values[":exp"] = now + KEEP_DONE_SECONDS
+            removes.append("#revocation_tries")
         expression = "SET " + ", ".join(sets)
         expression += " ADD " + ", ".join(adds) if adds else ""
         expression += " REMOVE " + ", ".join(removes) if removes else ""

@@ -83,7 +83,7 @@ def from_attrs(attrs: Mapping[str, Any]) -> Item:
 
 
 def _key_names(index: str | None) -> tuple[str, str]:
-    return ("gsi1pk", "gsi1sk") if index == "gsi1" else ("pk", "sk")
+    return (f"{index}pk", f"{index}sk") if index == "gsi1" else ("pk", "sk")
 
 
 def _projection(attributes: Sequence[str]) -> tuple[str, dict[str, str]]:
@@ -169,6 +169,22 @@ class Check:
 
 
 @dataclass(frozen=True)
+class Adds:
+    """An UpdateExpression (atomic ADDs, and SETs) on another item, applied in the same
+    transaction as a write (`put_if_absent_and_add`)."""
+
+    key: Key
+    expression: str
+    values: Mapping[str, Any]
+    names: Mapping[str, str] = field(default_factory=dict)
+
+
+class Conflicted(Exception):
+    """A transaction DynamoDB cancelled for a conflict with another one (TransactionConflict):
+    nothing of it was written."""
+
+
+@dataclass(frozen=True)
 class Lease:
     """Proof of holding a lease until `expires_at` (epoch seconds)."""
 
@@ -224,6 +240,7 @@ class Store:
         sk_prefix: str | None,
         index: str | None,
         attributes: Sequence[str] | None,
+        sk_between: tuple[str, str] | None = None,
     ) -> dict[str, Any]:
         pk_name, sk_name = _key_names(index)
         condition = "#pk = :pk"
@@ -233,6 +250,10 @@ class Store:
             condition += " AND begins_with(#sk, :prefix)"
             names["#sk"] = sk_name
             values[":prefix"] = sk_prefix
+        elif sk_between:
+            condition += " AND #sk BETWEEN :low AND :high"
+            names["#sk"] = sk_name
+            values[":low"], values[":high"] = sk_between
         request: dict[str, Any] = {
             "TableName": self._table,
             "KeyConditionExpression": condition,
@@ -286,28 +307,37 @@ class Store:
         index: str | None = None,
         attributes: Sequence[str] | None = None,
         page_size: int | None = 500,
+        sk_between: tuple[str, str] | None = None,
     ) -> Iterator[Item]:
-        """Every live item under `pk`, across pages (`page_size` None: DynamoDB's 1 MB pages)."""
-        request = self._query_request(pk, sk_prefix, index, attributes)
+        """Every live item under `pk`, across pages (`page_size` None: DynamoDB's 1 MB pages);
+        `sk_between`: only sort keys in this inclusive range (when no `sk_prefix`)."""
+        request = self._query_request(pk, sk_prefix, index, attributes, sk_between)
         if page_size is not None:
             request["Limit"] = page_size
         for raw_items in self._pages(request):
             yield from self._live(raw_items)
 
-    def batch_get(self, keys: Sequence[Key], *, attributes: Sequence[str]) -> Iterator[Item]:
-        """The live items among `keys` (absent ones are skipped), `attributes` of each, in no
-        particular order; 100 keys a request, unprocessed ones retried under the store's one
-        batch policy. StoreBusy when the table keeps refusing (what was yielded stands)."""
-        expression, names = _projection(attributes)
+    def batch_get(
+        self,
+        keys: Sequence[Key],
+        *,
+        attributes: Sequence[str] | None,
+        consistent: bool = False,
+    ) -> Iterator[Item]:
+        """The live items among `keys` (absent ones are skipped), `attributes` of each (None:
+        whole items), in no particular order; 100 keys a request, unprocessed ones retried
+        under the store's one batch policy. StoreBusy when the table keeps refusing (what was
+        yielded stands). `consistent`: as strongly consistent as `get`'s reads."""
         wanted = [to_attrs({"pk": pk, "sk": sk}) for pk, sk in keys]
         for start in range(0, len(wanted), _BATCH_GET_KEYS):
-            request = {
-                self._table: {
-                    "Keys": wanted[start : start + _BATCH_GET_KEYS],
-                    "ProjectionExpression": expression,
-                    "ExpressionAttributeNames": names,
-                }
-            }
+            table: dict[str, Any] = {"Keys": wanted[start : start + _BATCH_GET_KEYS]}
+            if attributes is not None:
+                expression, names = _projection(attributes)
+                table["ProjectionExpression"] = expression
+                table["ExpressionAttributeNames"] = names
+            if consistent:
+                table["ConsistentRead"] = True
+            request = {self._table: table}
             replies = self._until_processed(
                 self._client.batch_get_item, request, "UnprocessedKeys", "reads"
             )
@@ -426,6 +456,37 @@ class Store:
                 raise ConditionFailed(
                     f"{item['pk']}/{item['sk']} exists or lacks its owner"
                 ) from None
+            raise
+
+    def put_if_absent_and_add(self, item: Mapping[str, Any], *, requires: Key, adds: Adds) -> None:
+        """`put_if_absent(item, requires=...)` and, in the same transaction (one request, tried
+        once), `adds` applied to another item: so the other item counts exactly the items
+        created. ConditionFailed as `put_if_absent` (nothing added); Conflicted when DynamoDB
+        cancelled it for a conflict with another transaction (nothing written: the caller
+        chooses how to go on, e.g. another counter item)."""
+        now = to_attrs({":now": int(self._clock.now())})
+        absent = f"attribute_not_exists(pk) OR {TTL_ATTR} <= :now"
+        update = {
+            "Update": {
+                "TableName": self._table,
+                "Key": to_attrs({"pk": adds.key[0], "sk": adds.key[1]}),
+                "UpdateExpression": adds.expression,
+                "ExpressionAttributeValues": to_attrs(adds.values),
+                **({"ExpressionAttributeNames": dict(adds.names)} if adds.names else {}),
+            }
+        }
+        items = [self._exists_check(requires), self._new_item_put(item, absent, now), update]
+        try:
+            self._client.transact_write_items(TransactItems=items)  # type: ignore[arg-type]
+        except ClientError as exc:
+            if _found_our_own(exc, [None, item, None]):
+                return  # an SDK retry of a write applied whole (its add included)
+            if _cancelled_by_conditions(exc):
+                raise ConditionFailed(
+                    f"{item['pk']}/{item['sk']} exists or lacks its owner"
+                ) from None
+            if _conflicted(exc):
+                raise Conflicted(f"{adds.key[0]}/{adds.key[1]}") from None
             raise
 
     def _new_item_put(

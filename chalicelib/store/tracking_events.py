@@ -8,14 +8,17 @@ Storage), so a replay or an SDK retry is refused instead of counted twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from chalicelib.errors import ConditionFailed, StoreBusy
+from chalicelib.logs import logger
 from chalicelib.store import keys
-from chalicelib.store.table import Item, Page, Store
+from chalicelib.store import usage as usage_items
+from chalicelib.store.table import Conflicted, Item, Page, Store
 
 #: What a report needs of every event to count and choose (no URL, no gsi1 keys): small items.
 SUMMARY_ATTRIBUTES = (
@@ -119,22 +122,45 @@ def _event(
     )
 
 
+def _uncounted(event: TrackingEvent) -> None:
+    """By default a hit whose count was lost is only logged (deps adds a metric)."""
+
+
 @dataclass(frozen=True)
 class TrackingEvents:
     """The tracking events of the table: the hot path's one write, the reports' reads."""
 
     store: Store
+    #: called for an event stored without its count (conflicts on two counter shards)
+    uncounted: Callable[[TrackingEvent], None] = _uncounted
 
     def record(self, event: TrackingEvent) -> bool:
         """One conditional write in the sender's partition (TTL `expires_at`), only while the
-        tracked message is stored (one transaction: a ConditionCheck on the message and the
-        Put), so a hit after the sender deleted their account or the message expired
-        recreates nothing. A refusal (already recorded, message gone) is not an error: False."""
+        tracked message is stored, with the org's daily count of the hit added in one of its
+        counter shards (one transaction: a ConditionCheck on the message, the Put, the ADD):
+        a hit after the sender deleted their account or the message expired recreates and
+        counts nothing, and a repeat is refused whole, so nothing is counted twice. A refusal
+        (already recorded, message gone) is not an error: False.
+
+        A conflict with another transaction (two hits on one shard, or on one message, at
+        once) is tried once more on the next shard; a second one stores the event alone
+        (`put_if_absent`, which retries conflicts on the message) and reports it `uncounted`:
+        at most the hits that met two conflicts in a row go uncounted (docs/operations.md)."""
+        item = _item(event)
         message = keys.tracked_message_key(event.org_id, event.user_id, event.message_id)
+        day = datetime.fromtimestamp(event.at_ms // 1000, UTC).date()
         try:
-            self.store.put_if_absent(_item(event), requires=message)
+            for attempt in (0, 1):
+                shard = usage_items.hit_shard(event.event_id, attempt)
+                adds = usage_items.hit_adds(event.org_id, day, shard, event.kind, event.verdict)
+                with suppress(Conflicted):
+                    self.store.put_if_absent_and_add(item, requires=message, adds=adds)
+                    return True
+            self.store.put_if_absent(item, requires=message)
         except ConditionFailed:
             return False
+        logger.warning("tracking hit stored uncounted", extra={"org_id": event.org_id})
+        self.uncounted(event)
         return True
 
     def summaries(self, org_id: str, user_id: str, message_id: str) -> Iterator[TrackingEvent]:

@@ -1,29 +1,53 @@
 """Usage items: daily sums per org and per user (chalicelib/usage.py adds to them, the admin
-dashboard reads them). Each feature's sum is its own attribute, `count#<feature>`, so a flush
-is one UpdateItem of atomic ADDs and a new feature needs no migration. Every item dies
-RETENTION_DAYS after its day (TTL)."""
+dashboard reads them), and the org's opens and clicks per day in HIT_SHARDS counter shards
+(added by the hits themselves: `hit_adds`). Each feature's sum is its own attribute,
+`count#<feature>`, so a flush is one UpdateItem of atomic ADDs and a new feature needs no
+migration. Every item dies RETENTION_DAYS after its day (TTL)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from chalicelib import usage
 from chalicelib.errors import ConditionFailed
 from chalicelib.logs import logger
 from chalicelib.store import keys
 from chalicelib.store.org_deletion import org_tag
-from chalicelib.store.table import Check, Item, Store
+from chalicelib.store.table import Adds, Check, Item, Store
 
 RETENTION_DAYS = 400
 COUNT_PREFIX = "count#"
+#: An event's kind -> its feature (chalicelib/usage.py names them per verdict).
+_HIT_FEATURES = {"open": usage.opens, "click": usage.clicks}
 
 
 def expires_at(day: date) -> int:
     """RETENTION_DAYS after the day has ended (UTC)."""
     end = datetime(day.year, day.month, day.day, tzinfo=UTC) + timedelta(days=1)
     return int((end + timedelta(days=RETENTION_DAYS)).timestamp())
+
+
+def hit_shard(event_id: str, attempt: int = 0) -> int:
+    """The counter shard of an event (spread by its id); `attempt` 1: the next one, for a
+    retry after a conflict on the first."""
+    return (zlib.crc32(event_id.encode("utf-8")) + attempt) % keys.HIT_SHARDS
+
+
+def hit_adds(org_id: str, day: date, shard: int, kind: str, verdict: str) -> Adds:
+    """The org's count of one open or click (`opens_<verdict>`/`clicks_<verdict>`) on its UTC
+    day, added in one counter shard in the same transaction as the event's write
+    (store/tracking_events.py): counted exactly when the event is new, kept RETENTION_DAYS
+    whatever becomes of the event or its sender's account."""
+    return Adds(
+        keys.org_hits_key(org_id, shard, day.isoformat()),
+        "ADD #c :one SET expires_at = :exp",
+        {":one": 1, ":exp": expires_at(day)},
+        {"#c": COUNT_PREFIX + _HIT_FEATURES[kind](verdict)},
+    )
 
 
 def _adds(counts: Mapping[str, int]) -> tuple[str, dict[str, str], dict[str, Any]]:
@@ -126,13 +150,35 @@ class UsageItems:
             for item in self._between(keys.org_pk(org_id), first, last, None)
         }
 
-    def users(self, org_id: str, first: date, last: date) -> dict[str, UserUsage]:
-        """user id -> their sums over [first, last] (users with any use only)."""
+    def hits(self, org_id: str, first: date, last: date) -> dict[str, dict[str, int]]:
+        """`YYYY-MM-DD` -> `opens_<verdict>`/`clicks_<verdict>` -> count, for the days of
+        [first, last] with any: the sum of the org's HIT_SHARDS counter shards (`hit_adds`),
+        one Query per shard over the period's sort keys, so at most shards x days small items
+        are read whatever the traffic was."""
+        found: dict[str, dict[str, int]] = {}
+        period = (keys.USAGE_PREFIX + first.isoformat(), keys.USAGE_PREFIX + last.isoformat())
+        for shard in range(keys.HIT_SHARDS):
+            items = self._store.query_all(
+                keys.org_hits_pk(org_id, shard), sk_between=period, page_size=None
+            )
+            for item in items:
+                counts = found.setdefault(str(item["sk"])[len(keys.USAGE_PREFIX) :], {})
+                for feature, n in counts_of(item).items():
+                    counts[feature] = counts.get(feature, 0) + n
+        return found
+
+    def users(
+        self, org_id: str, user_ids: Sequence[str], first: date, last: date, features: Sequence[str]
+    ) -> dict[str, UserUsage]:
+        """user id -> their sums of `features` over [first, last], for these users only (those
+        with any use): one batch read of their days' items, so a page of the users list reads
+        only its own users' figures."""
+        days = [(first + timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
+        wanted = [keys.user_usage_key(org_id, u, day) for u in user_ids for day in days]
+        attributes = ("pk", "last_at", *(COUNT_PREFIX + f for f in features))
         found: dict[str, UserUsage] = {}
-        index = keys.org_user_usage_index(org_id)
-        for item in self._between(index, first, last, "gsi1"):
-            user_id = str(item["gsi1sk"]).rsplit("#", 1)[1]
-            usage = found.setdefault(user_id, UserUsage())
+        for item in self._store.batch_get(wanted, attributes=attributes):
+            usage = found.setdefault(str(item["pk"]).rsplit("#", 1)[1], UserUsage())
             for feature, n in counts_of(item).items():
                 usage.counts[feature] = usage.counts.get(feature, 0) + n
             last_at = int(item.get("last_at") or 0) or None

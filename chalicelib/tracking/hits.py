@@ -17,14 +17,12 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import unquote
 
-from chalicelib import usage
 from chalicelib.clock import Clock
 from chalicelib.logs import logger
 from chalicelib.metrics import TRACKING_CLICKS, TRACKING_OPENS, MetricsRecorder
 from chalicelib.org_settings import OrgState, OrgStateSource
 from chalicelib.store.tracking_events import NOWHERE, Location, TrackingEvent
 from chalicelib.tracking import classifier, tokens
-from chalicelib.usage import NOT_COUNTED, UsageCounter
 
 #: A 1x1 transparent GIF (42 bytes).
 GIF = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
@@ -219,7 +217,6 @@ class HotPath:
     retention_seconds: int
     metrics: MetricsRecorder
     origin_secret: Callable[[], bytes | None] = _no_secret  # CLOUDFRONT_ORIGIN_SECRET, resolved
-    usage: UsageCounter = NOT_COUNTED  # the dashboard's figures: in memory (chalicelib/usage.py)
 
     @property
     def v1_lifetime(self) -> int:
@@ -267,10 +264,8 @@ class HotPath:
                 url=claim.url,
             )
         )
-        if recorded:
+        if recorded:  # the dashboard's count was added with the event (store/tracking_events)
             self.metrics.add(TRACKING_OPENS if claim.kind == "open" else TRACKING_CLICKS)
-            feature = usage.opens if claim.kind == "open" else usage.clicks
-            self.usage.count(claim.org_id, claim.user_id, feature(verdict.verdict.value))
 
     def _record_safely(
         self, token: str, claim: tokens.Claim, request: HitRequest, org: OrgState | None = None

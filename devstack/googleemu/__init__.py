@@ -15,7 +15,8 @@ grant (granular consent), ``emu.set_consent(email, deny=True)`` answers
 checkboxes (for the browser in ``make run``).
 
 Faults: ``emu.inject_fault(kind, count, target="api"|"oauth"|"any")`` with kind
-"server_error", "unavailable", "rate_limit" (429 + Retry-After: ``emu.retry_after``) or
+"server_error", "unavailable", "rate_limit" (429 + Retry-After: ``emu.retry_after``; None
+sends none, as Google's 429s often do) or
 "stall" (``emu.fault_delay`` seconds); ``emu.expire_access_tokens()``,
 ``emu.revoke_user_grant(email)``, ``emu.expire_sync_tokens(email)``, ``emu.sync_token_ttl``.
 

@@ -31,7 +31,6 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from types import TracebackType
 from typing import Any
 from urllib.parse import urlencode
 
@@ -39,7 +38,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Request, Response
 
-from devstack.loopback import LoopbackServer
+from devstack.loopback import ServedOnLoopback
 
 from . import calendar as cal
 from .gmail import Mailbox, matches
@@ -211,13 +210,15 @@ def _normalise_scopes(raw: str) -> list[str]:
     return list(dict.fromkeys(SCOPE_ALIASES.get(s, s) for s in raw.split()))
 
 
-class GoogleEmulator:
+class GoogleEmulator(ServedOnLoopback):
     """State of the emulated Google project and users, plus the WSGI app serving it.
 
     ``GoogleEmulator(client_id, client_secret, redirect_uris).start()``; ``.url``; ``.stop()``
     (or ``with``). The python control API (``set_consent``, ``inject_fault``, counters...) and
     the HTTP one under ``/_emulator/`` act on the same state.
     """
+
+    server_name = "Google emulator"
 
     def __init__(
         self,
@@ -237,7 +238,8 @@ class GoogleEmulator:
         self.access_token_ttl = 3599
         self.code_ttl = 600.0
         self.fault_delay = 5.0
-        self.retry_after = 1
+        #: the Retry-After of a 429/503 fault; None sends none (Google's 429s often carry none)
+        self.retry_after: int | None = 1
         #: Refresh tokens older than this (seconds) answer invalid_grant; 7 * 86400 emulates an
         #: app left in "Testing" publishing status
         #: (https://developers.google.com/identity/protocols/oauth2#expiration). None: never.
@@ -265,38 +267,9 @@ class GoogleEmulator:
         self._refresh: dict[str, RefreshToken] = {}
         self._sync_tokens: dict[str, SyncToken] = {}
         self._pages: dict[str, PageState] = {}
-        self._server: LoopbackServer | None = None
         self.demo = DemoMail()
         if seed:
             seed_demo_users(self)
-
-    # ------------------------------------------------------------------ lifecycle
-    def start(self, host: str = "127.0.0.1", port: int = 0) -> GoogleEmulator:
-        if self._server is None:
-            self._server = LoopbackServer(self.wsgi_app, host, port, name="Google emulator").start()
-        return self
-
-    @property
-    def url(self) -> str:
-        if self._server is None:
-            raise RuntimeError("emulator not started")
-        return self._server.url
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.stop()
-            self._server = None
-
-    def __enter__(self) -> GoogleEmulator:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     # ------------------------------------------------------------------ python control API
     def _ts(self) -> float:
@@ -423,11 +396,6 @@ class GoogleEmulator:
             }
 
     # ------------------------------------------------------------------ WSGI
-    def __call__(
-        self, environ: dict[str, Any], start_response: Callable[..., Any]
-    ) -> Iterable[bytes]:
-        return self.wsgi_app(environ, start_response)
-
     def wsgi_app(
         self, environ: dict[str, Any], start_response: Callable[..., Any]
     ) -> Iterable[bytes]:
@@ -971,10 +939,11 @@ _RATE_LIMITS_403 = {
 }
 
 
-def _fault_response(kind: str, target: str, retry_after: int) -> Response:
+def _fault_response(kind: str, target: str, retry_after: int | None) -> Response:
+    retry = {"Retry-After": str(retry_after)} if retry_after is not None else {}
     if target == "oauth":
         status = {"server_error": 500, "unavailable": 503, "rate_limit": 429}[kind]
-        headers = {"Retry-After": str(retry_after)} if status != 500 else {}
+        headers = retry if status != 500 else {}
         error = "internal_failure" if status == 500 else "temporarily_unavailable"
         return oauth_error(error, "Backend Error", status, headers)
     if kind in _RATE_LIMITS_403:
@@ -988,14 +957,14 @@ def _fault_response(kind: str, target: str, retry_after: int) -> Response:
             "Rate Limit Exceeded",
             "rateLimitExceeded",
             domain="usageLimits",
-            headers={"Retry-After": str(retry_after)},
+            headers=retry,
         )
     if kind == "unavailable":
         return api_error(
             503,
             "The service is currently unavailable.",
             "backendError",
-            headers={"Retry-After": str(retry_after)},
+            headers=retry,
         )
     return api_error(500, "Backend Error", "backendError")
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
-import threading
+
+from devstack.standalone import (
+    emulator_options,
+    parse_and_configure_logging,
+    serve_until_interrupted,
+)
 
 from .emulator import MicrosoftEmulator
 from .seed import DEMO_TENANT_ID
@@ -13,11 +17,13 @@ log = logging.getLogger("devstack.msemu")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m devstack.msemu", description=__doc__)
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8556)
-    parser.add_argument("--client-id", default="stratus-local-ms")
-    parser.add_argument("--client-secret", default="local-ms-secret")
+    parser = emulator_options(
+        "msemu",
+        __doc__,
+        port=8556,
+        client_id="stratus-local-ms",
+        client_secret="local-ms-secret",
+    )
     parser.add_argument(
         "--redirect-uri",
         action="append",
@@ -25,24 +31,14 @@ def main(argv: list[str] | None = None) -> int:
         help="registered redirect URI (repeatable)",
     )
     parser.add_argument("--tenant", default=DEMO_TENANT_ID)
-    parser.add_argument("--log-level", default="INFO")
-    args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    args = parse_and_configure_logging(parser, argv)
     redirects = args.redirect_uri or ["http://127.0.0.1:8000/connections/microsoft/callback"]
     emu = MicrosoftEmulator(args.client_id, args.client_secret, redirects, args.tenant)
     emu.start(args.host, args.port)
     log.info("Microsoft emulator ready at %s (client_id=%s)", emu.url, args.client_id)
     for alias, user_id in emu.demo.users.items():
         log.info("  user %-6s %s (%s)", alias, emu.data[user_id].email, user_id)
-    try:
-        threading.Event().wait()
-    except KeyboardInterrupt:
-        log.info("stopping")
-    finally:
-        emu.stop()
-    return 0
+    return serve_until_interrupted(emu.stop, log)
 
 
 if __name__ == "__main__":

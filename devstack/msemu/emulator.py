@@ -32,6 +32,8 @@ from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
+from devstack.loopback import ServedOnLoopback, bounded_request
+
 from .graph import GraphApi, GraphError, graph_error
 from .identity import (
     GRAPH_RESOURCE,
@@ -140,13 +142,15 @@ def _now_utc() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class MicrosoftEmulator:
+class MicrosoftEmulator(ServedOnLoopback):
     """State of one emulated tenant + the WSGI app serving login.microsoftonline.com and
     graph.microsoft.com paths on one origin.
 
     ``MicrosoftEmulator(client_id, client_secret, redirect_uris, tenant).start()``; ``.url``;
     ``.stop()`` (or ``with``).
     """
+
+    server_name = "Microsoft emulator"
 
     def __init__(
         self,
@@ -175,6 +179,9 @@ class MicrosoftEmulator:
         self.refresh_grace: float | None = 60.0
         self.fault_delay = 5.0
         self.retry_after = 3
+        #: the code of the 410 a delta link Graph cannot serve answers with: `syncStateNotFound`
+        #: or `resyncRequired` (graph.py, `_sync_reset`)
+        self.delta_reset_code = "syncStateNotFound"
         self.counters = Counters()
         self.meeting_notices: list[MeetingNotice] = []
         self.demo = DemoMailboxes()
@@ -193,34 +200,8 @@ class MicrosoftEmulator:
         self._consent: dict[str, str] = {}
         self._withheld: dict[str, frozenset[str]] = {}
         self.graph = GraphApi(self)
-        self._server: Any = None
         if seed:
             seed_demo_mailboxes(self)
-
-    # ------------------------------------------------------------------ lifecycle
-    def start(self, host: str = "127.0.0.1", port: int = 0) -> MicrosoftEmulator:
-        from .server import EmulatorServer
-
-        if self._server is None:
-            self._server = EmulatorServer(self, host, port).start()
-        return self
-
-    @property
-    def url(self) -> str:
-        if self._server is None:
-            raise RuntimeError("emulator not started")
-        return str(self._server.url)
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.stop()
-            self._server = None
-
-    def __enter__(self) -> MicrosoftEmulator:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
     # ------------------------------------------------------------------ data
     def now(self) -> dt.datetime:
@@ -395,17 +376,10 @@ class MicrosoftEmulator:
         return at, ""
 
     # ------------------------------------------------------------------ WSGI
-    def __call__(
-        self, environ: dict[str, Any], start_response: Callable[..., Any]
-    ) -> Iterable[bytes]:
-        return self.wsgi_app(environ, start_response)
-
     def wsgi_app(
         self, environ: dict[str, Any], start_response: Callable[..., Any]
     ) -> Iterable[bytes]:
-        request = Request(environ)
-        request.max_content_length = MAX_BODY_BYTES
-        request.max_form_memory_size = MAX_BODY_BYTES
+        request = bounded_request(environ, MAX_BODY_BYTES)
         endpoint = "unknown"
         try:
             endpoint, args = _ROUTES.bind_to_environ(environ).match(return_rule=False)

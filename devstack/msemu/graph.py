@@ -253,11 +253,11 @@ class GraphApi:
         if skip is not None:
             state = calendar.skip_tokens.get(skip)  # a retried page answers again
             if state is None:
-                raise _sync_reset()
+                raise _sync_reset(self.emu.delta_reset_code)
         elif delta is not None:
             window = calendar.delta_tokens.get(delta)
             if window is None:
-                raise _sync_reset()
+                raise _sync_reset(self.emu.delta_reset_code)
             state = calendar.round(window)
         else:
             state = calendar.round(_first_window(request))
@@ -492,17 +492,22 @@ def _selected_attachment(item: dict[str, Any], selected: frozenset[str]) -> dict
     return {k: v for k, v in item.items() if k in names or k.startswith("@odata.")}
 
 
-def _sync_reset() -> GraphError:
+def _sync_reset(code: str = "syncStateNotFound") -> GraphError:
     # https://learn.microsoft.com/graph/delta-query-overview#synchronization-reset: 410 Gone
     # when a token cannot be served (Outlook entities: an evicted token cache,
     # learn.microsoft.com/en-us/answers/questions/649481); the code `syncStateNotFound` and this
     # text as Microsoft's own post gives them (devblogs.microsoft.com/microsoft365dev/
-    # duration-of-change-tracking-tokens-for-identity-and-education-resources)
-    return GraphError(
-        410,
-        "syncStateNotFound",
-        "The sync state generation is not found. Restart the synchronization with a full sync.",
-    )
+    # duration-of-change-tracking-tokens-for-identity-and-education-resources). Graph's error
+    # codes also list `resyncRequired`, "The delta token is no longer valid, and the app must
+    # reset the sync state" (https://learn.microsoft.com/graph/errors, "Code property"):
+    # `emu.delta_reset_code` chooses which one a reset answers with.
+    if code == "resyncRequired":
+        message = "The delta token is no longer valid, and the app must reset the sync state."
+    else:
+        message = (
+            "The sync state generation is not found. Restart the synchronization with a full sync."
+        )
+    return GraphError(410, code, message)
 
 
 def _page_size(request: Request) -> int:

@@ -12,6 +12,7 @@ becomes its WhoId.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from .org import ApiError, Org, UserView
@@ -85,7 +86,10 @@ def after_event_relation(org: Org, view: UserView, record: Record) -> None:
 
 
 def after_event(org: Org, view: UserView, record: Record) -> None:
-    """An Event inserted with a WhoId has that contact or lead as its parent relation."""
+    """An Event inserted with a WhoId has that contact or lead as its parent relation; a
+    series record gets its occurrences."""
+    if record.get("IsRecurrence") is True:
+        insert_occurrences(org, view, record)
     who = record.get("WhoId")
     if who:
         org.insert(
@@ -93,3 +97,95 @@ def after_event(org: Org, view: UserView, record: Record) -> None:
             {"EventId": record["Id"], "RelationId": who, "IsParent": True, "IsInvitee": False},
             as_user=view.user_id,
         )
+
+
+# ------------------------------------------------------------------------------ recurring Events
+# Salesforce Classic keeps a recurring series as a series record (IsRecurrence = true, the
+# pattern in the Recurrence* fields) and one Event per occurrence, whose RecurrenceActivityId
+# is the series record (Event field reference, "Create Recurring Series of Events",
+# https://developer.salesforce.com/docs/atlas.en-us.228.0.sfFieldRef.meta/sfFieldRef/salesforce_field_reference_Event.htm).
+# A query returns both; `IsRecurrence = false` leaves the series record out.
+
+#: RecurrenceDayOfWeekMask bits, Sunday first (Event object reference)
+_WEEKDAY_BITS = {6: 1, 0: 2, 1: 4, 2: 8, 3: 16, 4: 32, 5: 64}  # date.weekday() -> bit
+_GENERATED = ("RecursDaily", "RecursWeekly")
+_PATTERN = ("RecurrenceStartDateTime", "RecurrenceEndDateOnly", "RecurrenceType")
+
+
+def check_event(org: Org, view: UserView, values: dict[str, Any]) -> None:
+    """A series names its pattern; the emulator generates daily and weekly series only (a
+    limit of the emulator, said so in its answer, not Salesforce's)."""
+    if values.get("IsRecurrence") is not True:
+        return
+    missing = [name for name in _PATTERN if values.get(name) is None]
+    if missing:
+        raise ApiError(
+            400, "REQUIRED_FIELD_MISSING", f"Required fields are missing: {missing}", missing
+        )
+    if values["RecurrenceType"] not in _GENERATED:
+        raise ApiError(
+            400,
+            "FIELD_INTEGRITY_EXCEPTION",
+            f"RecurrenceType {values['RecurrenceType']}: not modelled by the emulator",
+            ["RecurrenceType"],
+        )
+
+
+def _occurrence_days(series: Record) -> list[dt.date]:
+    first = series["RecurrenceStartDateTime"].astimezone(dt.UTC).date()
+    last = series["RecurrenceEndDateOnly"]
+    every = max(1, int(series.get("RecurrenceInterval") or 1))
+    days: list[dt.date] = []
+    day = first
+    if series["RecurrenceType"] == "RecursDaily":
+        while day <= last:
+            days.append(day)
+            day += dt.timedelta(days=every)
+        return days
+    mask = int(series.get("RecurrenceDayOfWeekMask") or _WEEKDAY_BITS[first.weekday()])
+    week_start = first - dt.timedelta(days=first.weekday())
+    while day <= last:
+        weeks = (day - week_start).days // 7
+        if weeks % every == 0 and mask & _WEEKDAY_BITS[day.weekday()]:
+            days.append(day)
+        day += dt.timedelta(days=1)
+    return days
+
+
+_COPIED = ("Subject", "Location", "Description", "ShowAs", "IsPrivate", "Type", "WhatId")
+
+
+def insert_occurrences(org: Org, view: UserView, series: Record) -> None:
+    """One Event per occurrence of a new series record, each pointing at it."""
+    start: dt.datetime = series["RecurrenceStartDateTime"].astimezone(dt.UTC)
+    minutes = int(series.get("DurationInMinutes") or 60)
+    for day in _occurrence_days(series):
+        begin = dt.datetime.combine(day, start.time(), dt.UTC)
+        values = {name: series.get(name) for name in _COPIED}
+        values.update(
+            {
+                "StartDateTime": begin,
+                "DurationInMinutes": minutes,
+                "WhoId": series.get("WhoId"),
+                "RecurrenceActivityId": series["Id"],
+            }
+        )
+        occurrence = org.insert("Event", values, as_user=view.user_id)
+        occurrence["OwnerId"] = series.get("OwnerId")
+
+
+def relation_deleted(org: Org, record: Record) -> None:
+    """The Event's WhoId after a relation is deleted: "If you delete the EventRelation record
+    representing the WhoId on an event, then another Who, if any, ... will be promoted to the
+    WhoId" (EventRelation object reference,
+    https://developer.salesforce.com/docs/atlas.en-us.214.0.object_reference.meta/object_reference/sforce_api_objects_eventattendee.htm);
+    none left: the WhoId is cleared."""
+    event = org.get(record.get("EventId"))
+    if event is None or event.get("WhoId") != record.get("RelationId"):
+        return
+    parents = [
+        r["RelationId"]
+        for r in _relations(org, str(event["Id"]))
+        if r.get("IsParent") is True and _kind(r.get("RelationId")) in ("Contact", "Lead")
+    ]
+    event["WhoId"] = parents[0] if parents else None

@@ -24,6 +24,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Request, Response
 
+from devstack.loopback import WsgiEmulator, bounded_request
+
 from . import sobject_collections
 from .duplicates import HEADER as DUPLICATE_HEADER
 from .duplicates import (
@@ -149,7 +151,7 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class Emulator:
+class Emulator(WsgiEmulator):
     """State of the emulated org plus the WSGI app that serves Salesforce's wire protocol."""
 
     def __init__(
@@ -386,17 +388,10 @@ class Emulator:
             return self._issue(user_id, scopes, base_url="http://127.0.0.1", with_refresh=True)
 
     # ------------------------------------------------------------------ WSGI
-    def __call__(
-        self, environ: dict[str, Any], start_response: Callable[..., Any]
-    ) -> Iterable[bytes]:
-        return self.wsgi_app(environ, start_response)
-
     def wsgi_app(
         self, environ: dict[str, Any], start_response: Callable[..., Any]
     ) -> Iterable[bytes]:
-        request = Request(environ)
-        request.max_content_length = MAX_BODY_BYTES
-        request.max_form_memory_size = MAX_BODY_BYTES
+        request = bounded_request(environ, MAX_BODY_BYTES)
         user_id: str | None = None
         try:
             response, user_id = self._dispatch(request)

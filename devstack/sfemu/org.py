@@ -555,6 +555,10 @@ class Org:
         obj = self._writable_type(view, type_name, "PermissionsDelete")
         record = self._record_for_write(view, obj, record_id)
         self._cascade_delete(record["Id"], view.user_id)
+        if obj.name == "EventRelation":  # the Event's WhoId follows (calendar_rules.py)
+            from .calendar_rules import relation_deleted
+
+            relation_deleted(self, record)
 
     def _cascade_delete(self, record_id: str, user_id: str | None = None) -> None:
         """Move a record and what hangs off it to the Recycle Bin (IsDeleted, a new stamp)."""

@@ -12,7 +12,7 @@ import posixpath
 from collections.abc import Callable
 from typing import Any
 
-from .calendar_rules import after_event, after_event_relation, check_event_relation
+from .calendar_rules import after_event, after_event_relation, check_event, check_event_relation
 from .org import ApiError, Org, StoredBlob, UserView
 from .schema import SObjectDef, type_for_id
 from .soql import Record
@@ -237,6 +237,7 @@ class ActivityRules:
         "FeedItem": check_feed_item,
         "ContentVersion": check_content_version,
         "EventRelation": check_event_relation,
+        "Event": check_event,
     }
     afters: dict[str, After] = {
         "EmailMessage": after_email_message,

@@ -172,6 +172,17 @@ RELATION_TYPES = ("FromAddress", "ToAddress", "CcAddress", "BccAddress")
 TASK_SUBTYPES = ("Task", "Email", "ListEmail", "Cadence", "Call", "LinkedIn")
 #: Event.ShowAs ("Show Time As") values of a standard org.
 EVENT_SHOW_AS = ("Busy", "OutOfOffice", "Free")
+#: Event.RecurrenceType values (Event object reference). The emulator generates the
+#: occurrences of RecursDaily and RecursWeekly series only (calendar_rules.py).
+RECURRENCE_TYPES = (
+    "RecursDaily",
+    "RecursEveryWeekday",
+    "RecursMonthly",
+    "RecursMonthlyNth",
+    "RecursWeekly",
+    "RecursYearly",
+    "RecursYearlyNth",
+)
 #: EventRelation.Status values (an invitee's answer).
 EVENT_RELATION_STATUSES = ("New", "Declined", "Accepted")
 FEED_ITEM_TYPES = ("TextPost", "LinkPost", "ContentPost", "QuestionPost")
@@ -469,6 +480,30 @@ def _build() -> dict[str, SObjectDef]:
                 _ref("WhatId", _WHAT, "What"),
                 _ref("AccountId", ("Account",), "Account", writable=False),
                 _ref("OwnerId", ("User",), "Owner"),
+                # Recurring events (Salesforce Classic): a series record (IsRecurrence, the
+                # pattern) and one Event per occurrence, whose RecurrenceActivityId is the
+                # series record (Event field reference, https://developer.salesforce.com/docs/atlas.en-us.228.0.sfFieldRef.meta/sfFieldRef/salesforce_field_reference_Event.htm).
+                # The pattern is set on create only here (calendar_rules.py: a change to it
+                # would regenerate the occurrences, which the emulator does not model).
+                _f("IsRecurrence", "boolean", updateable=False),
+                _f("RecurrenceStartDateTime", "datetime", updateable=False),
+                _f("RecurrenceEndDateOnly", "date", updateable=False),
+                _f("RecurrenceType", "picklist", values=RECURRENCE_TYPES, updateable=False),
+                _f("RecurrenceInterval", "int", updateable=False),
+                _f("RecurrenceDayOfWeekMask", "int", updateable=False),
+                FieldDef(
+                    "RecurrenceActivityId",
+                    "reference",
+                    ("Event",),
+                    "RecurrenceActivity",
+                    createable=False,
+                    updateable=False,
+                ),
+                # Lightning event series (Recurrence2): the series record has GroupEventType
+                # "3" and Recurrence2PatternText (an RRULE); seeded only (Change Data Capture,
+                # "Recurring Activities", https://developer.salesforce.com/docs/atlas.en-us.234.0.change_data_capture.meta/change_data_capture/cdc_standard_objects_task_event_recurring.htm).
+                _ro("GroupEventType", "picklist"),
+                _ro("Recurrence2PatternText", "string", length=2000),
             ],
         ),
         _obj(

@@ -253,10 +253,16 @@ def _literal_value(query: str, pos: int, kind: str, text: str) -> Any:
     return None
 
 
+#: the dateTime literals SOQL documents: YYYY-MM-DDThh:mm:ss followed by +hh:mm, -hh:mm or Z
+#: ("Date Formats and Date Literals in WHERE", https://developer.salesforce.com/docs/platform/salesforce-soql-sosl/guide/sforce-api-calls-soql-select-dateformats.md);
+#: the REST form of a value (`.000+0000`) is not one of them and is refused
+_DOCUMENTED_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})")
+
+
 def _parse_datetime_literal(text: str) -> dt.datetime | None:
+    if not _DOCUMENTED_DATETIME.fullmatch(text):
+        return None
     normalised = text.replace("Z", "+00:00")
-    if re.search(r"[+-]\d{4}$", normalised):
-        normalised = normalised[:-2] + ":" + normalised[-2:]
     try:
         value = dt.datetime.fromisoformat(normalised)
     except ValueError:
@@ -264,28 +270,21 @@ def _parse_datetime_literal(text: str) -> dt.datetime | None:
     return value.astimezone(dt.UTC)
 
 
+#: the characters a SOQL string literal escapes, and their escapes
+_QUOTED = {
+    "\\": "\\\\",
+    "'": "\\'",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
+
+
 def soql_quote(value: str) -> str:
     """Quote ``value`` as a SOQL string literal (matches exactly ``value`` with =)."""
-    out = ["'"]
-    for char in value:
-        if char == "\\":
-            out.append("\\\\")
-        elif char == "'":
-            out.append("\\'")
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\r":
-            out.append("\\r")
-        elif char == "\t":
-            out.append("\\t")
-        elif char == "\b":
-            out.append("\\b")
-        elif char == "\f":
-            out.append("\\f")
-        else:
-            out.append(char)
-    out.append("'")
-    return "".join(out)
+    return "'" + "".join(_QUOTED.get(char, char) for char in value) + "'"
 
 
 def like_escape(value: str) -> str:

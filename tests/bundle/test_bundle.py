@@ -291,3 +291,16 @@ def test_the_email_worker_reports_partial_batch_failures_on_the_stages_queue() -
     assert source["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
     assert source["Properties"]["Queue"]["Fn::Sub"].endswith(":stratus-prod-email-jobs")
     assert worker["Timeout"] == 120  # the queue's visibility timeout is 6 times this
+
+
+def test_the_calendar_worker_reports_batch_failures_and_the_fan_out_runs_every_10_min() -> None:
+    """Issue 12: the worker's SQS event source reports partial batch failures (a failed user is
+    retried alone), and the fan-out's schedule is every 10 minutes."""
+    resources = json.loads(TEMPLATE.read_text())["Resources"]
+    worker = resources["CalendarSync"]["Properties"]
+    (source,) = worker["Events"].values()
+    assert source["Type"] == "SQS"
+    assert source["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert source["Properties"]["Queue"]["Fn::Sub"].endswith(":stratus-prod-calendar-sync")
+    (schedule,) = resources["CalendarFanOut"]["Properties"]["Events"].values()
+    assert schedule == {"Type": "Schedule", "Properties": {"Schedule": "rate(10 minutes)"}}

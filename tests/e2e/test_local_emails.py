@@ -5,6 +5,7 @@ and Microsoft, POST /emails for each source, and the real worker process does th
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -119,15 +120,21 @@ def start_stack(log: Path, **extra_env: str) -> LocalStack:
         raise
 
 
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
-    log = tmp_path_factory.mktemp("local-emails") / "stack.log"
-    started = start_stack(log)
+@contextlib.contextmanager
+def running_stack(log: Path, **extra_env: str) -> Iterator[LocalStack]:
+    """`start_stack` for a `with` block: stopped, and its log closed, on the way out."""
+    started = start_stack(log, **extra_env)
     try:
         yield started
     finally:
         started.stop()
         started.output.close()
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
+    with running_stack(tmp_path_factory.mktemp("local-emails") / "stack.log") as started:
+        yield started
 
 
 @pytest.fixture(scope="module")

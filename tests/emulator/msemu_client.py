@@ -6,20 +6,26 @@ import datetime as dt
 import secrets
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 import requests
+from oauth_client import OAuthClient, query_of
 
 from devstack.msemu import pkce_s256
+
+__all__ = [
+    "MS_CLIENT_ID",
+    "MS_CLIENT_SECRET",
+    "MS_REDIRECT_URI",
+    "MS_SCOPE",
+    "FakeClock",
+    "MsClient",
+    "query_of",
+]
 
 MS_CLIENT_ID = "stratus-ms-test"
 MS_CLIENT_SECRET = "ms-test-secret"
 MS_REDIRECT_URI = "http://127.0.0.1:8000/connections/microsoft/callback"
 MS_SCOPE = "offline_access openid email User.Read Mail.Read Calendars.ReadWrite"
-
-
-def query_of(location: str) -> dict[str, str]:
-    return {k: v[0] for k, v in parse_qs(urlsplit(location).query).items()}
 
 
 @dataclass
@@ -36,10 +42,18 @@ class FakeClock:
 
 
 @dataclass
-class MsClient:
-    base: str
-    http: requests.Session
+class MsClient(OAuthClient):
     tenant: str = "common"
+
+    client_id = MS_CLIENT_ID
+    client_secret = MS_CLIENT_SECRET
+    redirect_uri = MS_REDIRECT_URI
+
+    def authorize_url(self) -> str:
+        return f"{self.base}/{self.tenant}/oauth2/v2.0/authorize"
+
+    def token_url(self) -> str:
+        return f"{self.base}/{self.tenant}/oauth2/v2.0/token"
 
     def authorize(
         self,
@@ -59,51 +73,16 @@ class MsClient:
             "state": state,
             **extra,
         }
-        if scope is not None:
-            params["scope"] = scope
-        if challenge is not None:
-            params.setdefault("code_challenge", challenge)
-            params.setdefault("code_challenge_method", "S256")
-        if email is not None:
-            params["login_hint"] = email
-        return self.http.get(
-            f"{self.base}/{self.tenant}/oauth2/v2.0/authorize",
-            params=params,
-            allow_redirects=False,
-            timeout=10,
-        )
+        return self._authorize(params, login_hint=email, challenge=challenge, scope=scope)
 
     def code(self, email: str = "alice@acme.demo", scope: str = MS_SCOPE) -> tuple[str, str]:
         verifier = secrets.token_urlsafe(48)
-        response = self.authorize(email, challenge=pkce_s256(verifier), scope=scope)
-        assert response.status_code == 302, response.text
-        return query_of(response.headers["Location"])["code"], verifier
-
-    def token(self, **form: str) -> requests.Response:
-        data = {"client_id": MS_CLIENT_ID, "client_secret": MS_CLIENT_SECRET, **form}
-        return self.http.post(f"{self.base}/{self.tenant}/oauth2/v2.0/token", data=data, timeout=10)
-
-    def redeem(self, code: str, verifier: str, **extra: str) -> requests.Response:
-        form = {
-            "grant_type": "authorization_code",
-            "code": code,
-            "redirect_uri": MS_REDIRECT_URI,
-            "code_verifier": verifier,
-            **extra,
-        }
-        return self.token(**form)
+        authorized = self.authorize(email, challenge=pkce_s256(verifier), scope=scope)
+        return self._code_of(authorized), verifier
 
     def login(self, email: str = "alice@acme.demo", scope: str = MS_SCOPE) -> dict[str, Any]:
-        code, verifier = self.code(email, scope)
-        response = self.redeem(code, verifier)
-        assert response.status_code == 200, response.text
-        body: dict[str, Any] = response.json()
-        return body
-
-    def refresh(self, refresh_token: str) -> requests.Response:
-        return self.token(grant_type="refresh_token", refresh_token=refresh_token)
+        return self._granted(self.redeem(*self.code(email, scope)))
 
     def graph(self, method: str, path: str, token: str, **kwargs: Any) -> requests.Response:
-        headers = {"Authorization": f"Bearer {token}", **kwargs.pop("headers", {})}
         url = path if path.startswith("http") else f"{self.base}/v1.0{path}"
-        return self.http.request(method, url, headers=headers, timeout=30, **kwargs)
+        return self._bearer_request(token, method, url, 30, **kwargs)

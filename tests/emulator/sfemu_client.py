@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
-import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
 import requests
+from oauth_client import OAuthClient, pkce_pair, query_of
+
+__all__ = [
+    "API",
+    "CLIENT_ID",
+    "CLIENT_SECRET",
+    "REDIRECT_URI",
+    "SfClient",
+    "multipart_parts",
+    "pkce_pair",
+    "query_of",
+]
 
 CLIENT_ID = "stratus-local"
 CLIENT_SECRET = "local-secret"
@@ -19,22 +27,19 @@ REDIRECT_URI = "http://127.0.0.1:8000/oauth/callback"
 API = "/services/data/v60.0"
 
 
-def pkce_pair() -> tuple[str, str]:
-    verifier = secrets.token_urlsafe(48)
-    digest = hashlib.sha256(verifier.encode()).digest()
-    return verifier, base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
-
-
-def query_of(location: str) -> dict[str, str]:
-    return {k: v[0] for k, v in parse_qs(urlsplit(location).query).items()}
-
-
 @dataclass
-class SfClient:
+class SfClient(OAuthClient):
     """Drives the emulator like Stratus would: authorize (login_hint), token, data API."""
 
-    base: str
-    http: requests.Session
+    client_id = CLIENT_ID
+    client_secret = CLIENT_SECRET
+    redirect_uri = REDIRECT_URI
+
+    def authorize_url(self) -> str:
+        return f"{self.base}/services/oauth2/authorize"
+
+    def token_url(self) -> str:
+        return f"{self.base}/services/oauth2/token"
 
     def authorize(
         self,
@@ -53,52 +58,21 @@ class SfClient:
             "state": state,
             **extra,
         }
-        if scope is not None:
-            params["scope"] = scope
-        if challenge is not None:
-            params["code_challenge"] = challenge
-            params["code_challenge_method"] = "S256"
-        if username is not None:
-            params["login_hint"] = username
-        return self.http.get(
-            f"{self.base}/services/oauth2/authorize",
-            params=params,
-            allow_redirects=False,
-            timeout=10,
-        )
+        return self._authorize(params, login_hint=username, challenge=challenge, scope=scope)
 
     def code(self, username: str = "alice@acme.demo", **kwargs: Any) -> str:
-        response = self.authorize(username, **kwargs)
-        assert response.status_code == 302, response.text
-        return query_of(response.headers["Location"])["code"]
-
-    def token(self, **form: str) -> requests.Response:
-        data = {"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET, **form}
-        return self.http.post(f"{self.base}/services/oauth2/token", data=data, timeout=10)
+        return self._code_of(self.authorize(username, **kwargs))
 
     def login(
         self, username: str = "alice@acme.demo", scope: str = "api id refresh_token"
     ) -> dict[str, Any]:
         verifier, challenge = pkce_pair()
         code = self.code(username, challenge=challenge, scope=scope)
-        response = self.token(
-            grant_type="authorization_code",
-            code=code,
-            redirect_uri=REDIRECT_URI,
-            code_verifier=verifier,
-        )
-        assert response.status_code == 200, response.text
-        body: dict[str, Any] = response.json()
-        return body
-
-    def refresh(self, refresh_token: str) -> requests.Response:
-        return self.token(grant_type="refresh_token", refresh_token=refresh_token)
+        return self._granted(self.redeem(code, verifier))
 
     def api(self, token: str, method: str, path: str, **kwargs: Any) -> requests.Response:
-        headers = {"Authorization": f"Bearer {token}", **kwargs.pop("headers", {})}
         url = path if path.startswith("http") else f"{self.base}{path}"
-        kwargs.setdefault("timeout", 10)
-        return self.http.request(method, url, headers=headers, **kwargs)
+        return self._bearer_request(token, method, url, 10, **kwargs)
 
     def query(self, token: str, soql: str) -> requests.Response:
         return self.api(token, "GET", f"{API}/query", params={"q": soql})

@@ -82,7 +82,7 @@ def test_control_surface_over_http(google: GoogleClient, gemu: GoogleEmulator) -
     verifier, challenge = pkce_pair()
     response = google.authorize(None, challenge=challenge)
     assert response.status_code == 302
-    exchanged = google.exchange(query_of(response.headers["Location"])["code"], verifier)
+    exchanged = google.redeem(query_of(response.headers["Location"])["code"], verifier)
     assert exchanged.status_code == 200
     claims = b64url_decode(exchanged.json()["id_token"].split(".")[1])
     assert b'"email":"casey@acme.demo"' in claims

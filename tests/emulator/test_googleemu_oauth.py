@@ -46,7 +46,7 @@ def test_code_flow_answers_google_token_response(
     assert location.startswith(G_REDIRECT_URI + "?")
     params = query_of(location)
     assert params["state"] == "opaque" and params["code"].startswith("4/")
-    token = google.exchange(params["code"], verifier)
+    token = google.redeem(params["code"], verifier)
     assert token.status_code == 200, token.text
     body = token.json()
     assert set(body) == {
@@ -114,17 +114,17 @@ def test_authorize_refuses_on_its_own_page(
 
 def test_wrong_or_missing_verifier_and_reused_code(google: GoogleClient) -> None:
     code, verifier = google.code()
-    wrong = google.exchange(code, "x" * 43)
+    wrong = google.redeem(code, "x" * 43)
     assert wrong.status_code == 400
     assert wrong.json() == {"error": "invalid_grant", "error_description": "Invalid code verifier."}
     # the code was spent by the failed attempt
-    assert google.exchange(code, verifier).json()["error"] == "invalid_grant"
+    assert google.redeem(code, verifier).json()["error"] == "invalid_grant"
     code, verifier = google.code()
     missing = google.token(grant_type="authorization_code", code=code, redirect_uri=G_REDIRECT_URI)
     assert missing.status_code == 400 and missing.json()["error"] == "invalid_request"
     code, verifier = google.code()
-    assert google.exchange(code, verifier).status_code == 200
-    reused = google.exchange(code, verifier)
+    assert google.redeem(code, verifier).status_code == 200
+    reused = google.redeem(code, verifier)
     assert reused.status_code == 400
     assert reused.json() == {"error": "invalid_grant", "error_description": "Bad Request"}
 
@@ -191,7 +191,7 @@ def test_unticked_scopes_are_left_out_of_the_grant(
     response = google.authorize("casey@acme.demo", challenge=challenge)
     params = query_of(response.headers["Location"])
     assert GMAIL_READONLY not in params["scope"].split()
-    body = google.exchange(params["code"], verifier).json()
+    body = google.redeem(params["code"], verifier).json()
     assert body["scope"].split() == ["openid", USERINFO_EMAIL, CAL]
     gmail = google.api(body["access_token"], "GET", "/gmail/v1/users/me/messages")
     assert gmail.status_code == 403
@@ -239,7 +239,7 @@ def test_consent_page_without_login_hint_and_its_form(google: GoogleClient) -> N
     )
     assert response.status_code == 302
     code = query_of(response.headers["Location"])["code"]
-    body = google.exchange(code, verifier).json()
+    body = google.redeem(code, verifier).json()
     assert body["scope"].split() == ["openid", USERINFO_EMAIL, CAL]
 
 
@@ -307,7 +307,7 @@ def test_codes_and_testing_mode_refresh_tokens_expire() -> None:
         google = GoogleClient(emu.url, http)
         code, verifier = google.code()
         clock.now += dt.timedelta(minutes=11)
-        assert google.exchange(code, verifier).json()["error"] == "invalid_grant"
+        assert google.redeem(code, verifier).json()["error"] == "invalid_grant"
         body = google.login()
         emu.refresh_token_ttl = 7 * 86400
         clock.now += dt.timedelta(days=6)

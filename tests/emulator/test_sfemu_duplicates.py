@@ -147,3 +147,49 @@ def test_a_validation_rule_names_its_field_and_runs_before_duplicate_rules(
             "fields": ["Phone"],
         }
     ]
+
+
+# -- Accounts: the Standard Account Duplicate Rule (duplicates.py) --------------------------------
+def _account(sf: SfClient, token: str, fields: dict[str, Any], header: str = "") -> Any:
+    headers = {"Sforce-Duplicate-Rule-Header": header} if header else {}
+    return sf.api(token, "POST", f"{API}/sobjects/Account", json=fields, headers=headers)
+
+
+def test_the_standard_account_rule_needs_a_name_and_a_city_and_alerts(
+    sf: SfClient, emu: Emulator, alice: str
+) -> None:
+    from devstack.sfemu.duplicates import STANDARD_ACCOUNT_RULE
+
+    emu.add_duplicate_rule(STANDARD_ACCOUNT_RULE)
+    initech = next(a for a in emu.records["Account"].values() if a["Name"] == "Initech")
+
+    # a name alone does not fire the standard matching rule (it needs Billing City or Zip)
+    assert _account(sf, alice, {"Name": "Initech Inc"}).status_code == 201
+    # a fuzzy-equal name in the same city alerts, and names the Account
+    refused = _account(sf, alice, {"Name": "Initech, Inc.", "BillingCity": "Austin"})
+    assert refused.status_code == 400
+    (error,) = refused.json()
+    result = error["duplicateResult"]
+    assert (error["errorCode"], result["allowSave"]) == ("DUPLICATES_DETECTED", True)
+    assert result["duplicateRule"] == "Standard_Account_Duplicate_Rule"
+    ids = [m["record"]["Id"] for m in result["matchResults"][0]["matchRecords"]]
+    assert initech["Id"] in ids
+    # the user may save past the alert
+    allowed = _account(
+        sf, alice, {"Name": "Initech, Inc.", "BillingCity": "Austin"}, "allowSave=true"
+    )
+    assert allowed.status_code == 201
+
+
+def test_a_rule_that_enforces_sharing_matches_only_what_the_user_sees(
+    sf: SfClient, emu: Emulator, alice: str
+) -> None:
+    from devstack.sfemu.duplicates import STANDARD_ACCOUNT_RULE
+
+    emu.add_duplicate_rule(STANDARD_ACCOUNT_RULE)
+    alice_id = emu.users["alice@acme.demo"]["Id"]
+    visible = emu.visible_ids(alice_id, "Account")
+    hidden = next(a for a in emu.records["Account"].values() if a["Id"] not in visible)
+
+    fields = {"Name": hidden["Name"], "BillingCity": hidden.get("BillingCity") or "Nowhere"}
+    assert _account(sf, alice, fields).status_code == 201

@@ -73,15 +73,20 @@ def test_missing_or_wrong_verifier_is_invalid_grant(sf: SfClient) -> None:
         }
 
 
-def test_code_is_single_use(sf: SfClient) -> None:
+def _code_redemption(sf: SfClient) -> dict[str, str]:
+    """A fresh code and the form that redeems it (its verifier, the registered redirect URI):
+    a test replays it or changes one field to see the emulator refuse."""
     verifier, challenge = pkce_pair()
-    code = sf.code(challenge=challenge)
-    form = {
+    return {
         "grant_type": "authorization_code",
-        "code": code,
+        "code": sf.code(challenge=challenge),
         "redirect_uri": REDIRECT_URI,
         "code_verifier": verifier,
     }
+
+
+def test_code_is_single_use(sf: SfClient) -> None:
+    form = _code_redemption(sf)
     assert sf.token(**form).status_code == 200
     replay = sf.token(**form)
     assert replay.status_code == 400
@@ -89,28 +94,14 @@ def test_code_is_single_use(sf: SfClient) -> None:
 
 
 def test_wrong_redirect_uri_at_token_is_invalid_grant(sf: SfClient) -> None:
-    verifier, challenge = pkce_pair()
-    code = sf.code(challenge=challenge)
-    response = sf.token(
-        grant_type="authorization_code",
-        code=code,
-        redirect_uri="http://127.0.0.1:8000/other",
-        code_verifier=verifier,
-    )
+    response = sf.token(**{**_code_redemption(sf), "redirect_uri": "http://127.0.0.1:8000/other"})
     assert response.status_code == 400
     assert response.json()["error"] == "invalid_grant"
 
 
 def test_expired_code(sf: SfClient, emu: Emulator) -> None:
     emu.code_ttl = -1
-    verifier, challenge = pkce_pair()
-    code = sf.code(challenge=challenge)
-    response = sf.token(
-        grant_type="authorization_code",
-        code=code,
-        redirect_uri=REDIRECT_URI,
-        code_verifier=verifier,
-    )
+    response = sf.token(**_code_redemption(sf))
     assert response.json() == {
         "error": "invalid_grant",
         "error_description": "expired authorization code",
@@ -118,14 +109,7 @@ def test_expired_code(sf: SfClient, emu: Emulator) -> None:
 
 
 def test_client_authentication(sf: SfClient) -> None:
-    verifier, challenge = pkce_pair()
-    code = sf.code(challenge=challenge)
-    form = {
-        "grant_type": "authorization_code",
-        "code": code,
-        "redirect_uri": REDIRECT_URI,
-        "code_verifier": verifier,
-    }
+    form = _code_redemption(sf)
     bad_id = sf.http.post(
         f"{sf.base}/services/oauth2/token",
         data={**form, "client_id": "nope", "client_secret": CLIENT_SECRET},
@@ -139,10 +123,9 @@ def test_client_authentication(sf: SfClient) -> None:
     )
     assert bad_secret.status_code == 400 and bad_secret.json()["error"] == "invalid_client"
     # HTTP Basic client authentication is accepted too
-    code = sf.code(challenge=challenge)
     basic = sf.http.post(
         f"{sf.base}/services/oauth2/token",
-        data={**form, "code": code},
+        data=_code_redemption(sf),
         auth=(CLIENT_ID, CLIENT_SECRET),
         timeout=10,
     )

@@ -10,11 +10,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.cookies import CookieError, SimpleCookie
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import boto3
@@ -25,6 +26,12 @@ from tests.faults import invariants
 
 TIMEOUT = 40.0  # a request's own bound (API Gateway's is 29 s): a hung stack fails, not hangs
 TABLE = "stratus-local"
+CALENDAR_QUEUE = "stratus-local-calendar-sync"
+ORG_DELETION_QUEUE = "stratus-local-org-deletion"
+IDLE_TIMEOUT = 30.0  # background work a drill started ends within this (the worker's poll: 0.5 s)
+#: the emulator's call kinds that may create records (a query creates nothing; a Composite
+#: may be a lookup's reads too: count around requests that do not look anything up)
+CREATING_CALLS = ("sobject_insert", "composite")
 GIF_PREFIX = b"GIF89a"
 UNAVAILABLE_CODES = frozenset({"storage_unavailable", "encryption_unavailable", "busy"})
 
@@ -40,6 +47,7 @@ class Planned:
     expect_location: str | None = None  # the click's destination
     state: str | None = None  # a callback's OAuth state
     user: str | None = None  # whose account the request is about (deletion)
+    org: str | None = None  # which org the request deletes
 
 
 @dataclass
@@ -105,13 +113,14 @@ class Drill:
             **kw,
         )
 
-    def start_sign_in(self, username: str) -> PendingSignIn:
-        """Our login, then the emulator's consent as `username`: the callback is left to send."""
-        query = urlencode({"login": "production", "return_to": "/me"})
-        login = self.call("GET", f"/auth/salesforce/login?{query}")
-        assert login.status_code == 302, login.text
-        cookies = "; ".join(f"{k}={v}" for k, v in set_cookies(login).items() if v)
-        authorize = login.headers["Location"]
+    def start_sign_in(self, username: str, login: str = "production") -> PendingSignIn:
+        """Our login at `login` (production, or another org's emulator by its host), then the
+        emulator's consent as `username`: the callback is left to send."""
+        query = urlencode({"login": login, "return_to": "/me"})
+        started = self.call("GET", f"/auth/salesforce/login?{query}")
+        assert started.status_code == 302, started.text
+        cookies = "; ".join(f"{k}={v}" for k, v in set_cookies(started).items() if v)
+        authorize = started.headers["Location"]
         consent = self.http.get(
             f"{authorize}&login_hint={username}", allow_redirects=False, timeout=TIMEOUT
         )
@@ -124,8 +133,8 @@ class Drill:
     def callback_request(self, pending: PendingSignIn) -> Planned:
         return Planned("GET", pending.callback, {"Cookie": pending.cookies}, state=pending.state)
 
-    def sign_in(self, username: str) -> str:
-        reply = self.send(self.callback_request(self.start_sign_in(username)))
+    def sign_in(self, username: str, login: str = "production") -> str:
+        reply = self.send(self.callback_request(self.start_sign_in(username, login)))
         assert reply.status_code == 302, reply.text
         return session_token(reply)
 
@@ -168,6 +177,42 @@ class Drill:
         finally:
             self.emulator_post("reset")  # pending faults, counters, retry-after (not the data)
 
+    def salesforce_creates(self) -> int:
+        """The calls that create records the emulator served since its last reset."""
+        stats = self.http.get(f"{self.emulator}/_emulator/stats", timeout=10).json()
+        return sum(int(stats["api_calls_by_kind"].get(kind, 0)) for kind in CREATING_CALLS)
+
+    # -- background work -------------------------------------------------------------------------
+    def wait_idle(self, *queues: str, timeout: float = IDLE_TIMEOUT) -> None:
+        """Until the queues hold no message (waiting, in flight or delayed) and no lease is
+        held: the worker has finished what the drill started, so it cannot take the next
+        drill's faults or write between its snapshots."""
+        deadline = time.monotonic() + timeout
+        while self._queued(queues) or self._leases_held():
+            assert time.monotonic() < deadline, f"the worker is still busy with {queues}"
+            time.sleep(0.2)
+
+    def _queued(self, queues: tuple[str, ...]) -> int:
+        sqs = self._aws("sqs")
+        names = [
+            "ApproximateNumberOfMessages",
+            "ApproximateNumberOfMessagesNotVisible",
+            "ApproximateNumberOfMessagesDelayed",
+        ]
+        total = 0
+        for name in queues:
+            url = sqs.get_queue_url(QueueName=name)["QueueUrl"]
+            found = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=names)["Attributes"]
+            total += sum(int(found.get(n, 0)) for n in names)
+        return total
+
+    def _leases_held(self) -> bool:
+        now = time.time()
+        return any(
+            str(item["pk"]).startswith("LEASE#") and float(item.get("lease_until", 0)) > now
+            for item in self.items()
+        )
+
     # -- the table -------------------------------------------------------------------------------
     def problems(self) -> set[str]:
         """What is half-written in the table now (tests/faults/invariants.py)."""
@@ -185,15 +230,21 @@ class Drill:
 
     def raw_items(self) -> list[dict[str, Any]]:
         """Every item of the table as DynamoDB sends it (typed attribute values)."""
-        client = boto3.client(
-            "dynamodb",
+        pages = (
+            self._aws("dynamodb")
+            .get_paginator("scan")
+            .paginate(TableName=TABLE, ConsistentRead=True)
+        )
+        return [item for page in pages for item in page["Items"]]
+
+    def _aws(self, service: Literal["dynamodb", "sqs"]) -> Any:
+        return boto3.client(
+            service,
             endpoint_url=self.moto,
             region_name="us-east-1",
             aws_access_key_id="local",
             aws_secret_access_key="local",
         )
-        pages = client.get_paginator("scan").paginate(TableName=TABLE, ConsistentRead=True)
-        return [item for page in pages for item in page["Items"]]
 
 
 def _plain(value: dict[str, Any]) -> Any:

@@ -11,11 +11,22 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
-from urllib.parse import parse_qs, quote, urlsplit
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
-from tests.faults.drill import Drill, Planned, set_cookies, unique_address
+import requests
+
+from tests.faults.drill import (
+    CALENDAR_QUEUE,
+    ORG_DELETION_QUEUE,
+    Drill,
+    Planned,
+    set_cookies,
+    unique_address,
+)
 
 JSON = {"Content-Type": "application/json"}
 DESTINATION = "https://example.com/pricing?ref=drill"
@@ -23,14 +34,24 @@ _PIXEL = re.compile(r"(http://127\.0\.0\.1:\d+/t/o/[A-Za-z0-9_\-.~]+)")
 _CLICK = re.compile(r"(http://127\.0\.0\.1:\d+/t/c/[A-Za-z0-9_\-.~]+)")
 
 
+@dataclass(frozen=True)
+class SpareOrg:
+    """A throwaway Salesforce org (its own emulator) that a drill may delete."""
+
+    login: str  # its emulator's host: the sign-in's `login`
+    org_id: str
+
+
 @dataclass
 class Shared:
-    """What several requests use: the admin's session and one prepared message."""
+    """What several requests use: the admin's session, one prepared message, and the
+    throwaway orgs (each taken by one drill)."""
 
     admin: str
     message_id: str
     pixel_url: str
     click_url: str
+    spare_orgs: list[SpareOrg] = field(default_factory=list)
 
 
 def prepare_message(drill: Drill, token: str) -> tuple[str, str, str]:
@@ -181,6 +202,158 @@ def _my_settings(drill: Drill, shared: Shared) -> Planned:
     return _send_json("PUT", "/me/settings", lambda: {"email_tracking": True})(drill, shared)
 
 
+# -- issues 11-14: queued work, records, the offline queue, the dashboard's form, org deletion --
+def _client_email_job(drill: Drill, shared: Shared) -> Planned:
+    """A client-held email logged while healthy: its job, done, with a sealed result."""
+    logged = drill.call("POST", "/emails", shared.admin, json=_client_email())
+    assert logged.status_code == 201, logged.text
+    job = logged.json()["job"]
+    assert job["status"] == "done", job
+    return Planned("GET", f"{drill.api}/emails/jobs/{job['id']}", _bearer(shared.admin))
+
+
+def _new_record(kind: str) -> dict[str, object]:
+    """A Lead or a Contact of a seeded Account, with an address no record has yet."""
+    body: dict[str, object] = {
+        "first_name": "Dana",
+        "last_name": "Drill",
+        "email": unique_address(),
+    }
+    if kind == "leads":
+        return {**body, "company": "Fault Drill Labs"}
+    return {**body, "account_name": "Initech"}
+
+
+def _record(kind: str) -> Plan:
+    """POST /records/<kind> under a fresh Idempotency-Key (replayed, it creates nothing)."""
+
+    def plan(drill: Drill, shared: Shared) -> Planned:
+        headers = _bearer(shared.admin, **JSON, **{"Idempotency-Key": str(uuid.uuid4())})
+        body = json.dumps(_new_record(kind)).encode()
+        return Planned("POST", f"{drill.api}/records/{kind}", headers, body)
+
+    return plan
+
+
+#: the offline queue's batch: which path each action replays
+_ACTIONS = (
+    ("/records/leads", lambda: _new_record("leads")),
+    ("/tracking/messages", lambda: {"recipients": ["lee@example.org"], "html": "<p>Hi</p>"}),
+    ("/emails", _client_email),
+)
+
+
+def _actions(drill: Drill, shared: Shared) -> Planned:
+    """A batch with one action of each kind, each under a fresh key."""
+    batch = [
+        {"key": str(uuid.uuid4()), "method": "POST", "path": path, "body": body()}
+        for path, body in _ACTIONS
+    ]
+    payload = json.dumps({"actions": batch}).encode()
+    return Planned("POST", drill.api + "/actions", _bearer(shared.admin, **JSON), payload)
+
+
+def _action_results(reply: requests.Response, down: frozenset[str]) -> None:
+    """Each action answers for itself: the email's result is sealed (KMS), the rest is not."""
+    results = reply.json()["results"]
+    assert [r["body"].get("error", {}).get("code") for r in results if r["status"] >= 400] == (
+        ["encryption_unavailable"] if "kms" in down else []
+    ), results
+    expected = [503 if path == "/emails" and "kms" in down else 201 for path, _ in _ACTIONS]
+    assert [r["status"] for r in results] == expected, results
+    # the route's Retry-After, in the action's answer (the batch's own status is 200)
+    assert all(r["body"]["error"]["retry_after"] > 0 for r in results if r["status"] == 503)
+
+
+class _Form(HTMLParser):
+    """The fields a browser submits from a page's form, as the page filled them in."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: list[tuple[str, str]] = []
+        self._select: str | None = None
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {k: v or "" for k, v in attrs}
+        name = found.get("name")
+        if tag == "input" and name and (found.get("type") != "checkbox" or "checked" in found):
+            self.fields.append((name, found.get("value", "on")))
+        elif tag == "select":
+            self._select = name
+        elif tag == "option" and self._select and "selected" in found:
+            self.fields.append((self._select, found.get("value", "")))
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self.fields.append((name, ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea is not None:
+            name, text = self.fields[-1]
+            self.fields[-1] = (name, text + data)
+
+
+def _dashboard_form(drill: Drill, shared: Shared) -> Planned:
+    """The dashboard's settings form sent back as the page filled it in (its CSRF token
+    included): nothing changes, and the answer is the redirect to the page."""
+    page = drill.call("GET", "/admin", shared.admin)
+    assert page.status_code == 200, page.text[:300]
+    form = _Form()
+    form.feed(page.text)
+    assert any(name == "csrf_token" for name, _ in form.fields), page.text[:300]
+    headers = _bearer(shared.admin, **{"Content-Type": "application/x-www-form-urlencoded"})
+    return Planned("POST", drill.api + "/admin", headers, urlencode(form.fields).encode())
+
+
+def _calendar_sync_run(drill: Drill, shared: Shared) -> Planned:
+    _connected(drill, shared, "google")
+    on = drill.call("PUT", "/me/calendar-sync", shared.admin, json={"enabled": True})
+    assert on.status_code == 200, on.text
+    return Planned("POST", drill.api + "/me/calendar-sync/run", _bearer(shared.admin))
+
+
+def _calendar_sync_off(drill: Drill, shared: Shared) -> None:
+    """The runs the drill queued end, then sync is off (a sync left on would run in the
+    background and take the other drills' faults and leases)."""
+    drill.wait_idle(CALENDAR_QUEUE)
+    off = drill.call("PUT", "/me/calendar-sync", shared.admin, json={"enabled": False})
+    assert off.status_code == 200, off.text
+    drill.wait_idle(CALENDAR_QUEUE)
+
+
+def _throwaway_admin(drill: Drill, shared: Shared) -> tuple[SpareOrg, str]:
+    """A throwaway org and its admin's session."""
+    assert shared.spare_orgs, "every throwaway org is used: raise SPARE_ORGS (conftest.py)"
+    org = shared.spare_orgs.pop()
+    return org, drill.sign_in("admin@acme.demo", login=org.login)
+
+
+def _org_deletion(drill: Drill, shared: Shared) -> Planned:
+    org, admin = _throwaway_admin(drill, shared)
+    body = json.dumps({"confirm": org.org_id}).encode()
+    return Planned("DELETE", drill.api + "/admin/org", _bearer(admin, **JSON), body, org=org.org_id)
+
+
+def _org_deletion_status(drill: Drill, shared: Shared) -> Planned:
+    """The public status address of a throwaway org's deletion, once it is done."""
+    planned = _org_deletion(drill, shared)
+    started = drill.send(planned)
+    assert started.status_code == 202, started.text
+    drill.wait_idle(ORG_DELETION_QUEUE)
+    return Planned("GET", drill.api + started.json()["status_url"])
+
+
+def _org_deleted(drill: Drill, shared: Shared) -> None:
+    """The deletions the drill asked for ran to their end (the worker's runs)."""
+    drill.wait_idle(ORG_DELETION_QUEUE)
+
+
 def _hit(method: str, which: str) -> Plan:
     def plan(drill: Drill, shared: Shared) -> Planned:
         url = shared.pixel_url if which == "pixel" else shared.click_url
@@ -200,6 +373,9 @@ class Route:
     needs: frozenset[str] = frozenset()  # AWS services its answer depends on
     hot: str | None = None  # "pixel" / "click": answered whatever happens (DESIGN 4)
     single_use: bool = False  # replaying it after it was spent is refused (OAuth state)
+    exactly_once: bool = False  # replayed after the drill: the same answer, nothing created
+    results: Callable[[requests.Response, frozenset[str]], None] | None = None  # the body's
+    settle: Callable[[Drill, Shared], None] | None = None  # after the drill: background ends
 
     @property
     def id(self) -> str:
@@ -287,6 +463,22 @@ ROUTES = (
     # a client-held email, logged within the request: the key that seals its job's result is
     # taken before Salesforce is written to, so KMS out of reach writes nothing anywhere
     Route("POST", "/emails", 201, _send_json("POST", "/emails", _client_email), BOTH),
+    # a done job's result is sealed: reading it opens it
+    Route("GET", "/emails/jobs/{job_id}", 200, _client_email_job, BOTH),
+    # the user's Salesforce access token is cached in the container (the sign-in put it
+    # there): KMS is not needed; under a fresh Idempotency-Key, replayed after the drill
+    Route("POST", "/records/leads", 201, _record("leads"), TABLE, exactly_once=True),
+    Route("POST", "/records/contacts", 201, _record("contacts"), TABLE, exactly_once=True),
+    # the batch needs the table; each action answers for itself (the email needs KMS)
+    Route("POST", "/actions", 200, _actions, TABLE, exactly_once=True, results=_action_results),
+    Route("POST", "/admin", 303, _dashboard_form, TABLE),
+    # a reference queued on SQS (moto too); the worker's run ends before sync is turned off
+    Route(
+        "POST", "/me/calendar-sync/run", 202, _calendar_sync_run, TABLE, settle=_calendar_sync_off
+    ),
+    # a throwaway org each: the job and its first run queued on SQS; the public status page
+    Route("DELETE", "/admin/org", 202, _org_deletion, TABLE, settle=_org_deleted),
+    Route("GET", "/org-deletions/{reference}", 200, _org_deletion_status, TABLE),
     Route("GET", "/t/o/{token}", 200, _hit("GET", "pixel"), hot="pixel"),
     Route("HEAD", "/t/o/{token}", 200, _hit("HEAD", "pixel"), hot="pixel"),
     Route("GET", "/t/c/{token}", 302, _hit("GET", "click"), hot="click"),

@@ -1,5 +1,6 @@
 """DynamoDB failing in the middle of a multi-write operation: a sign-in whose session write
-fails or whose reply is lost, and an account deletion cut off after its first batch.
+fails or whose reply is lost, an account deletion cut off after its first batch, and a Lead or
+Contact saved in Salesforce just before DynamoDB fails.
 
 Whatever was written before the failure must be undone or finishable: no connection without a
 profile, no session of a user without an account, no account that can no longer be deleted.
@@ -7,10 +8,15 @@ profile, no session of a user without an account, no account that can no longer 
 
 from __future__ import annotations
 
+import json
+import time
+from urllib.parse import quote
+
 import pytest
+import requests
 
 from tests.faults import invariants
-from tests.faults.drill import UNAVAILABLE_CODES, Drill, state_hash
+from tests.faults.drill import UNAVAILABLE_CODES, Drill, Planned, state_hash
 from tests.faults.routes import ROUTES_BY_ID, Shared, prepare_message
 from tests.faults.test_aws_outages import assert_unavailable
 
@@ -80,3 +86,49 @@ def test_account_deletion_cut_off_midway_can_be_finished(drill: Drill) -> None:
     assert again.status_code == 200, again.text
     assert _user_keys(drill, "alice") == set()
     drill.assert_nothing_half_written(baseline)
+
+
+def _replay_until_not_in_progress(drill: Drill, planned: Planned) -> requests.Response:
+    """Replays as a client does: after a 409 `request_in_progress`, again after its Retry-After
+    (each one checked), for at most the API's 30 s timeout and a margin."""
+    deadline = time.monotonic() + 45
+    while True:
+        reply = drill.send(planned)
+        if reply.status_code != 409 or time.monotonic() > deadline:
+            return reply
+        assert reply.json()["error"]["code"] == "request_in_progress", reply.text
+        wait = int(reply.headers["Retry-After"])
+        assert 1 <= wait <= 30, wait
+        time.sleep(min(wait, 5))
+
+
+@pytest.mark.parametrize("route_id", ["POST /records/leads", "POST /records/contacts"])
+def test_a_record_saved_before_dynamodb_fails_is_not_created_again(
+    drill: Drill, shared: Shared, route_id: str
+) -> None:
+    """Salesforce saves the record, then every DynamoDB update fails (the lookup's note of the
+    new address, the idempotency record's completion): 503, and no idempotency record says
+    what was created. The request's in-progress record stays until the Lambda time it was
+    given has passed (30 s, the API's timeout, as deployed): until then a replay answers 409
+    `request_in_progress` with Retry-After. The same request under the same Idempotency-Key,
+    once DynamoDB is back and that time has passed, finds the attempt's marker and answers the
+    saved record (records/attempts.py), and a further replay answers it from the idempotency
+    record: one record in Salesforce."""
+    planned = ROUTES_BY_ID[route_id].plan(drill, shared)
+    baseline, creates = drill.problems(), drill.salesforce_creates()
+    with drill.fault(service="dynamodb", kind="error", operations=["UpdateItem"]):
+        reply = drill.send(planned)
+    assert_unavailable(reply, UNAVAILABLE_CODES)
+    assert drill.salesforce_creates() == creates + 1, "the fault came before the insert"
+    drill.assert_nothing_half_written(baseline)
+
+    again = _replay_until_not_in_progress(drill, planned)
+    assert again.status_code == 201, again.text
+    assert drill.salesforce_creates() == creates + 1, "the replay created a second record"
+    assert drill.send(planned).json() == again.json()
+    assert drill.salesforce_creates() == creates + 1
+    # the one record of that address is the one answered (a lookup reads with a Composite)
+    address = json.loads(planned.body or b"{}")["email"]
+    found = drill.call("GET", f"/lookup?email={quote(address)}", shared.admin)
+    (result,) = found.json()["results"]
+    assert [m["id"] for m in result["matches"]] == [again.json()["record"]["id"]]

@@ -23,7 +23,7 @@ import pytest
 from chalicelib.store import keys
 from devstack.stack import LocalStack
 from tests.e2e.conftest import wait_until
-from tests.e2e.test_local_emails import LocalUser, start_stack
+from tests.e2e.test_local_emails import LocalUser, running_stack
 
 pytestmark = pytest.mark.faults
 
@@ -37,17 +37,12 @@ BOB = "bob@acme.demo"
 
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack]:
-    log = tmp_path_factory.mktemp("queue-worker") / "stack.log"
-    started = start_stack(
-        log,
+    with running_stack(
+        tmp_path_factory.mktemp("queue-worker") / "stack.log",
         DEVSTACK_WORKER_VISIBILITY_SECONDS=str(VISIBILITY),
         EMAIL_JOB_STALLED_SECONDS=str(STALLED),
-    )
-    try:
+    ) as started:
         yield started
-    finally:
-        started.stop()
-        started.output.close()
 
 
 @pytest.fixture(scope="module")

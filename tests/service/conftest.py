@@ -13,6 +13,7 @@ import requests
 
 from devstack.provision import ProvisionedStack
 from devstack.sfemu import Emulator, EmulatorServer
+from tests.conftest import Salesforce
 
 
 @dataclass
@@ -46,6 +47,27 @@ def _cookies(response: requests.Response) -> dict[str, str]:
     for header in response.raw.headers.getlist("Set-Cookie"):
         jar.load(header)
     return {name: morsel.value for name, morsel in jar.items() if morsel.value}
+
+
+@pytest.fixture
+def served(sf_env: Salesforce) -> Iterator[str]:
+    """The app on Chalice's threaded local HTTP server (what `chalice local` runs), for tests
+    whose concurrent requests must really be concurrent; its base URL. It reads the settings
+    the environment fixtures set (sf_env, and mailbox_env where a test asks for it first)."""
+    from chalice.config import Config
+    from chalice.local import LocalDevServer
+
+    from app import app
+
+    config = Config.create(chalice_stage="test", app_name="stratus", chalice_app=app)
+    server = LocalDevServer(app, config, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server.server_address[1]}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ from chalice.test import Client
 
 from chalicelib import deps
 from chalicelib.admin.service import ADMIN_RECHECK_SECONDS
+from chalicelib.org_settings import OrgSettings
 from chalicelib.store import keys
 from devstack.provision import ProvisionedStack
 from tests.conftest import SignIn
@@ -63,18 +64,9 @@ def test_an_admin_changes_one_setting_and_the_other_keeps_its_value(
     assert item["email_tracking"] == {"BOOL": True}
 
 
-DEFAULTS = {
-    "email_tracking": False,
-    "link_tracking": False,
-    "email_logging": "email_message",
-    "attachments": False,
-    "max_attachment_mb": 25,
-    "drive_links": "activity",
-    "excluded_domains": [],
-    "signature_extraction": True,
-    "calendar_sync": True,
-    "user_overrides": [],  # users choose nothing for themselves by default (/me/settings)
-}
+#: The org's settings as a new org reads them: the dataclass's defaults (whose values
+#: tests/unit/test_tracking_org_settings.py pins), and users choose nothing for themselves.
+DEFAULTS = {**OrgSettings().as_dict(), "user_overrides": []}
 
 
 def _org_of(client: Client, token: str) -> str:

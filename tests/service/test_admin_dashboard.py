@@ -126,6 +126,36 @@ def test_the_form_needs_the_sessions_own_token(client: Client, sign_in: SignIn) 
     assert _settings(client, admin)["email_tracking"] is False
 
 
+def test_a_user_who_is_not_an_admin_cannot_post_the_form_with_their_own_token(
+    client: Client, sign_in: SignIn
+) -> None:
+    from types import SimpleNamespace
+
+    from chalicelib import csrf
+
+    admin, alice = sign_in("admin@acme.demo"), sign_in("alice@acme.demo")
+    # Given a valid token of alice's own session (she has no page to take one from)
+    token = csrf.issue(SimpleNamespace(csrf_key=csrf.session_key(alice)))
+    response = _post(client, alice, _form({"csrf_token": token, "email_tracking": "on"}))
+    assert response.status_code == 403 and "Not allowed" in _text(response)
+    assert _settings(client, admin)["email_tracking"] is False
+
+
+def test_every_setting_is_a_labelled_field_and_users_choices_have_their_boxes(
+    client: Client, sign_in: SignIn
+) -> None:
+    from chalicelib.admin.forms import OVERRIDE_FIELD
+    from chalicelib.org_settings import OVERRIDABLE, SETTINGS
+
+    html = _text(_page(client, sign_in("admin@acme.demo")))
+    for setting in SETTINGS:
+        assert f'<label for="setting-{setting.name}">' in html, setting.name
+        assert re.search(f'id="setting-{setting.name}" name="{setting.name}"', html), setting.name
+    for name in OVERRIDABLE:
+        box = f'id="override-{name}" name="{OVERRIDE_FIELD}" value="{name}"'
+        assert box in html and f'<label for="override-{name}">' in html, name
+
+
 def test_a_refused_value_is_explained_in_words_and_nothing_is_saved(
     client: Client, sign_in: SignIn
 ) -> None:

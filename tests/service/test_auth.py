@@ -10,13 +10,13 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import boto3
 import pytest
-from chalice.test import Client
+from chalice.test import Client, HTTPResponse
 
 from chalicelib import deps
 from chalicelib.errors import DecryptionFailed
 from chalicelib.store import keys
 from devstack.provision import ProvisionedStack
-from tests.conftest import Salesforce, SignIn
+from tests.conftest import Salesforce, SignIn, table_items
 
 
 def _error_code(response: object) -> str:
@@ -33,12 +33,13 @@ def _assert_not_signed_in(response: object) -> None:
     assert SignIn.cookie(response, "__Secure-stratus_oauth") == ""
 
 
-def _scan(stack: ProvisionedStack) -> list[dict[str, object]]:
-    client = boto3.client("dynamodb")
-    items: list[dict[str, object]] = []
-    for page in client.get_paginator("scan").paginate(TableName=stack.table_name):
-        items.extend(page["Items"])
-    return items
+def _refused_login(client: Client, **params: str) -> HTTPResponse:
+    """Start a sign-in the app must refuse: the answer is 400 and never a redirect (no open
+    redirect, no trip to an unchecked host), returned so each test checks its own reason."""
+    response = client.http.get(f"/auth/salesforce/login?{urlencode(params)}")
+    assert response.status_code == 400
+    assert "Location" not in response.headers
+    return response
 
 
 # -- starting the flow -------------------------------------------------------------------------
@@ -119,10 +120,7 @@ def test_my_domain_and_experience_cloud_hosts_are_allowed(
 def test_other_login_hosts_are_400_without_a_redirect(
     client: Client, sf_env: Salesforce, login: str
 ) -> None:
-    response = client.http.get(f"/auth/salesforce/login?{urlencode({'login': login})}")
-    assert response.status_code == 400
-    assert "Location" not in response.headers
-    assert _error_code(response) == "login_host_not_allowed"
+    assert _error_code(_refused_login(client, login=login)) == "login_host_not_allowed"
 
 
 @pytest.mark.parametrize(
@@ -146,9 +144,7 @@ def test_other_login_hosts_are_400_without_a_redirect(
 def test_return_to_must_be_a_same_site_relative_path(
     client: Client, sf_env: Salesforce, return_to: str
 ) -> None:
-    response = client.http.get(f"/auth/salesforce/login?{urlencode({'return_to': return_to})}")
-    assert response.status_code == 400
-    assert "Location" not in response.headers
+    response = _refused_login(client, return_to=return_to)
     assert "return_to" in json.loads(response.body)["error"]["message"]
 
 
@@ -174,9 +170,7 @@ def test_return_to_must_be_a_same_site_relative_path(
 def test_return_to_with_non_ascii_whitespace_or_controls_is_400(
     client: Client, sf_env: Salesforce, return_to: str
 ) -> None:
-    response = client.http.get(f"/auth/salesforce/login?{urlencode({'return_to': return_to})}")
-    assert response.status_code == 400
-    assert "Location" not in response.headers
+    response = _refused_login(client, return_to=return_to)
     assert SignIn.cookie(response, "__Secure-stratus_oauth") is None
     assert "return_to" in json.loads(response.body)["error"]["message"]
 
@@ -283,10 +277,12 @@ def test_signing_in_again_replaces_the_connection_and_never_duplicates(
 ) -> None:
     sign_in("alice@acme.demo")
     sign_in("alice@acme.demo")
-    connections = [i for i in _scan(stack) if i["sk"]["S"].startswith("CONNECTION#")]  # type: ignore[index]
+    connections = [
+        i for i in table_items(stack.table_name) if i["sk"]["S"].startswith("CONNECTION#")
+    ]  # type: ignore[index]
     assert len(connections) == 1
     assert connections[0]["token_version"] == {"N": "2"}
-    sessions = [i for i in _scan(stack) if i["sk"]["S"] == "SESSION"]  # type: ignore[index]
+    sessions = [i for i in table_items(stack.table_name) if i["sk"]["S"] == "SESSION"]
     assert len(sessions) == 2  # one per sign-in (two devices), both the same connection
 
 
@@ -336,9 +332,9 @@ def test_login_binds_the_state_to_the_browser_with_a_callback_only_cookie(
         "SameSite=Lax",
     }
     # ... and only the nonce's SHA-256 is stored, with the state
-    (state,) = [i for i in _scan(stack) if i["pk"]["S"].startswith("OAUTHSTATE#")]  # type: ignore[index]
+    (state,) = [i for i in table_items(stack.table_name) if i["pk"]["S"].startswith("OAUTHSTATE#")]
     assert state["browser"] == {"S": hashlib.sha256(nonce.encode()).hexdigest()}
-    assert nonce not in json.dumps(_scan(stack), default=str)
+    assert nonce not in json.dumps(table_items(stack.table_name), default=str)
     second = SignIn.cookie(
         sign_in.client.http.get("/auth/salesforce/login"), "__Secure-stratus_oauth"
     )
@@ -346,7 +342,7 @@ def test_login_binds_the_state_to_the_browser_with_a_callback_only_cookie(
 
 
 def _sessions(stack: ProvisionedStack) -> list[dict[str, object]]:
-    return [i for i in _scan(stack) if i["sk"]["S"] == "SESSION"]  # type: ignore[index]
+    return [i for i in table_items(stack.table_name) if i["sk"]["S"] == "SESSION"]
 
 
 def _token_requests(sign_in: SignIn) -> int:
@@ -577,7 +573,7 @@ def test_no_token_is_stored_in_plain_text(sign_in: SignIn, stack: ProvisionedSta
         secrets += emu.issued_refresh_tokens(user["Id"]) + emu.issued_access_tokens(user["Id"])
     assert len(secrets) >= 7
     # When the whole table is read, raw
-    dump = json.dumps(_scan(stack), default=lambda b: base64.b64encode(b).decode())
+    dump = json.dumps(table_items(stack.table_name), default=lambda b: base64.b64encode(b).decode())
     # Then no secret appears, in plain text or base64
     for secret in secrets:
         assert secret not in dump

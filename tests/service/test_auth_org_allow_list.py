@@ -6,26 +6,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import boto3
 import pytest
-import requests
 
 from chalicelib import deps
 from chalicelib.sessions import COOKIE_NAME as SESSION_COOKIE
 from chalicelib.settings import get_settings
 from devstack.provision import ProvisionedStack
 from devstack.stack import LocalStack
-from tests.conftest import SignIn
+from tests.conftest import SignIn, table_items
 
 PLACEHOLDER_ORG = "00D000000000000EAA"  # a well-formed org id that is no real org
-
-
-def _items(stack: ProvisionedStack) -> list[dict[str, Any]]:
-    client = boto3.client("dynamodb")
-    found: list[dict[str, Any]] = []
-    for page in client.get_paginator("scan").paginate(TableName=stack.table_name):
-        found.extend(page["Items"])
-    return found
 
 
 def _paths(sign_in: SignIn) -> list[str]:
@@ -38,20 +28,6 @@ def _allow(monkeypatch: pytest.MonkeyPatch, value: str, stage: str = "test") -> 
     monkeypatch.setenv("STRATUS_STAGE", stage)
     deps.reset()
     get_settings()  # read now: the test client's stage environment must not decide the stage
-
-
-def _refresh_works(sign_in: SignIn, refresh_token: str) -> bool:
-    reply = requests.post(
-        f"{sign_in.salesforce.url}/services/oauth2/token",
-        data={
-            "grant_type": "refresh_token",
-            "refresh_token": refresh_token,
-            "client_id": "stratus-test",
-            "client_secret": "test-secret",
-        },
-        timeout=10,
-    )
-    return reply.status_code == 200
 
 
 def test_another_orgs_sign_in_is_refused_revoked_and_leaves_nothing(
@@ -71,12 +47,12 @@ def test_another_orgs_sign_in_is_refused_revoked_and_leaves_nothing(
     after_exchange = _paths(sign_in)[served_before:]
     assert after_exchange == ["/services/oauth2/token", "/services/oauth2/revoke"]
     # ... nothing is stored (the state was spent, nothing else written)
-    assert _items(stack) == []
+    assert table_items(stack.table_name) == []
     # ... and the grant is revoked at Salesforce
     alice = sign_in.salesforce.emu.user_by_username("alice@acme.demo")
     assert alice is not None
     (refresh_token,) = sign_in.salesforce.emu.issued_refresh_tokens(str(alice["Id"]))
-    assert not _refresh_works(sign_in, refresh_token)
+    assert sign_in.salesforce.redeem_refresh_token(refresh_token).status_code == 400
 
 
 @pytest.mark.parametrize("form", ["15", "18", "lower-case 18"])
@@ -103,7 +79,7 @@ def test_a_deployed_stage_without_the_list_refuses_to_start_a_sign_in(
     assert response.status_code == 503, response.body
     assert json.loads(response.body)["error"]["code"] == "configuration_unavailable"
     assert "Location" not in response.headers
-    assert _items(stack) == []
+    assert table_items(stack.table_name) == []
     assert sf_env.emu.request_log == []
 
 

@@ -16,12 +16,19 @@ import datetime as dt
 from typing import Any
 
 import pytest
+import requests
 
 from chalicelib.calendar.service import CalendarSync, RunOutcome
 from chalicelib.calendar.sync import SyncOptions
 from chalicelib.errors import ErrorCode, StratusError
 from devstack.googleemu import GoogleEmulator
 from devstack.msemu import MicrosoftEmulator
+from tests.calendar_rig import (
+    assert_throttled_cycle_waits_and_resumes,
+    crash_after_calendar_insert,
+    new_sf_event,
+    provider_id_of,
+)
 from tests.service.test_calendar_sync import (  # noqa: F401 - fixtures used by name
     ALICE,
     ORG,
@@ -40,21 +47,6 @@ from tests.service.test_calendar_sync import (  # noqa: F401 - fixtures used by 
     msemu,
     sfemu,
 )
-
-
-def _sf_event(rig: Rig, subject: str = "sf-born", days: int = 4, minute: int = 0) -> str:
-    start = dt.datetime.now(dt.UTC).replace(microsecond=0, second=0, minute=minute)
-    start += dt.timedelta(days=days)
-    fields = {
-        "Subject": subject,
-        "StartDateTime": start.strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "EndDateTime": (start + dt.timedelta(minutes=30)).strftime("%Y-%m-%dT%H:%M:%SZ"),
-    }
-    return str(_sf_api(rig, "POST", "/sobjects/Event", fields)["id"])
-
-
-def _provider_id(rig: Rig, sf_id: str) -> str:
-    return str(next(p for p in rig.pairs() if p.sf_id == sf_id).provider_id)
 
 
 def _google_patch(rig: Rig, event_id: str, body: dict[str, Any]) -> None:
@@ -105,9 +97,9 @@ def test_salesforce_edit_keeps_google_guests(google_rig: Rig) -> None:
 def test_salesforce_edit_made_during_a_cycle_is_not_lost(google_rig: Rig) -> None:
     gemu: GoogleEmulator = google_rig.emu
     google_rig.run()
-    sf_id = _sf_event(google_rig)
+    sf_id = new_sf_event(google_rig)
     google_rig.run()
-    provider_id = _provider_id(google_rig, sf_id)
+    provider_id = provider_id_of(google_rig, sf_id)
     _new_google_event(gemu, google_rig)  # gives the next cycle a Salesforce write of its own
     real = google_rig.calendar.changes
 
@@ -139,11 +131,11 @@ def test_provider_refusal_is_marked_and_the_rest_goes_on(google_rig: Rig) -> Non
     # alice's copy of someone else's meeting: only its organizer may change it
     gemu.calendars[ALICE].events[invite]["organizer"] = {"email": PETER_ORGANIZER}
     invite_sf = str(_pair_of(google_rig, invite).sf_id)
-    fine_sf = _sf_event(google_rig, "fine")
+    fine_sf = new_sf_event(google_rig, "fine")
     _later()
     _sf_api(google_rig, "PATCH", f"/sobjects/Event/{invite_sf}", {"Subject": "not mine"})
     assert google_rig.run() == RunOutcome("ran", "ok")
-    assert _google_events(gemu)[_provider_id(google_rig, fine_sf)]["summary"] == "fine"
+    assert _google_events(gemu)[provider_id_of(google_rig, fine_sf)]["summary"] == "fine"
     assert _pair_of(google_rig, invite).failed == "forbiddenForNonOrganizer"
     assert google_rig.state().failed[-1] == {
         "reason": "forbiddenForNonOrganizer",
@@ -163,9 +155,9 @@ def test_salesforce_edit_restores_an_event_deleted_in_google(google_rig: Rig) ->
     gemu: GoogleEmulator = google_rig.emu
     google_rig.enable("google", direction="from_salesforce")
     google_rig.run()
-    sf_id = _sf_event(google_rig)
+    sf_id = new_sf_event(google_rig)
     google_rig.run()
-    provider_id = _provider_id(google_rig, sf_id)
+    provider_id = provider_id_of(google_rig, sf_id)
     google_rig.calendar.delete(provider_id)  # the user deletes it in Google
     for subject in ("edit 1", "edit 2"):
         _later()
@@ -279,10 +271,14 @@ def test_org_setting_turned_off_pauses_every_user_until_it_is_back(google_rig: R
     assert google_rig.run() == RunOutcome("ran", "ok")
 
 
-# -- M3: moved out of the window ------------------------------------------------------------
+# -- M3 (review 1), M1/M4 (review 2): moved out of the window -----------------------------------
+# Decision: an event moved out of the window, on either side, gets its new times on the other
+# side and its pair is forgotten; neither side's record is deleted (docs/calendar.md).
 
 
-def test_google_event_moved_out_of_the_window_is_deleted_in_salesforce(google_rig: Rig) -> None:
+def test_google_event_moved_out_of_the_window_is_kept_in_salesforce_with_its_pair(
+    google_rig: Rig,
+) -> None:
     gemu: GoogleEmulator = google_rig.emu
     google_rig.run()
     event_id = _new_google_event(gemu, google_rig)
@@ -298,12 +294,19 @@ def test_google_event_moved_out_of_the_window_is_deleted_in_salesforce(google_ri
         },
     )
     google_rig.run()
-    assert sf_id not in google_rig.sf_events()
-    assert not [p for p in google_rig.pairs() if p.provider_id == event_id]
+    assert _sf_start(google_rig, sf_id) == far  # kept, at its new time
     assert event_id in _google_events(gemu)  # the calendar keeps it
+    google_rig.run()  # and nothing comes back from either side
+    assert sf_id in google_rig.sf_events()
+    # the pair is held until the new end + the past window (found by id when it comes back)
+    (pair,) = [p for p in google_rig.pairs() if p.sf_id == sf_id or p.provider_id == event_id]
+    assert (pair.sf_id, pair.provider_id) == (sf_id, event_id)
+    assert pair.expires_at == int((far + dt.timedelta(hours=1, days=14)).timestamp())
 
 
-def test_graph_event_moved_out_of_the_window_is_deleted_in_salesforce(graph_rig: Rig) -> None:
+def test_graph_event_moved_out_of_the_window_is_kept_in_salesforce_with_its_pair(
+    graph_rig: Rig,
+) -> None:
     graph_rig.run()
     start = dt.datetime.now(dt.UTC).replace(microsecond=0, second=0) + dt.timedelta(days=5)
     api = graph_rig.calendar._api
@@ -314,7 +317,67 @@ def test_graph_event_moved_out_of_the_window_is_deleted_in_salesforce(graph_rig:
     moved = _graph_body("to move", far)
     api.send("PATCH", f"/v1.0/me/events/{created['id']}", {k: moved[k] for k in ("start", "end")})
     graph_rig.run()
-    assert sf_id not in graph_rig.sf_events()
+    assert _sf_start(graph_rig, sf_id) == far
+    (pair,) = [p for p in graph_rig.pairs() if p.sf_id == sf_id]
+    assert pair.expires_at == int((far + dt.timedelta(hours=1, days=14)).timestamp())
+    # a deletion in Outlook (also an @removed) still deletes the Salesforce Event
+    other = api.send("POST", "/v1.0/me/events", _graph_body("to delete", start))
+    graph_rig.run()
+    other_sf = str(_pair_of(graph_rig, other["id"]).sf_id)
+    api.send("DELETE", f"/v1.0/me/events/{other['id']}")
+    graph_rig.run()
+    assert other_sf not in graph_rig.sf_events() and sf_id in graph_rig.sf_events()
+
+
+def test_salesforce_event_moved_out_of_the_window_moves_the_calendar_event(
+    google_rig: Rig,
+) -> None:
+    gemu: GoogleEmulator = google_rig.emu
+    google_rig.run()
+    sf_id = new_sf_event(google_rig)
+    google_rig.run()
+    provider_id = provider_id_of(google_rig, sf_id)
+    far = dt.datetime.now(dt.UTC).replace(microsecond=0, second=0) + dt.timedelta(days=90)
+    _later()
+    _sf_api(
+        google_rig,
+        "PATCH",
+        f"/sobjects/Event/{sf_id}",
+        {
+            "StartDateTime": far.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "EndDateTime": (far + dt.timedelta(minutes=30)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        },
+    )
+    google_rig.run()
+    moved = gemu.calendars[ALICE].events[provider_id]
+    assert moved["start"]["dateTime"].startswith(far.strftime("%Y-%m-%dT%H:%M"))  # no ghost
+    (pair,) = [p for p in google_rig.pairs() if p.sf_id == sf_id]
+    assert pair.expires_at == int((far + dt.timedelta(minutes=30, days=14)).timestamp())
+    google_rig.run()
+    assert sf_id in google_rig.sf_events() and provider_id in _google_events(gemu)
+
+
+def test_calendar_deletion_against_a_salesforce_edit_is_a_counted_conflict(
+    google_rig: Rig,
+) -> None:
+    gemu: GoogleEmulator = google_rig.emu
+    google_rig.run()
+    event_id = _new_google_event(gemu, google_rig)
+    google_rig.run()
+    sf_id = str(_pair_of(google_rig, event_id).sf_id)
+    _later()
+    _sf_api(google_rig, "PATCH", f"/sobjects/Event/{sf_id}", {"Location": "notes added"})
+    google_rig.calendar.delete(event_id)
+    google_rig.run()
+    assert sf_id not in google_rig.sf_events()  # a deletion wins over an edit (documented)
+    assert google_rig.state().counts["conflicts"] == 1
+
+
+def _sf_start(rig: Rig, sf_id: str) -> dt.datetime:
+    from chalicelib.calendars import parse_instant
+
+    value = rig.sf_events()[sf_id]["StartDateTime"]
+    return value if isinstance(value, dt.datetime) else parse_instant(str(value))
 
 
 def _graph_body(subject: str, start: dt.datetime, minutes: int = 60) -> dict[str, Any]:
@@ -361,7 +424,7 @@ def test_a_cycle_out_of_time_stops_and_the_next_one_finishes(google_rig: Rig) ->
     google_rig.run()
     cursor, watermark = google_rig.state().cursor, google_rig.state().watermark
     created = google_rig.state().counts["from_salesforce"]["created"]
-    made = [_sf_event(google_rig, f"budget {i}", days=3 + i) for i in range(4)]
+    made = [new_sf_event(google_rig, f"budget {i}", days=3 + i) for i in range(4)]
     _with_options(google_rig, SyncOptions(cycle_seconds=25))
     real_insert = google_rig.calendar.insert
 
@@ -382,7 +445,7 @@ def test_a_cycle_out_of_time_stops_and_the_next_one_finishes(google_rig: Rig) ->
     assert sorted(s for s in summaries if s.startswith("budget")) == [
         f"budget {i}" for i in range(4)
     ]
-    assert all(_provider_id(google_rig, sf_id) for sf_id in made)
+    assert all(provider_id_of(google_rig, sf_id) for sf_id in made)
 
 
 def test_users_not_started_before_the_lambda_ends_are_queued_again(google_rig: Rig) -> None:
@@ -538,28 +601,170 @@ def _window() -> Any:
 
 
 def test_graph_429_in_a_full_cycle_backs_off_and_resumes(graph_rig: Rig) -> None:
-    msemu: MicrosoftEmulator = graph_rig.emu
-    graph_rig.run()
-    cursor = graph_rig.state().cursor
-    msemu.retry_after = 120
-    msemu.inject_fault("throttled")
-    assert graph_rig.run() == RunOutcome("ran", "error")
-    state = graph_rig.state()
-    assert state.last_error is not None and state.last_error["code"] == "provider_throttled"
-    assert state.next_run_at is not None and state.next_run_at >= int(graph_rig.clock.now()) + 120
-    assert state.cursor == cursor
-    assert graph_rig.run() == RunOutcome("waiting", "error")
-    graph_rig.clock.advance(121)
-    assert graph_rig.run() == RunOutcome("ran", "ok")
+    assert_throttled_cycle_waits_and_resumes(graph_rig, graph_rig.emu, "throttled", 120)
 
 
 def test_graph_crash_after_the_outlook_insert_makes_no_duplicate(graph_rig: Rig) -> None:
     msemu: MicrosoftEmulator = graph_rig.emu
-    graph_rig.run()
-    sf_id = _sf_event(graph_rig, "once only")
-    graph_rig.repo.crash_after_calendar_insert = True
-    with pytest.raises(Crash):
-        graph_rig.run()
-    assert graph_rig.run() == RunOutcome("ran", "ok")
+    sf_id = crash_after_calendar_insert(graph_rig, "once only")
     ours = [e for e in _graph_events(msemu).values() if e["subject"] == "once only"]
-    assert len(ours) == 1 and ours[0]["id"] == _provider_id(graph_rig, sf_id)
+    assert len(ours) == 1 and ours[0]["id"] == provider_id_of(graph_rig, sf_id)
+    # and the Outlook event the crashed insert made is recognised (its transactionId), not
+    # taken for a new event of the user's and created in Salesforce a second time
+    assert _sf_subjects(graph_rig, "once only") == [sf_id]
+    assert [p.sf_id for p in graph_rig.pairs() if p.provider_id == ours[0]["id"]] == [sf_id]
+
+
+# -- review 12b ----------------------------------------------------------------------------------
+
+
+def _sf_subjects(rig: Rig, subject: str) -> list[str]:
+    return [i for i, r in rig.sf_events().items() if r.get("Subject") == subject]
+
+
+def test_google_crash_after_the_calendar_insert_makes_no_salesforce_duplicate(
+    google_rig: Rig,
+) -> None:
+    # Given a cycle that dies right after it inserted a Salesforce Event into Google
+    gemu: GoogleEmulator = google_rig.emu
+    # When the next cycles list that event (the cursor did not move) and run again
+    sf_id = crash_after_calendar_insert(google_rig, "once only")
+    # Then the event is ours (its id is the insert's key), paired once, never created again
+    ours = [i for i, e in _google_events(gemu).items() if e["summary"] == "once only"]
+    assert _sf_subjects(google_rig, "once only") == [sf_id]
+    assert len(ours) == 1 and provider_id_of(google_rig, sf_id) == ours[0]
+    assert [p.sf_id for p in google_rig.pairs() if p.provider_id == ours[0]] == [sf_id]
+
+
+def _at(days: float) -> tuple[str, str]:
+    start = dt.datetime.now(dt.UTC).replace(microsecond=0, second=0) + dt.timedelta(days=days)
+    end = start + dt.timedelta(hours=1)
+    return start.strftime("%Y-%m-%dT%H:%M:%SZ"), end.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_google_event_coming_into_the_window_by_time_is_synced(google_rig: Rig) -> None:
+    # Given an event 70 days ahead: outside the 60-day window, so not synced
+    gemu: GoogleEmulator = google_rig.emu
+    start, end = _at(70)
+    _new_google_event(
+        gemu, google_rig, summary="far ahead", start={"dateTime": start}, end={"dateTime": end}
+    )
+    google_rig.run()
+    assert not _sf_subjects(google_rig, "far ahead")
+    # When 20 days pass without a change to it (it is 50 days ahead now)
+    google_rig.clock.advance(20 * 86400)
+    google_rig.run()
+    # Then it is in Salesforce: the listing started again once the window had moved on
+    assert len(_sf_subjects(google_rig, "far ahead")) == 1
+    google_rig.run()
+    assert len(_sf_subjects(google_rig, "far ahead")) == 1
+
+
+def test_salesforce_event_coming_into_the_window_by_time_reaches_the_calendar(
+    google_rig: Rig,
+) -> None:
+    gemu: GoogleEmulator = google_rig.emu
+    google_rig.run()
+    sf_id = new_sf_event(google_rig, "far ahead in salesforce", days=70)
+    _later()
+    new_sf_event(google_rig, "near")  # a later change: the watermark moves past the far one's stamp
+    google_rig.run()
+    assert not [e for e in _google_events(gemu).values() if e["summary"].startswith("far")]
+    google_rig.clock.advance(20 * 86400)
+    google_rig.run()
+    assert provider_id_of(google_rig, sf_id) in _google_events(gemu)
+    calls = google_rig.sf_calls()
+    google_rig.run()  # the window moved less than a day since: one query, as usual
+    assert google_rig.sf_calls() - calls == 1
+
+
+def test_graph_delta_round_starts_again_when_the_window_moves_on(graph_rig: Rig) -> None:
+    # Given a delta link made for today's window
+    graph_rig.run()
+    graph_rig.clock.advance(70 * 86400)
+    # When an event is created beyond that window's end, but inside the window 70 days on
+    start = dt.datetime.now(dt.UTC).replace(microsecond=0, second=0) + dt.timedelta(days=100)
+    graph_rig.calendar._api.send("POST", "/v1.0/me/events", _graph_body("beyond", start))
+    graph_rig.run()
+    graph_rig.run()
+    # Then it is synced (once)
+    assert len(_sf_subjects(graph_rig, "beyond")) == 1
+
+
+def test_graph_old_event_edited_after_its_pair_expired_is_not_created_again(
+    graph_rig: Rig,
+) -> None:
+    msemu: MicrosoftEmulator = graph_rig.emu
+    graph_rig.run()
+    lunch = msemu.demo.events["alice"]["lunch"]
+    before = set(graph_rig.sf_events())
+    graph_rig.clock.advance(20 * 86400)  # lunch ended 18 days ago: its pair is forgotten
+    graph_rig.run()
+    api = graph_rig.calendar._api
+    for n in (1, 2):  # edits of an event outside the window
+        api.send("PATCH", f"/v1.0/me/events/{lunch}", {"subject": f"lunch edit {n}"})
+        graph_rig.run()
+    made = set(graph_rig.sf_events()) - before
+    assert not [i for i in made if str(graph_rig.sf_events()[i]["Subject"]).startswith("lunch")]
+    assert not [p for p in graph_rig.pairs() if p.provider_id == lunch]
+
+
+def test_soql_datetime_literals_only_in_the_documented_forms(google_rig: Rig) -> None:
+    # The emulator refuses what SOQL does not document (.000+0000 is the REST form of a value)
+    base = "/query?q=SELECT+Id+FROM+Event+WHERE+SystemModstamp+>=+"
+    for literal in ("2026-11-30T01:14:54Z", "2026-11-30T01:14:54%2B01:00"):
+        _sf_api(google_rig, "GET", base + literal)
+    for literal in ("2026-11-30T01:14:54.000%2B0000", "2026-11-30T01:14:54.000Z"):
+        response = requests.get(
+            f"{google_rig.sf.url}/services/data/v60.0{base}{literal}",  # type: ignore[attr-defined]
+            headers={"Authorization": f"Bearer {google_rig.sf_token}"},
+            timeout=10,
+        )
+        assert response.status_code == 400
+        assert response.json()[0]["errorCode"] == "MALFORMED_QUERY"
+    # and incremental cycles (the watermark in a literal) go on working
+    google_rig.run()
+    sf_id = new_sf_event(google_rig, "watermark")
+    google_rig.run()
+    _later()
+    _sf_api(google_rig, "PATCH", f"/sobjects/Event/{sf_id}", {"Subject": "watermark 2"})
+    assert google_rig.run() == RunOutcome("ran", "ok")
+    gemu: GoogleEmulator = google_rig.emu
+    assert _google_events(gemu)[provider_id_of(google_rig, sf_id)]["summary"] == "watermark 2"
+
+
+def test_retry_after_counts_from_the_refusal_not_the_cycle_start(google_rig: Rig) -> None:
+    gemu: GoogleEmulator = google_rig.emu
+    google_rig.run()
+    real = google_rig.calendar.changes
+
+    def changes(cursor: Any, window: Any) -> Any:  # the 429 comes 100 s into the cycle
+        google_rig.clock.advance(100)
+        gemu.retry_after = 120
+        gemu.inject_fault("rate_limit")
+        google_rig.calendar.changes = real
+        return real(cursor, window)
+
+    google_rig.calendar.changes = changes
+    assert google_rig.run() == RunOutcome("ran", "error")
+    state = google_rig.state()
+    assert state.next_run_at is not None
+    assert state.next_run_at >= int(google_rig.clock.now()) + 120
+
+
+def test_a_429_without_retry_after_backs_off_from_a_minute_and_doubles(google_rig: Rig) -> None:
+    gemu: GoogleEmulator = google_rig.emu
+    google_rig.run()
+    gemu.retry_after = None  # Google's 429s often name no wait
+    waits = []
+    for _ in range(3):
+        gemu.inject_fault("rate_limit")
+        assert google_rig.run(now_requested=True) == RunOutcome("ran", "error")
+        state = google_rig.state()
+        assert state.last_error is not None and state.last_error["code"] == "provider_throttled"
+        assert state.next_run_at is not None
+        waits.append(state.next_run_at - int(google_rig.clock.now()))
+        assert google_rig.run() == RunOutcome("waiting", "error")
+        google_rig.clock.advance(waits[-1])
+    assert waits == [60, 120, 240]
+    assert google_rig.run() == RunOutcome("ran", "ok")

@@ -5,115 +5,48 @@ listing the window with each recurring instance on its own, incremental changes 
 write, no Graph event written with attendees), a retried Google insert that lands on the same
 event, an edited Graph occurrence keeping its id, and 429 with `Retry-After`."""
 
+# ruff: noqa: F811 - the connection fixtures are imported by name; tests take them as parameters
+
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from chalicelib.calendars import CalendarClient, EventDetails, ShowAs, Window
 from chalicelib.connections.vault import ConnectionVault
-from chalicelib.crypto.envelope import Envelope
 from chalicelib.errors import ErrorCode, StratusError
-from chalicelib.hooks import Hooks
-from chalicelib.metrics import MetricsBuffer
 from chalicelib.providers.google.provider import GoogleProvider
 from chalicelib.providers.microsoft.calendar import GraphCalendar
 from chalicelib.providers.microsoft.provider import MicrosoftProvider
-from chalicelib.providers.oauth2 import TokenGrant
 from chalicelib.settings import Settings
-from chalicelib.store.table import Store
 from devstack.googleemu import GoogleEmulator
 from devstack.msemu import MicrosoftEmulator
-from tests.fakes import FakeClock
+from tests.provider_connections import (  # noqa: F401 - fixtures used by name
+    ALICE,
+    connect,
+    gemu,
+    msemu,
+    settings,
+    vault,
+)
 
-ALICE = "alice@acme.demo"
-ORG = "00D000000000001AAA"
-USER = "005000000000001AAA"
-GOOGLE = ("stratus-google-test.apps.googleusercontent.com", "google-test-secret")
-MICROSOFT = ("stratus-ms-test", "ms-test-secret")
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
 WINDOW = Window(NOW - dt.timedelta(days=14), NOW + dt.timedelta(days=60))
 KEY = "0123456789abcdef0123456789abcdef"
 
 
-class VaultTokens:
-    def __init__(self, vault: ConnectionVault, provider: str) -> None:
-        self._vault, self._provider = vault, provider
-
-    def current(self) -> str:
-        return self._vault.current_access_token(self._provider, ORG, USER)
-
-    def refreshed(self, stale: str) -> str:
-        return self._vault.refreshed_access_token(self._provider, ORG, USER, stale)
-
-
-@pytest.fixture
-def gemu() -> Iterator[GoogleEmulator]:
-    emu = GoogleEmulator(*GOOGLE, redirect_uris=["https://stratus.test/cb"]).start()
-    try:
-        yield emu
-    finally:
-        emu.stop()
-
-
-@pytest.fixture
-def msemu() -> Iterator[MicrosoftEmulator]:
-    emu = MicrosoftEmulator(*MICROSOFT, redirect_uris=["https://stratus.test/cb"]).start()
-    try:
-        yield emu
-    finally:
-        emu.stop()
-
-
-@pytest.fixture
-def settings(gemu: GoogleEmulator, msemu: MicrosoftEmulator) -> Settings:
-    return Settings(
-        google_client_id=GOOGLE[0],
-        google_client_secret=GOOGLE[1],
-        google_accounts_url=gemu.url,
-        google_oauth_url=gemu.url,
-        google_api_url=gemu.url,
-        microsoft_client_id=MICROSOFT[0],
-        microsoft_client_secret=MICROSOFT[1],
-        microsoft_tenant=msemu.tenant,
-        microsoft_login_url=msemu.url,
-        microsoft_graph_url=msemu.url,
-        mailbox_timeout_seconds=30.0,
-    )
-
-
-@pytest.fixture
-def vault(
-    store: Store, envelope: Envelope, clock: FakeClock, settings: Settings
-) -> ConnectionVault:
-    providers = {
-        "google": GoogleProvider(settings, lambda secret: secret),
-        "microsoft": MicrosoftProvider(settings, lambda secret: secret),
-    }
-    return ConnectionVault(
-        store, envelope, clock, providers, Hooks().connection_forgotten, MetricsBuffer()
-    )
-
-
-def _tokens(vault: ConnectionVault, name: str, issued: dict[str, Any]) -> VaultTokens:
-    grant = TokenGrant(issued["access_token"], issued["refresh_token"], issued["scope"])
-    vault.save(name, ORG, USER, grant, {"email": ALICE})
-    return VaultTokens(vault, name)
-
-
 @pytest.fixture
 def google(vault: ConnectionVault, gemu: GoogleEmulator, settings: Settings) -> CalendarClient:
-    tokens = _tokens(vault, "google", gemu.issue_tokens(ALICE))
+    tokens = connect(vault, "google", gemu.issue_tokens(ALICE))
     gemu.reset_counters()
     return GoogleProvider(settings, lambda s: s).calendar(tokens)
 
 
 @pytest.fixture
 def outlook(vault: ConnectionVault, msemu: MicrosoftEmulator, settings: Settings) -> GraphCalendar:
-    tokens = _tokens(vault, "microsoft", msemu.issue_tokens(ALICE))
+    tokens = connect(vault, "microsoft", msemu.issue_tokens(ALICE))
     msemu.reset_counters()
     client = MicrosoftProvider(settings, lambda s: s).calendar(tokens)
     assert isinstance(client, GraphCalendar)

@@ -7,8 +7,9 @@ one message per user with sync on)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import urlencode
 
 import boto3
 import pytest
@@ -132,12 +133,13 @@ def test_the_schedule_fans_out_through_the_index(
     assert set(message) == {"kind", "org", "user"}  # references only
 
 
-def test_turning_it_off_forgets_state_and_pairs(
+def _synced_once(
     alice: Browser, calendar_queue: str, stack: ProvisionedStack
-) -> None:
+) -> Callable[[], list[Any]]:
+    """alice turns Google sync on and the worker runs it once; what lists her calendar items
+    (the state and the pairs), there are some already."""
     from app import calendar_sync
 
-    assert alice.connect("google").status_code == 302
     assert _put(alice, {"enabled": True, "provider": "google"}).status_code == 200
     assert alice.client.http.post("/me/calendar-sync/run", headers=_headers(alice)).status_code
     poll_once(boto3.client("sqs"), calendar_queue, calendar_sync)
@@ -152,6 +154,14 @@ def test_turning_it_off_forgets_state_and_pairs(
         return [i for i in items["Items"] if str(i["sk"]).startswith(("CALSYNC", "CALPAIR#"))]
 
     assert len(calendar_items()) > 1
+    return calendar_items
+
+
+def test_turning_it_off_forgets_state_and_pairs(
+    alice: Browser, calendar_queue: str, stack: ProvisionedStack
+) -> None:
+    assert alice.connect("google").status_code == 302
+    calendar_items = _synced_once(alice, calendar_queue, stack)
     response = _put(alice, {"enabled": False})
     assert response.status_code == 200 and json.loads(response.body)["enabled"] is False
     assert calendar_items() == []
@@ -168,24 +178,9 @@ def test_disconnecting_the_mailbox_ends_its_calendar_sync_and_nothing_else(
     """Issue 10: DELETE /connections/{provider} leaves no item naming the connection: its
     calendar sync's state (the sealed cursor) and pairs go with it; a sync through the other
     provider stays."""
-    from app import calendar_sync
-
     assert alice.connect("google").status_code == 302
     assert alice.connect("microsoft").status_code == 302
-    assert _put(alice, {"enabled": True, "provider": "google"}).status_code == 200
-    assert alice.client.http.post("/me/calendar-sync/run", headers=_headers(alice)).status_code
-    poll_once(boto3.client("sqs"), calendar_queue, calendar_sync)
-    me = json.loads(alice.get("/me").body)
-    pk = keys.user_pk(me["org"]["id"], me["user"]["id"])
-    table = boto3.resource("dynamodb").Table(stack.table_name)
-
-    def calendar_items() -> list[Any]:
-        items = table.query(
-            KeyConditionExpression="pk = :pk", ExpressionAttributeValues={":pk": pk}
-        )
-        return [i for i in items["Items"] if str(i["sk"]).startswith(("CALSYNC", "CALPAIR#"))]
-
-    assert len(calendar_items()) > 1
+    calendar_items = _synced_once(alice, calendar_queue, stack)
     assert alice.delete(f"/connections/{disconnected}").status_code == 204
     if disconnected == "google":
         assert calendar_items() == []
@@ -241,3 +236,146 @@ def test_an_unknown_calendar_is_an_error_in_the_status_not_a_poison_message(
     assert (polled.deleted, polled.failed) == (1, 0)
     status = _get(alice)["status"]
     assert status["state"] == "error" and status["last_error"]["code"] == "calendar_not_found"
+
+
+def test_a_connection_without_the_calendar_scope_cannot_turn_sync_on(alice: Browser) -> None:
+    from urllib.parse import parse_qsl, urlsplit, urlunsplit
+
+    from chalicelib.providers.google.provider import CALENDAR
+    from tests.mailboxes import consent
+
+    # Given a Google connection whose user granted Gmail but not the calendar
+    start = urlsplit(alice.start("google"))
+    query = dict(parse_qsl(start.query))
+    query["scope"] = " ".join(s for s in query["scope"].split() if s != CALENDAR)
+    narrowed = urlunsplit(start._replace(query=urlencode(query)))
+    assert alice.callback("google", consent(narrowed)).status_code == 302
+    me = json.loads(alice.get("/me").body)
+    held = deps.vault().get("google", me["org"]["id"], me["user"]["id"])
+    assert held is not None and CALENDAR not in str(held.attributes.get("scopes"))
+    # When alice turns calendar sync on
+    response = _put(alice, {"enabled": True, "provider": "google"})
+    # Then it is refused: the connection must include the calendar scope
+    assert _error(response) == (409, "connection_required")
+    assert _get(alice)["enabled"] is False
+
+
+def test_a_no_change_cycle_through_the_real_wiring_reads_the_documented_items(
+    alice: Browser, calendar_queue: str
+) -> None:
+    """Review 12d, M4: the DynamoDB reads of a no-change cycle as deployed (deps: the org
+    settings, both connections, the state), counted at the botocore boundary of the app's own
+    clients in a warm container (the worker has run before: the cached access tokens and org
+    settings are there). docs/calendar.md, "Figures", gives the same count."""
+    from devstack.awscalls import AwsCallCounter
+
+    assert alice.connect("google").status_code == 302
+    assert _put(alice, {"enabled": True, "provider": "google"}).status_code == 200
+    _run_now(alice, calendar_queue)  # the first cycle (pairs the seeded events)
+    _run_now(alice, calendar_queue)  # our writes' stamps come back once (no echo)
+    _run_now(alice, calendar_queue)  # warm: access tokens and org settings cached
+    from app import calendar_sync
+
+    response = alice.client.http.post("/me/calendar-sync/run", headers=_headers(alice))
+    assert response.status_code == 202, response.body
+    counter = AwsCallCounter()  # the worker's reads only, not the route's
+    counter.attach(deps.dynamodb_client())
+    counter.attach(deps.hot_path_dynamodb_client())
+    polled = poll_once(boto3.client("sqs"), calendar_queue, calendar_sync)
+    assert (polled.deleted, polled.failed) == (1, 0)
+    reads = {
+        op: counter.count(f"dynamodb.{op}")
+        for op in ("GetItem", "Query", "BatchGetItem", "Scan")
+        if counter.count(f"dynamodb.{op}")
+    }
+    assert _get(alice)["status"]["state"] == "ok"
+    # the state, the Google connection and the Salesforce connection in one BatchGetItem (issue
+    # 12: <= 2 reads per user): the org's settings are cached per container, the user's
+    # settings item is read only when the org lets users choose, and the pairs only by a cycle
+    # with changes or a full listing
+    assert reads == {"BatchGetItem": 1}, reads
+
+
+def _ids(browser: Browser) -> tuple[str, str]:
+    me = json.loads(browser.get("/me").body)
+    return str(me["org"]["id"]), str(me["user"]["id"])
+
+
+@pytest.mark.parametrize(
+    ("provider", "change", "code"),
+    [
+        ("google", "revoked", "google_reauth_required"),
+        ("salesforce", "revoked", "salesforce_reauth_required"),
+        ("salesforce", "deleted", "salesforce_reauth_required"),
+    ],
+)
+def test_a_connection_revoked_or_gone_elsewhere_stops_the_next_cycle_at_once(
+    alice: Browser,
+    calendar_queue: str,
+    mailbox_env: Mailboxes,
+    provider: str,
+    change: str,
+    code: str,
+) -> None:
+    """The batched read (state and connections in one request) checks the connections as
+    freshly as the single reads did: a change another container made is seen by the next
+    cycle, even in a warm container whose access tokens are cached."""
+    # Given alice's sync, run once (this container now holds her access tokens)
+    assert alice.connect("google").status_code == 302
+    assert _put(alice, {"enabled": True, "provider": "google"}).status_code == 200
+    _run_now(alice, calendar_queue)
+    assert _get(alice)["status"]["state"] == "ok"
+    # When another container marks the connection revoked, or it is deleted
+    key = keys.connection_key(*_ids(alice), provider)
+    if change == "deleted":
+        deps.store().delete(key)
+    else:
+        deps.store().update(key, "SET #s = :r", {":r": "revoked"}, {"#s": "status"})
+    calls = sum(mailbox_env.google.counters.calls.values())
+    polled = _run_now(alice, calendar_queue)
+    # Then the cycle stops before any call to Google, and says why
+    assert (polled.deleted, polled.failed) == (1, 0)
+    status = _get(alice)["status"]
+    assert (status["state"], status["last_error"]["code"]) == ("reauth_required", code)
+    assert sum(mailbox_env.google.counters.calls.values()) == calls
+
+
+def test_a_new_container_that_cannot_read_the_org_settings_skips_the_cycle(
+    alice: Browser, calendar_queue: str, mailbox_env: Mailboxes
+) -> None:
+    """Calendar sync is on by default: a cycle must not run on the defaults the org settings
+    cache serves for a failed read (the org may have turned it off)."""
+    from botocore.exceptions import ClientError
+
+    # Given alice's sync, run once, then turned off by her admin
+    assert alice.connect("google").status_code == 302
+    assert _put(alice, {"enabled": True, "provider": "google"}).status_code == 200
+    _run_now(alice, calendar_queue)
+    before = _get(alice)["status"]
+    org_id, _ = _ids(alice)
+    deps._stored_org_settings().change(org_id, {"calendar_sync": False})
+    # ... and a brand-new container whose reads of the org's settings item fail
+    deps.reset()
+    settings_key = keys.org_settings_key(org_id)
+
+    def refuse(params: dict[str, Any], **_: Any) -> None:
+        if params["Key"]["sk"]["S"] == settings_key[1]:
+            raise ClientError({"Error": {"Code": "InternalServerError"}}, "GetItem")
+
+    for client in (deps.dynamodb_client(), deps.hot_path_dynamodb_client()):
+        client.meta.events.register("before-parameter-build.dynamodb.GetItem", refuse)
+    calls = sum(mailbox_env.google.counters.calls.values())
+    # When the worker runs her cycle
+    polled = _run_now(alice, calendar_queue)
+    # Then it is skipped: no call to Google, the state as it was, the message done
+    assert (polled.deleted, polled.failed) == (1, 0)
+    assert sum(mailbox_env.google.counters.calls.values()) == calls
+    assert _get(alice)["status"] == before
+    # ... and once the settings can be read, the admin's choice holds
+    for client in (deps.dynamodb_client(), deps.hot_path_dynamodb_client()):
+        client.meta.events.unregister("before-parameter-build.dynamodb.GetItem", refuse)
+    deps.org_settings_cache().forget(org_id)  # (the 10 s of defaults have passed)
+    _run_now(alice, calendar_queue)
+    status = _get(alice)["status"]
+    assert (status["state"], status["last_error"]["code"]) == ("paused", "calendar_sync_disabled")
+    assert sum(mailbox_env.google.counters.calls.values()) == calls

@@ -183,34 +183,38 @@ def _rig(
     return Rig(sync, repo, sfemu, sf_token, calendar, emu, clock, live, broken)
 
 
+def _provider_rig(
+    store: Store, envelope: Envelope, clock: FakeClock, sfemu: Emulator, emu: Any, provider: str
+) -> Rig:
+    """A rig on the Google (`gemu`) or Microsoft (`msemu`) emulator, sync turned on."""
+    if provider == "google":
+        settings = Settings(google_api_url=emu.url, mailbox_timeout_seconds=10.0)
+        make: Any = GoogleProvider(settings, lambda s: s)
+    else:
+        settings = Settings(microsoft_graph_url=emu.url, mailbox_timeout_seconds=10.0)
+        make = MicrosoftProvider(settings, lambda s: s)
+    token = emu.issue_tokens(ALICE)["access_token"]
+
+    def calendar() -> CalendarClient:
+        return make.calendar(StaticTokens(token))  # type: ignore[no-any-return]
+
+    rig = _rig(store, envelope, clock, sfemu, calendar, emu)
+    rig.enable(provider)
+    return rig
+
+
 @pytest.fixture
 def google_rig(
     store: Store, envelope: Envelope, clock: FakeClock, sfemu: Emulator, gemu: GoogleEmulator
 ) -> Rig:
-    settings = Settings(google_api_url=gemu.url, mailbox_timeout_seconds=10.0)
-    token = gemu.issue_tokens(ALICE)["access_token"]
-
-    def calendar() -> CalendarClient:
-        return GoogleProvider(settings, lambda s: s).calendar(StaticTokens(token))
-
-    rig = _rig(store, envelope, clock, sfemu, calendar, gemu)
-    rig.enable("google")
-    return rig
+    return _provider_rig(store, envelope, clock, sfemu, gemu, "google")
 
 
 @pytest.fixture
 def graph_rig(
     store: Store, envelope: Envelope, clock: FakeClock, sfemu: Emulator, msemu: MicrosoftEmulator
 ) -> Rig:
-    settings = Settings(microsoft_graph_url=msemu.url, mailbox_timeout_seconds=10.0)
-    token = msemu.issue_tokens(ALICE)["access_token"]
-
-    def calendar() -> CalendarClient:
-        return MicrosoftProvider(settings, lambda s: s).calendar(StaticTokens(token))
-
-    rig = _rig(store, envelope, clock, sfemu, calendar, msemu)
-    rig.enable("microsoft")
-    return rig
+    return _provider_rig(store, envelope, clock, sfemu, msemu, "microsoft")
 
 
 def _google_events(gemu: GoogleEmulator) -> dict[str, dict[str, Any]]:
@@ -302,7 +306,9 @@ def test_google_create_update_delete_reach_salesforce(google_rig: Rig) -> None:
     sf_event = google_rig.sf_events()[str(pair.sf_id)]
     assert (sf_event["Subject"], sf_event["Location"]) == (MARKER, MARKER)
     assert sf_event["WhoId"] is not None  # peter matched a Contact
-    assert pair.attendees == (attendee_tag(ORG, USER, PETER),)  # a one-way tag, not the address
+    key = google_rig.state().tag_key
+    assert key is not None
+    assert pair.attendees == (attendee_tag(key, PETER),)  # a one-way tag, not the address
     # updated
     patch = {"summary": "moved", "start": gemu.calendars[ALICE].events[event_id]["start"]}
     google_rig.calendar._api.send(
@@ -591,6 +597,29 @@ def test_graph_refused_delta_recovers_without_duplicates(graph_rig: Rig) -> None
     msemu: MicrosoftEmulator = graph_rig.emu
     graph_rig.run()
     sf_count, pairs = len(graph_rig.sf_events()), len(graph_rig.pairs())
+    # while the delta link expires, lunch is deleted in Outlook and another event is added
+    lunch = msemu.demo.events["alice"]["lunch"]
+    lunch_sf = _pair_of(graph_rig, lunch).sf_id
+    api = graph_rig.calendar._api
+    api.send("DELETE", f"/v1.0/me/events/{lunch}")
+    start = dt.datetime.now(dt.UTC).replace(microsecond=0, second=0) + dt.timedelta(days=8)
+    added = api.send(
+        "POST",
+        "/v1.0/me/events",
+        {
+            "subject": "added in the gap",
+            "start": {"dateTime": start.strftime("%Y-%m-%dT%H:%M:%S"), "timeZone": "UTC"},
+            "end": {
+                "dateTime": (start + dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%S"),
+                "timeZone": "UTC",
+            },
+        },
+    )
     msemu.expire_delta_tokens(ALICE)
     assert graph_rig.run() == RunOutcome("ran", "ok")
+    # one Event gone, one new, none twice
+    assert lunch_sf not in graph_rig.sf_events()
+    assert _pair_of(graph_rig, added["id"]).sf_id in graph_rig.sf_events()
     assert (len(graph_rig.sf_events()), len(graph_rig.pairs())) == (sf_count, pairs)
+    subjects = [e["Subject"] for e in graph_rig.sf_events().values()]
+    assert subjects.count("added in the gap") == 1

@@ -8,7 +8,6 @@ import base64
 import json
 import threading
 import time
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import boto3
@@ -21,7 +20,7 @@ from chalicelib.connections.vault import refresh_lease
 from chalicelib.sessions import token_hash
 from chalicelib.store import keys
 from devstack.provision import ProvisionedStack
-from tests.conftest import Salesforce, SignIn
+from tests.conftest import SignIn, table_items
 from tests.fakes import FakeClock
 
 
@@ -31,25 +30,6 @@ def _bearer(token: str) -> dict[str, str]:
 
 def _error_code(response: object) -> str:
     return str(json.loads(response.body)["error"]["code"])  # type: ignore[attr-defined]
-
-
-@pytest.fixture
-def served(sf_env: Salesforce) -> Iterator[str]:
-    """The app on Chalice's threaded local HTTP server (what `chalice local` runs)."""
-    from chalice.config import Config
-    from chalice.local import LocalDevServer
-
-    from app import app
-
-    config = Config.create(chalice_stage="test", app_name="stratus", chalice_app=app)
-    server = LocalDevServer(app, config, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server.server_address[1]}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
 
 
 def test_me_salesforce_makes_one_api_call_with_the_users_token(
@@ -182,10 +162,7 @@ def test_revocation_is_shown_in_me_and_api_routes_answer_reauth(
 
 
 def _scan_text(stack: ProvisionedStack) -> str:
-    client = boto3.client("dynamodb")
-    items = []
-    for page in client.get_paginator("scan").paginate(TableName=stack.table_name):
-        items.extend(page["Items"])
+    items = table_items(stack.table_name)
     return json.dumps(items, default=lambda b: base64.b64encode(b).decode())
 
 
@@ -216,16 +193,7 @@ def test_account_deletion_revokes_and_leaves_nothing_of_the_user(
     assert alice["Id"] not in _scan_text(stack)
     assert client.http.get("/me", headers=_bearer(bob_token)).status_code == 200
     # ... and her refresh token no longer works at Salesforce
-    reply = requests.post(
-        f"{sign_in.salesforce.url}/services/oauth2/token",
-        data={
-            "grant_type": "refresh_token",
-            "refresh_token": refresh_tokens[-1],
-            "client_id": "stratus-test",
-            "client_secret": "test-secret",
-        },
-        timeout=10,
-    )
+    reply = sign_in.salesforce.redeem_refresh_token(refresh_tokens[-1])
     assert reply.status_code == 400 and reply.json()["error"] == "invalid_grant"
 
 

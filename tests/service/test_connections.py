@@ -235,18 +235,24 @@ def test_a_refresh_rotates_the_stored_tokens_and_is_counted(
     assert recorder.pending() == [(TOKEN_REFRESHES, 1.0)]
 
 
+def _refused_refresh(vault: ConnectionVault, example: Example, refusal: str) -> StratusError:
+    """Alice's connection asks for a new access token and the provider answers `refusal`: the
+    error her client raised, so each test can check what that refusal did to the connection."""
+    vault.save("example", *ALICE, Grant("AT-0", "RT-0"), {})
+    tokens: Any = vault.client("example", *ALICE)
+    example.refusal = refusal
+    with pytest.raises(StratusError) as refused:
+        tokens.refreshed(tokens.current())
+    return refused.value
+
+
 def test_a_refresh_the_provider_calls_a_revocation_marks_the_connection_revoked(
     vault: ConnectionVault, example: Example, forgotten: list[ConnectionForgotten]
 ) -> None:
-    # Given alice's connection, revoked at the provider
-    vault.save("example", *ALICE, Grant("AT-0", "RT-0"), {})
-    tokens: Any = vault.client("example", *ALICE)
-    example.refusal = "invalid_grant"
-    # When a refresh is refused
-    with pytest.raises(StratusError) as refused:
-        tokens.refreshed(tokens.current())
+    # Given alice's connection, revoked at the provider; when a refresh is refused
+    refused = _refused_refresh(vault, example, "invalid_grant")
     # Then the user is asked to connect again, the connection shows revoked, features forget
-    assert refused.value.status == 401
+    assert refused.status == 401
     connection = vault.get("example", *ALICE)
     assert connection is not None and connection.status == "revoked"
     assert forgotten == [ConnectionForgotten(*ALICE, "example")]
@@ -257,12 +263,7 @@ def test_a_refresh_the_provider_calls_a_revocation_marks_the_connection_revoked(
 def test_a_refusal_that_is_not_a_revocation_keeps_the_connection(
     vault: ConnectionVault, example: Example, forgotten: list[ConnectionForgotten]
 ) -> None:
-    vault.save("example", *ALICE, Grant("AT-0", "RT-0"), {})
-    tokens: Any = vault.client("example", *ALICE)
-    example.refusal = "temporarily_unavailable"
-    with pytest.raises(StratusError) as refused:
-        tokens.refreshed(tokens.current())
-    assert refused.value.status == 502
+    assert _refused_refresh(vault, example, "temporarily_unavailable").status == 502
     connection = vault.get("example", *ALICE)
     assert connection is not None and connection.status == "active"
     assert forgotten == []

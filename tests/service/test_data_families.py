@@ -563,6 +563,13 @@ def test_every_item_of_a_whole_life_is_a_documented_family_with_documented_attri
     # alice logs emails from Gmail and Outlook (the queue and its worker) and from her phone
     flow.email_steps(alice, flow.seen.stack)
     before = _usage_totals(flow.call("get", "/admin/usage", admin))
+    # ... the dashboard counts each use of the figures the flow made so far
+    # (attachments: tests/service/test_emails.py, which logs one)
+    used = ("lookups", "tracked_messages", "emails_logged")
+    assert all(before.get(figure, 0) > 0 for figure in used), sorted(before.items())
+    assert sum(n for name, n in before.items() if name.startswith("clicks_")) >= 2, before
+    rows = flow.call("get", "/admin/users", admin)["users"]
+    assert sum(row["usage_30_days"]["emails_logged"] for row in rows) > 0, rows
     # alice syncs her Google calendar with her Salesforce Events (docs/calendar.md)
     flow.calendar_steps(alice, flow.seen.stack)
     # alice creates a Lead and a Contact from a signature (docs/records.md)

@@ -271,6 +271,16 @@ def test_attachments_stream_byte_exact_and_inline_images_are_skipped(
     stored = sf_env.emu.uploaded_file(attachment["content_version_id"])
     assert stored is not None and stored.size == gseed.BIG_ATTACHMENT_SIZE
     assert stored.sha256 == hashlib.sha256(gseed.big_attachment()).hexdigest()
+    # ... and the dashboard's usage figures count it: one attachment saved, and its bytes
+    from chalicelib.store.usage import UsageItems
+    from chalicelib.usage import utc_day
+
+    deps.usage().flush(force=True)
+    org_id = json.loads(alice.get("/me").body)["org"]["id"]
+    today = utc_day(deps.clock().now())
+    (counts,) = UsageItems(deps.store()).org_days(org_id, today, today).values()
+    assert counts["attachments_saved"] == 1
+    assert counts["attachment_bytes"] == gseed.BIG_ATTACHMENT_SIZE
     inline = _log_gmail(alice, mailbox_env, queue_env, "inline_image")["result"]
     assert [(a["status"], a["reason"]) for a in inline["attachments"]] == [
         ("skipped", "inline image")
@@ -943,3 +953,50 @@ def test_twenty_jobs_with_an_expired_microsoft_token_refresh_it_once(
         if i["sk"]["S"].startswith("EMAILJOB#")
     ]
     assert len(jobs) == 20 and {j["status"]["S"] for j in jobs} == {"done"}
+
+
+@pytest.mark.parametrize("kind", ["EmailMessage", "Task"])
+def test_a_queued_job_whose_write_may_still_commit_comes_back_instead_of_writing_twice(
+    kind: str,
+    alice: Browser,
+    mailbox_env: Mailboxes,
+    sf_env: Salesforce,
+    queue_env: ProvisionedStack,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The activity's insert fails with an unknown outcome (a 503: Salesforce may still commit
+    it). While the settle window runs, the job's message comes back (its visibility timeout)
+    and nothing is written; after it, the job writes the email once."""
+    from app import email_jobs
+    from chalicelib.providers.salesforce import activities
+    from tests.fakes import FakeClock
+
+    if kind == "Task":
+        _org_settings(alice, sf_env, email_logging="task")
+    app_clock = FakeClock()
+    monkeypatch.setattr(deps.clock(), "now", app_clock.now)
+    real = activities.insert
+    lost: list[bool] = []
+
+    def lost_once(client: Any, requests: list[dict[str, Any]]) -> str:
+        if not lost:
+            lost.append(True)
+            sf_env.emu.inject_fault("unavailable", count=1)
+        return real(client, requests)
+
+    monkeypatch.setattr(activities, "insert", lost_once)
+    response = post(alice, {"source": "gmail", "message_id": gmail_id(mailbox_env, "plain")})
+    sqs, url = boto3.client("sqs"), queue_env.email_queue_url
+
+    # the lost write, then its message back within the window: reported failed, nothing written
+    assert poll_once(sqs, url, email_jobs, visibility_timeout=0) == Polled(1, 0, 1)
+    app_clock.advance(60)
+    assert poll_once(sqs, url, email_jobs, visibility_timeout=0) == Polled(1, 0, 1)
+    assert logged(sf_env, kind, "Q3 renewal") == []
+
+    # after the window: written once
+    app_clock.advance(61)
+    assert poll_once(sqs, url, email_jobs) == Polled(1, 1, 0)
+    job = job_of(alice, json.loads(response.body)["job"]["id"])
+    (written,) = logged(sf_env, kind, "Q3 renewal")
+    assert job["status"] == "done" and job["result"]["salesforce_id"] == written["Id"]

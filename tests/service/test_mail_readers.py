@@ -4,6 +4,8 @@ connection held by the real vault (moto): every field of the seeded messages, en
 Bcc on sent mail, inline images, the ~15 MB attachments byte-exact, a missing message, an
 expired token renewed once, throttling, and the exact number of provider calls."""
 
+# ruff: noqa: F811 - the connection fixtures are imported by name; tests take them as parameters
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,16 +21,11 @@ import pytest
 
 from bench.core import discover
 from chalicelib.connections.vault import ConnectionVault
-from chalicelib.crypto.envelope import Envelope
 from chalicelib.errors import ErrorCode, StratusError
-from chalicelib.hooks import Hooks
 from chalicelib.mail import CHUNK, Address, MailMessage, MailReader
-from chalicelib.metrics import MetricsBuffer
 from chalicelib.providers.google.provider import GoogleProvider
 from chalicelib.providers.microsoft.provider import MicrosoftProvider
-from chalicelib.providers.oauth2 import TokenGrant
 from chalicelib.settings import Settings
-from chalicelib.store.table import Store
 from devstack.googleemu import BIG_ATTACHMENT_NAME, BIG_ATTACHMENT_SIZE, INLINE_CID, GoogleEmulator
 from devstack.googleemu.seed import (
     CUSTOMER_CC,
@@ -40,13 +37,18 @@ from devstack.googleemu.seed import (
 from devstack.msemu import MicrosoftEmulator
 from devstack.msemu.seed import LARGE_ATTACHMENT_SIZE, PNG_1X1
 from devstack.provision import ProvisionedStack
-from tests.fakes import FakeClock
+from tests.provider_connections import (  # noqa: F401 - fixtures used by name
+    ALICE,
+    ORG,
+    USER,
+    VaultTokens,
+    connect,
+    gemu,
+    msemu,
+    settings,
+    vault,
+)
 
-ALICE = "alice@acme.demo"
-ORG = "00D000000000001AAA"
-USER = "005000000000001AAA"
-GOOGLE = ("stratus-google-test.apps.googleusercontent.com", "google-test-secret")
-MICROSOFT = ("stratus-ms-test", "ms-test-secret")
 PETER = Address("peter.gibbons@initech.com", "Peter Gibbons")
 
 
@@ -59,78 +61,9 @@ class Mailbox:
     emu: Any
 
 
-class VaultTokens:
-    """The vault's TokenSource for alice's connection, counting the renewals asked for."""
-
-    def __init__(self, vault: ConnectionVault, provider: str) -> None:
-        self._vault, self._provider = vault, provider
-        self.refreshes = 0
-
-    def current(self) -> str:
-        return self._vault.current_access_token(self._provider, ORG, USER)
-
-    def refreshed(self, stale: str) -> str:
-        self.refreshes += 1
-        return self._vault.refreshed_access_token(self._provider, ORG, USER, stale)
-
-
-@pytest.fixture
-def gemu() -> Iterator[GoogleEmulator]:
-    emu = GoogleEmulator(*GOOGLE, redirect_uris=["https://stratus.test/cb"]).start()
-    try:
-        yield emu
-    finally:
-        emu.stop()
-
-
-@pytest.fixture
-def msemu() -> Iterator[MicrosoftEmulator]:
-    emu = MicrosoftEmulator(*MICROSOFT, redirect_uris=["https://stratus.test/cb"]).start()
-    try:
-        yield emu
-    finally:
-        emu.stop()
-
-
-@pytest.fixture
-def settings(gemu: GoogleEmulator, msemu: MicrosoftEmulator) -> Settings:
-    return Settings(
-        google_client_id=GOOGLE[0],
-        google_client_secret=GOOGLE[1],
-        google_accounts_url=gemu.url,
-        google_oauth_url=gemu.url,
-        google_api_url=gemu.url,
-        microsoft_client_id=MICROSOFT[0],
-        microsoft_client_secret=MICROSOFT[1],
-        microsoft_tenant=msemu.tenant,
-        microsoft_login_url=msemu.url,
-        microsoft_graph_url=msemu.url,
-        mailbox_timeout_seconds=30.0,
-    )
-
-
-@pytest.fixture
-def vault(
-    store: Store, envelope: Envelope, clock: FakeClock, settings: Settings
-) -> ConnectionVault:
-    providers = {
-        "google": GoogleProvider(settings, lambda secret: secret),
-        "microsoft": MicrosoftProvider(settings, lambda secret: secret),
-    }
-    return ConnectionVault(
-        store, envelope, clock, providers, Hooks().connection_forgotten, MetricsBuffer()
-    )
-
-
-def _connect(vault: ConnectionVault, name: str, issued: dict[str, Any]) -> VaultTokens:
-    grant = TokenGrant(issued["access_token"], issued["refresh_token"], issued["scope"])
-    vault.save(name, ORG, USER, grant, {"email": ALICE})
-    return VaultTokens(vault, name)
-
-
 @pytest.fixture
 def gmail(vault: ConnectionVault, gemu: GoogleEmulator, settings: Settings) -> Mailbox:
-    tokens = _connect(vault, "google", gemu.issue_tokens(ALICE))
+    tokens = connect(vault, "google", gemu.issue_tokens(ALICE))
     gemu.reset_counters()
     reader = GoogleProvider(settings, lambda s: s).mail_reader(tokens)
     return Mailbox(reader, tokens, gemu)
@@ -138,7 +71,7 @@ def gmail(vault: ConnectionVault, gemu: GoogleEmulator, settings: Settings) -> M
 
 @pytest.fixture
 def outlook(vault: ConnectionVault, msemu: MicrosoftEmulator, settings: Settings) -> Mailbox:
-    tokens = _connect(vault, "microsoft", msemu.issue_tokens(ALICE))
+    tokens = connect(vault, "microsoft", msemu.issue_tokens(ALICE))
     msemu.reset_counters()
     reader = MicrosoftProvider(settings, lambda s: s).mail_reader(tokens)
     return Mailbox(reader, tokens, msemu)

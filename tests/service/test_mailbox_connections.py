@@ -10,18 +10,16 @@ from __future__ import annotations
 import base64
 import json
 import threading
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-import boto3
 import pytest
 import requests
 from chalice.test import Client
 
 from chalicelib import deps
 from devstack.provision import ProvisionedStack
-from tests.conftest import GOOGLE_CLIENT, Mailboxes, SignIn
+from tests.conftest import GOOGLE_CLIENT, Mailboxes, SignIn, table_items
 from tests.mailboxes import Browser, _code, _query, consent
 
 ALICE = "alice@acme.demo"
@@ -35,21 +33,13 @@ def browser(sign_in: SignIn, client: Client, mailbox_env: Mailboxes) -> Browser:
     return Browser(client, sign_in(ALICE))
 
 
-def _scan(stack: ProvisionedStack) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    paginator = boto3.client("dynamodb").get_paginator("scan")
-    for page in paginator.paginate(TableName=stack.table_name):
-        items.extend(page["Items"])
-    return items
-
-
 def _scan_text(stack: ProvisionedStack) -> str:
-    return json.dumps(_scan(stack), default=lambda b: base64.b64encode(b).decode())
+    return json.dumps(table_items(stack.table_name), default=lambda b: base64.b64encode(b).decode())
 
 
 def _connection_items(stack: ProvisionedStack, provider: str) -> list[dict[str, Any]]:
     wanted = f"CONNECTION#{provider}"
-    return [item for item in _scan(stack) if item["sk"]["S"] == wanted]
+    return [item for item in table_items(stack.table_name) if item["sk"]["S"] == wanted]
 
 
 def _issued_tokens(mailboxes: Mailboxes) -> list[str]:
@@ -310,25 +300,6 @@ def test_microsoft_rotation_keeps_the_newest_refresh_token(
         assert ms.stats()["refresh_rotations"] == round_
         stored = deps.vault().refresh_token("microsoft", org_id, user_id)
         assert stored == ms.refresh_tokens(ALICE)[-1]  # the newest, not the one before
-
-
-@pytest.fixture
-def served(mailbox_env: Mailboxes) -> Iterator[str]:
-    """The app on Chalice's threaded local HTTP server (what `chalice local` runs)."""
-    from chalice.config import Config
-    from chalice.local import LocalDevServer
-
-    from app import app
-
-    config = Config.create(chalice_stage="test", app_name="stratus", chalice_app=app)
-    server = LocalDevServer(app, config, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server.server_address[1]}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
 
 
 @pytest.mark.parametrize("provider", ["google", "microsoft"])

@@ -105,6 +105,16 @@ def _org_of(client: Client, token: str) -> str:
     return str(json.loads(client.http.get("/me", headers=_auth(token)).body)["org"]["id"])
 
 
+def _count_an_open(org_id: str, shard: int) -> None:
+    """An open counted for the org today in one of its counter shards, as a pixel counts it."""
+    from datetime import UTC, datetime
+
+    from chalicelib.store.usage import hit_adds
+
+    adds = hit_adds(org_id, datetime.now(UTC).date(), shard, "open", "human")
+    deps.store().update(adds.key, adds.expression, adds.values, adds.names)
+
+
 def _delete(client: Client, token: str, confirm: str) -> Any:
     body = json.dumps({"confirm": confirm}).encode()
     return client.http.delete("/admin/org", body=body, headers=_auth(token))
@@ -120,6 +130,8 @@ def test_only_an_admin_confirming_the_org_id_starts_it(
     assert wrong.status_code == 400
     assert json.loads(wrong.body)["error"]["code"] == "validation_error"
     assert client.http.get("/admin/org/deletion", headers=_auth(admin)).status_code == 404
+    alice = sign_in(ALICE)  # not an admin: nor may she read a deletion's progress
+    assert client.http.get("/admin/org/deletion", headers=_auth(alice)).status_code == 403
     assert not boto3.client("sqs").receive_message(QueueUrl=deletion_queue).get("Messages")
 
 
@@ -157,6 +169,8 @@ def test_deleting_the_org_revokes_deletes_everything_naming_it_and_spares_anothe
         client.http.put("/admin/settings", body=other_settings, headers=_auth(other_admin))
     ).status_code == 200
     client.http.get("/admin/usage", headers=_auth(other_admin))
+    for org in (org_id, other_id):  # opens counted in counter shards (store/usage.py)
+        _count_an_open(org, shard=3)
     others_before = {_key(i): i for i in _scan(stack) if other_id in _text(i)}
     assert len(others_before) >= 6
     assert any(org_id in _text(i) for i in _scan(stack))
@@ -215,11 +229,11 @@ def test_an_interrupted_deletion_finishes_on_the_next_run(
     calls = {"n": 0}
     real = one_by_one.delete_user
 
-    def dies_once(org: str, user: str) -> Any:
+    def dies_once(org: str, user: str, *, unanswered_ok: bool) -> Any:
         calls["n"] += 1
         if calls["n"] == 2:
             raise RuntimeError("the worker died here")
-        return real(org, user)
+        return real(org, user, unanswered_ok=unanswered_ok)
 
     monkeypatch.setattr(
         deps, "org_deletion", lambda: dataclasses.replace(one_by_one, delete_user=dies_once)
@@ -238,9 +252,14 @@ def test_asking_again_while_it_runs_is_the_same_deletion(
 ) -> None:
     admin = sign_in("admin@acme.demo")
     org_id = _org_of(client, admin)
-    first = json.loads(_delete(client, admin, org_id).body)["job"]
-    again = json.loads(_delete(client, admin, org_id).body)["job"]
-    assert again["requested_at"] == first["requested_at"]
+    first = _delete(client, admin, org_id)
+    # When it is asked for again while it runs
+    again = _delete(client, admin, org_id)
+    # Then the answer is the same job, and nothing more is queued: one chain of runs
+    assert again.status_code == 202
+    assert json.loads(again.body)["job"] == json.loads(first.body)["job"]
+    assert "status_url" in json.loads(first.body) and "status_url" not in json.loads(again.body)
+    assert _queued(deletion_queue) == 1
     assert deps.org_deletion().jobs.get(org_id) is not None
     assert org_id not in _text(
         boto3.client("dynamodb").get_item(
@@ -248,6 +267,76 @@ def test_asking_again_while_it_runs_is_the_same_deletion(
             Key={"pk": {"S": keys.org_deletion_key(_tag(org_id))[0]}, "sk": {"S": "JOB"}},
         )["Item"]
     )
+
+
+def test_asking_again_for_a_deletion_that_has_stalled_queues_it_again(
+    client: Client, sign_in: SignIn, deletion_queue: str
+) -> None:
+    from chalicelib.admin.deletion import STALLED_SECONDS
+
+    admin = sign_in("admin@acme.demo")
+    org_id = _org_of(client, admin)
+    _delete(client, admin, org_id)
+    # Given a deletion whose progress has not moved for STALLED_SECONDS (its message lost)
+    boto3.client("sqs").purge_queue(QueueUrl=deletion_queue)
+    deps.store().update(
+        keys.org_deletion_key(_tag(org_id)),
+        "SET updated_at = updated_at - :s",
+        {":s": STALLED_SECONDS},
+    )
+    # When it is asked for again: queued again, still the same job
+    assert _delete(client, admin, org_id).status_code == 202
+    assert _queued(deletion_queue) == 1
+
+
+def test_the_sweeps_saved_position_names_no_item(
+    client: Client,
+    sign_in: SignIn,
+    stack: ProvisionedStack,
+    deletion_queue: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from chalicelib.store.org_deletion import OrgDeletionJobs
+
+    # Given a sweep that stops after every page of 2 items (so it saves where it is), and
+    # the job item as every step of the deletion leaves it
+    admin = sign_in("admin@acme.demo")
+    org_id = _org_of(client, admin)
+    sign_in(ALICE)
+    store = deps.store()
+    for n in range(6):  # another org's items: the Scan pages through them too
+        store.put({"pk": f"USER#00D000000000009AAA#00500000000000{n}AAA", "sk": "PROFILE"})
+    scan = store.scan_naming
+    monkeypatch.setattr(store, "scan_naming", lambda text, cursor: scan(text, cursor, page_items=2))
+    page_by_page = dataclasses.replace(deps.org_deletion(), pages_per_run=1)
+    monkeypatch.setattr(deps, "org_deletion", lambda: page_by_page)
+    saved: list[dict[str, Any]] = []
+    advance = OrgDeletionJobs.advance
+
+    def watched(jobs: OrgDeletionJobs, org: str, **changes: Any) -> None:
+        advance(jobs, org, **changes)
+        job = store.get(keys.org_deletion_key(_tag(org))) or {}
+        if job.get("cursor"):
+            saved.append(job)
+
+    monkeypatch.setattr(OrgDeletionJobs, "advance", watched)
+    # When the org is deleted to the end
+    assert _delete(client, admin, org_id).status_code == 202
+    _work(deletion_queue)
+    # Then the sweep saved its position, sealed: no key of any item is readable on the job
+    assert saved
+    for job in saved:
+        assert set(job["cursor"]) == {"sealed"}
+        assert not any(p in _text(job) for p in ("USER#", "SESSION#", "ORG#", org_id)), job
+    assert page_by_page.progress(org_id).done
+    assert [i["pk"]["S"] for i in _scan(stack) if org_id in _text(i)] == []
+
+
+def _queued(url: str) -> int:
+    attributes = boto3.client("sqs").get_queue_attributes(
+        QueueUrl=url, AttributeNames=["ApproximateNumberOfMessages"]
+    )["Attributes"]
+    return int(attributes["ApproximateNumberOfMessages"])
 
 
 def _tag(org_id: str) -> str:
@@ -348,3 +437,103 @@ def test_done_stays_readable_at_the_status_address_the_start_gave(
     assert shown.headers["Cache-Control"] == "no-store"
     forged = status_url[:-4] + ("AAAA" if not status_url.endswith("AAAA") else "BBBB")
     assert client.http.get(forged).status_code == 404
+
+
+def _org_with_google(client: Client, sign_in: SignIn, *users: str) -> tuple[str, str]:
+    """The admin's session and the org's id, once each of `users` has connected Google."""
+    admin = sign_in("admin@acme.demo")
+    org_id = _org_of(client, admin)
+    for email in users:
+        assert Browser(client, sign_in(email)).connect("google").status_code == 302
+    return admin, org_id
+
+
+def test_a_google_that_does_not_answer_holds_the_deletion_until_it_revokes(
+    client: Client, sign_in: SignIn, mailbox_env: Mailboxes, deletion_queue: str
+) -> None:
+    # Given alice connected Google, and Google's OAuth endpoints answer 503 for a while
+    admin, org_id = _org_with_google(client, sign_in, ALICE)
+    mailbox_env.google.inject_fault("unavailable", count=1, target="oauth")
+    # When the admin deletes the org and its worker runs while Google does not answer
+    from app import org_deletion
+
+    assert _delete(client, admin, org_id).status_code == 202
+    polled = poll_once(boto3.client("sqs"), deletion_queue, org_deletion, visibility_timeout=0)
+    # Then the run failed before alice's tokens were deleted (SQS delivers it again)
+    assert polled.failed == 1
+    assert not deps.org_deletion().progress(org_id).done
+    assert mailbox_env.google.stats()["revocations"] == {}
+    # ... and once Google answers, her grant is revoked and the deletion ends
+    assert _work(deletion_queue)
+    job = deps.org_deletion().progress(org_id)
+    assert job.done and mailbox_env.google.stats()["revocations"] == {ALICE: 1}
+    assert "google" not in job.revocations_failed
+    # ... and Salesforce, which revoked her grant on the first run, is not reported as failed
+    # (its connection was forgotten at once: the retry did not ask it again)
+    assert "salesforce" not in job.revocations_failed
+
+
+def test_a_revocation_never_answered_is_counted_as_failed_after_some_deliveries(
+    client: Client, sign_in: SignIn, mailbox_env: Mailboxes, deletion_queue: str
+) -> None:
+    from chalicelib.admin.deletion import REVOCATION_ATTEMPTS
+
+    admin, org_id = _org_with_google(client, sign_in, ALICE)
+    # Given Google never answers a revocation
+    mailbox_env.google.inject_fault("unavailable", count=100, target="oauth")
+    assert _delete(client, admin, org_id).status_code == 202
+    # When the worker runs until the queue is empty
+    polls = _work(deletion_queue)
+    # Then the run was retried, then the deletion went on and says Google was not revoked
+    assert sum(p.failed for p in polls) == REVOCATION_ATTEMPTS - 1
+    job = deps.org_deletion().progress(org_id)
+    assert job.done and job.revocations_failed.get("google") == 1
+    assert "salesforce" not in job.revocations_failed
+
+
+def _two_users_with_google(client: Client, sign_in: SignIn) -> tuple[str, str]:
+    return _org_with_google(client, sign_in, ALICE, "bob@acme.demo")
+
+
+def test_a_user_whose_revocation_went_unanswered_is_tried_again_in_later_deliveries(
+    client: Client, sign_in: SignIn, mailbox_env: Mailboxes, deletion_queue: str
+) -> None:
+    from chalicelib.admin.deletion import REVOCATION_ATTEMPTS
+
+    admin, org_id = _two_users_with_google(client, sign_in)
+    # Given Google leaves both users' first tries unanswered, and one more of each but the
+    # last try (REVOCATION_ATTEMPTS - 2 deliveries fail for both)
+    mailbox_env.google.inject_fault(
+        "unavailable", count=2 * (REVOCATION_ATTEMPTS - 2), target="oauth"
+    )
+    assert _delete(client, admin, org_id).status_code == 202
+    # When the worker runs until the queue is empty
+    polls = _work(deletion_queue)
+    # Then each failed delivery tried both users, and the next one tried them again: both
+    # grants are revoked and none is reported as failed
+    assert sum(p.failed for p in polls) == REVOCATION_ATTEMPTS - 2
+    job = deps.org_deletion().progress(org_id)
+    assert job.done and mailbox_env.google.stats()["revocations"] == {ALICE: 1, "bob@acme.demo": 1}
+    assert job.revocations_failed == {}
+    assert "revocation_tries" not in json.dumps(job.view())
+
+
+def test_only_a_user_left_unanswered_on_every_try_is_given_up(
+    client: Client, sign_in: SignIn, mailbox_env: Mailboxes, deletion_queue: str
+) -> None:
+    from chalicelib.admin.deletion import REVOCATION_ATTEMPTS
+
+    admin, org_id = _two_users_with_google(client, sign_in)
+    # Given Google leaves every try of both users unanswered but the other user's last one
+    # (REVOCATION_ATTEMPTS - 1 failed deliveries for both, then one more unanswered try)
+    faults = 2 * (REVOCATION_ATTEMPTS - 1) + 1
+    mailbox_env.google.inject_fault("unavailable", count=faults, target="oauth")
+    assert _delete(client, admin, org_id).status_code == 202
+    polls = _work(deletion_queue)
+    # Then the user tried REVOCATION_ATTEMPTS times without an answer is counted as failed,
+    # the other one is revoked on their last try, and the deletion ended
+    assert sum(p.failed for p in polls) == REVOCATION_ATTEMPTS - 1
+    job = deps.org_deletion().progress(org_id)
+    assert job.done and job.users_deleted == 3
+    assert job.revocations_failed == {"google": 1}
+    assert len(mailbox_env.google.stats()["revocations"]) == 1

@@ -46,7 +46,7 @@ from chalicelib.errors import (
     Unavailable,
 )
 from chalicelib.sessions import COOKIE_NAME as SESSION_COOKIE
-from chalicelib.store.table import Lease, Store
+from chalicelib.store.table import Adds, Lease, Store
 from chalicelib.tracking.hits import GIF
 from devstack.awscalls import AwsCallCounter
 from devstack.provision import ProvisionedStack
@@ -237,6 +237,9 @@ def _store_calls() -> dict[str, Callable[[Store], object]]:
         "scan_naming": lambda s: s.scan_naming("00D000000000000EAA"),
         "put": lambda s: s.put(item),
         "put_if_absent": lambda s: s.put_if_absent(item, requires=("P", "OWNER")),
+        "put_if_absent_and_add": lambda s: s.put_if_absent_and_add(
+            item, requires=("P", "OWNER"), adds=Adds(("C", "S"), "ADD n :one", {":one": 1})
+        ),
         "put_new": lambda s: s.put_new([item]),
         "update": lambda s: s.update(("P", "S"), "SET v = :v", {":v": 1}),
         "delete_owned_by": lambda s: s.delete_owned_by("P"),

@@ -15,25 +15,13 @@ from hypothesis import strategies as st
 from chalicelib.records.signatures import FIELDS
 from devstack.sfemu.duplicates import RESULT_KEYS, DuplicateRule, ResultKey, ValidationRule
 from tests.conftest import Salesforce, SignIn
+from tests.records_http import ALICE, NEWCOMER, json_headers, post_json
 
-ALICE = "alice@acme.demo"
-NEWCOMER = "dana.whitfield@brightline-labs.example"
 SIGNED = (
     "Hi Alice,\n\nthanks for the call today.\n\nBest regards,\n\nDana Whitfield\n"
     "Head of Operations\nBrightline Labs\nTel: +1 (415) 555-0142\n"
     "dana.whitfield@brightline-labs.example\n"
 )
-
-
-def _headers(token: str, key: str | None = None) -> dict[str, str]:
-    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
-    if key is not None:
-        headers["Idempotency-Key"] = key
-    return headers
-
-
-def _post(client: Client, token: str, path: str, body: Any, key: str | None = None) -> Any:
-    return client.http.post(path, body=json.dumps(body), headers=_headers(token, key))
 
 
 def _body(response: Any) -> dict[str, Any]:
@@ -66,7 +54,7 @@ def test_a_signature_is_parsed_into_the_form_fields(client: Client, alice: str) 
     body = {"text": SIGNED, "from": {"email": NEWCOMER, "name": "Dana Whitfield"}}
 
     # When the sidebar asks for its fields
-    response = _post(client, alice, "/signatures/parse", body)
+    response = post_json(client, alice, "/signatures/parse", body)
 
     # Then the block's fields come back, phones in E.164, each with its confidence
     assert response.status_code == 200, response.body
@@ -80,13 +68,13 @@ def test_a_signature_is_parsed_into_the_form_fields(client: Client, alice: str) 
 
 def test_an_email_without_a_signature_answers_no_fields(client: Client, alice: str) -> None:
     body = {"text": "ok, see you then", "from": {"email": NEWCOMER, "name": "Dana Whitfield"}}
-    answer = _body(_post(client, alice, "/signatures/parse", body))
+    answer = _body(post_json(client, alice, "/signatures/parse", body))
     assert answer == {"fields": {}, "confidence": {}, "signature": ""}
 
 
 def test_a_body_over_256_kb_is_refused_with_413(client: Client, alice: str) -> None:
     body = {"text": "x" * (256 * 1024), "from": {"email": NEWCOMER}}
-    response = _post(client, alice, "/signatures/parse", body)
+    response = post_json(client, alice, "/signatures/parse", body)
     assert response.status_code == 413
     assert _body(response)["error"]["code"] == "payload_too_large"
 
@@ -105,11 +93,11 @@ def test_an_org_that_turned_extraction_off_gets_403(client: Client, sign_in: Sig
     changed = client.http.put(
         "/admin/settings",
         body=json.dumps({"signature_extraction": False}),
-        headers=_headers(admin),
+        headers=json_headers(admin),
     )
     assert changed.status_code == 200, changed.body
 
-    response = _post(
+    response = post_json(
         client, sign_in(ALICE), "/signatures/parse", {"text": SIGNED, "from": {"email": NEWCOMER}}
     )
 
@@ -127,7 +115,7 @@ def test_a_lead_is_created_as_the_user_with_the_mapped_fields(
     )
 
     calls = sf_env.emu.api_calls
-    response = _post(client, alice, "/records/leads", body)
+    response = post_json(client, alice, "/records/leads", body)
 
     assert response.status_code == 201, response.body
     assert sf_env.emu.api_calls == calls + 1  # the insert
@@ -148,7 +136,7 @@ def test_a_required_field_salesforce_misses_is_a_400_naming_it(
 ) -> None:
     body = _lead()
     del body["company"]
-    response = _post(client, alice, "/records/leads", body)
+    response = post_json(client, alice, "/records/leads", body)
     assert response.status_code == 400
     error = _body(response)["error"]
     assert error["code"] == "salesforce_rejected"
@@ -162,7 +150,7 @@ def test_a_field_the_user_may_not_edit_is_refused_by_salesforce(
     client: Client, alice: str, sf_env: Salesforce
 ) -> None:
     sf_env.emu.deny_field_edit(sf_env.emu.users[ALICE]["Id"], "Lead", "Title")
-    response = _post(client, alice, "/records/leads", _lead(title="Head of Operations"))
+    response = post_json(client, alice, "/records/leads", _lead(title="Head of Operations"))
     assert response.status_code == 400
     error = _body(response)["error"]
     assert (error["field"], error["salesforce_code"]) == (
@@ -179,7 +167,7 @@ def test_a_validation_rule_answers_its_message_and_field(
             "Lead", "A Lead needs a phone number.", lambda v: not v.get("Phone"), "Phone"
         )
     )
-    response = _post(client, alice, "/records/leads", _lead())
+    response = post_json(client, alice, "/records/leads", _lead())
     assert response.status_code == 400
     error = _body(response)["error"]
     assert error["message"] == "A Lead needs a phone number."
@@ -203,7 +191,9 @@ def test_a_blocking_duplicate_rule_answers_409_with_the_matches(
 
     # When she creates a Lead with that address, even asking to allow duplicates
     calls = sf_env.emu.api_calls
-    response = _post(client, alice, "/records/leads", _lead(email=initech, allow_duplicates=True))
+    response = post_json(
+        client, alice, "/records/leads", _lead(email=initech, allow_duplicates=True)
+    )
 
     # Then nothing is created and the match is named
     assert response.status_code == 409
@@ -223,12 +213,12 @@ def test_an_alerting_rule_lets_the_user_save_when_asked(
 ) -> None:
     sf_env.emu.spell_duplicate_result(spelling)
     sf_env.emu.add_duplicate_rule(DuplicateRule("Lead_Names", "Lead", "Lead", "name", "alert"))
-    first = _post(client, alice, "/records/leads", _lead())
+    first = post_json(client, alice, "/records/leads", _lead())
     assert first.status_code == 201, first.body
     other = _lead(email="dana@whitfield.example")
 
-    refused = _post(client, alice, "/records/leads", other)
-    allowed = _post(client, alice, "/records/leads", {**other, "allow_duplicates": True})
+    refused = post_json(client, alice, "/records/leads", other)
+    allowed = post_json(client, alice, "/records/leads", {**other, "allow_duplicates": True})
 
     assert refused.status_code == 409
     error = _body(refused)["error"]
@@ -242,14 +232,14 @@ def test_a_created_lead_is_what_the_lookup_answers_at_once(
     client: Client, alice: str, sf_env: Salesforce
 ) -> None:
     # Given alice's sidebar looked the sender up: not in Salesforce (cached)
-    before = client.http.get(f"/lookup?email={NEWCOMER}", headers=_headers(alice))
+    before = client.http.get(f"/lookup?email={NEWCOMER}", headers=json_headers(alice))
     assert json.loads(before.body)["results"][0]["matches"] == []
 
     # When she creates a Lead for the sender
-    created = _post(client, alice, "/records/leads", _lead())
+    created = post_json(client, alice, "/records/leads", _lead())
 
     # Then the next lookup finds it
-    after = client.http.get(f"/lookup?email={NEWCOMER}", headers=_headers(alice))
+    after = client.http.get(f"/lookup?email={NEWCOMER}", headers=json_headers(alice))
     matches = json.loads(after.body)["results"][0]["matches"]
     assert [m["id"] for m in matches] == [_body(created)["record"]["id"]]
 
@@ -262,23 +252,23 @@ def test_a_lead_created_in_another_container_is_what_the_lookup_answers(
     # Given container A cached "not in Salesforce" for the sender, and a cached match
     peter = "peter.gibbons@initech.com"
     for address in (NEWCOMER, peter):
-        client.http.get(f"/lookup?email={address}", headers=_headers(alice))
+        client.http.get(f"/lookup?email={address}", headers=json_headers(alice))
     container_a = deps.lookups()
 
     # When alice creates the Lead in container B (its own memory; the same table)
     deps.reset()
-    created = _post(client, alice, "/records/leads", _lead())
+    created = post_json(client, alice, "/records/leads", _lead())
     assert created.status_code == 201, created.body
 
     # Then container A asks Salesforce again rather than serve its cached miss
     monkeypatch.setattr(deps, "lookups", lambda: container_a)
     calls = sf_env.emu.api_calls
-    after = client.http.get(f"/lookup?email={NEWCOMER}", headers=_headers(alice))
+    after = client.http.get(f"/lookup?email={NEWCOMER}", headers=json_headers(alice))
     matches = json.loads(after.body)["results"][0]["matches"]
     assert [m["id"] for m in matches] == [_body(created)["record"]["id"]]
     assert sf_env.emu.api_calls == calls + 1
     # and a cached match is still served without Salesforce
-    again = client.http.get(f"/lookup?email={peter}", headers=_headers(alice))
+    again = client.http.get(f"/lookup?email={peter}", headers=json_headers(alice))
     assert json.loads(again.body)["results"][0]["matches"]
     assert sf_env.emu.api_calls == calls + 1
 
@@ -286,10 +276,10 @@ def test_a_lead_created_in_another_container_is_what_the_lookup_answers(
 def test_an_idempotency_key_creates_one_lead_and_answers_the_same(
     client: Client, alice: str, sf_env: Salesforce
 ) -> None:
-    first = _post(client, alice, "/records/leads", _lead(), key="lead-1")
+    first = post_json(client, alice, "/records/leads", _lead(), key="lead-1")
     calls = sf_env.emu.api_calls
-    again = _post(client, alice, "/records/leads", _lead(), key="lead-1")
-    other = _post(client, alice, "/records/leads", _lead(title="CEO"), key="lead-1")
+    again = post_json(client, alice, "/records/leads", _lead(), key="lead-1")
+    other = post_json(client, alice, "/records/leads", _lead(title="CEO"), key="lead-1")
 
     assert (first.status_code, again.status_code) == (201, 201)
     assert _body(again) == _body(first)
@@ -309,7 +299,9 @@ def test_a_contact_joins_the_account_the_user_sees_by_name(
 ) -> None:
     initech = next(a for a in sf_env.emu.records["Account"].values() if a["Name"] == "Initech")
     calls = sf_env.emu.api_calls
-    response = _post(client, alice, "/records/contacts", _contact(company="initech", city="Austin"))
+    response = post_json(
+        client, alice, "/records/contacts", _contact(company="initech", city="Austin")
+    )
     assert response.status_code == 201, response.body
     assert sf_env.emu.api_calls == calls + 2  # the Account by name, the insert
     (contact,) = _records(sf_env, "Contact", NEWCOMER)
@@ -326,7 +318,9 @@ def test_an_account_the_user_cannot_see_is_not_found(
     client: Client, alice: str, sf_env: Salesforce
 ) -> None:
     # Umbrella Health is bob's: alice does not see it
-    response = _post(client, alice, "/records/contacts", _contact(account_name="Umbrella Health"))
+    response = post_json(
+        client, alice, "/records/contacts", _contact(account_name="Umbrella Health")
+    )
     assert response.status_code == 400
     error = _body(response)["error"]
     assert (error["code"], error["field"]) == ("account_not_found", "account_name")
@@ -335,7 +329,7 @@ def test_an_account_the_user_cannot_see_is_not_found(
 
 def test_an_account_is_created_when_asked(client: Client, alice: str, sf_env: Salesforce) -> None:
     body = _contact(account_name="Brightline Labs", create_account=True)
-    response = _post(client, alice, "/records/contacts", body)
+    response = post_json(client, alice, "/records/contacts", body)
     assert response.status_code == 201, response.body
     record = _body(response)["record"]
     account = sf_env.emu.records["Account"][record["account_id"]]
@@ -344,7 +338,7 @@ def test_an_account_is_created_when_asked(client: Client, alice: str, sf_env: Sa
 
 
 def test_an_account_id_must_be_an_account(client: Client, alice: str) -> None:
-    response = _post(client, alice, "/records/contacts", _contact(account_id="00Q000000000001"))
+    response = post_json(client, alice, "/records/contacts", _contact(account_id="00Q000000000001"))
     assert response.status_code == 400
     assert _body(response)["error"]["code"] == "validation_error"
 
@@ -356,8 +350,12 @@ def test_nothing_of_the_text_is_logged(
     text = f"Hi,\n\nregards,\n{marker}\nTel: +1 415 555 0142\n"
     caplog.set_level("DEBUG")
 
-    parsed = _post(client, alice, "/signatures/parse", {"text": text, "from": {"email": NEWCOMER}})
-    refused = _post(client, alice, "/signatures/parse", {"text": text, "from": {"email": marker}})
+    parsed = post_json(
+        client, alice, "/signatures/parse", {"text": text, "from": {"email": NEWCOMER}}
+    )
+    refused = post_json(
+        client, alice, "/signatures/parse", {"text": text, "from": {"email": marker}}
+    )
 
     assert parsed.status_code == 200
     assert refused.status_code == 400  # the sender is not an address: named, not echoed
@@ -377,7 +375,7 @@ def test_any_body_answers_200_with_only_known_fields(
     client: Client, alice: str, text: str, html: str | None
 ) -> None:
     body = {"text": text, "html": html, "from": {"email": NEWCOMER}}
-    response = _post(client, alice, "/signatures/parse", body)
+    response = post_json(client, alice, "/signatures/parse", body)
     assert response.status_code == 200, response.body
     answer = _body(response)
     assert set(answer["fields"]) <= set(FIELDS)
@@ -398,7 +396,7 @@ def test_a_refused_contact_leaves_no_new_account(
 
     # When alice creates it with a new Account
     calls = sf_env.emu.api_calls
-    response = _post(client, alice, "/records/contacts", body)
+    response = post_json(client, alice, "/records/contacts", body)
 
     # Then neither exists: the Account and the Contact were one all-or-none call
     assert response.status_code == 400
@@ -417,8 +415,8 @@ def test_a_duplicate_contact_with_a_new_account_answers_409_and_leaves_nothing(
     sf_env.emu.add_duplicate_rule(DuplicateRule("C_Dupes", "Contact", "Contact", "email", "alert"))
     body = _contact(email=initech, account_name="Brightline Labs", create_account=True)
 
-    refused = _post(client, alice, "/records/contacts", body)
-    allowed = _post(client, alice, "/records/contacts", {**body, "allow_duplicates": True})
+    refused = post_json(client, alice, "/records/contacts", body)
+    allowed = post_json(client, alice, "/records/contacts", {**body, "allow_duplicates": True})
 
     assert refused.status_code == 409, refused.body
     assert _body(refused)["error"]["allow_duplicates"] is True
@@ -433,7 +431,7 @@ def test_a_contact_without_its_required_last_name_is_a_400_naming_it(
 ) -> None:
     body = _contact(company="Initech")
     del body["last_name"]
-    response = _post(client, alice, "/records/contacts", body)
+    response = post_json(client, alice, "/records/contacts", body)
     assert response.status_code == 400
     error = _body(response)["error"]
     assert (error["code"], error["field"]) == ("salesforce_rejected", "last_name")
@@ -445,7 +443,9 @@ def test_a_contact_field_the_user_may_not_edit_is_refused_by_salesforce(
     client: Client, alice: str, sf_env: Salesforce
 ) -> None:
     sf_env.emu.deny_field_edit(sf_env.emu.users[ALICE]["Id"], "Contact", "Title")
-    response = _post(client, alice, "/records/contacts", _contact(company="Initech", title="CTO"))
+    response = post_json(
+        client, alice, "/records/contacts", _contact(company="Initech", title="CTO")
+    )
     assert response.status_code == 400
     error = _body(response)["error"]
     assert (error["field"], error["salesforce_code"]) == (
@@ -464,8 +464,10 @@ def test_a_contact_validation_rule_answers_its_message_and_field(
     sf_env.emu.add_validation_rule(
         ValidationRule("Contact", "A Contact needs a phone.", lambda v: not v.get("Phone"), "Phone")
     )
-    top = _post(client, alice, "/records/contacts", _contact(company="Initech"))
-    field = _post(client, alice, "/records/contacts", _contact(company="Initech", city="Austin"))
+    top = post_json(client, alice, "/records/contacts", _contact(company="Initech"))
+    field = post_json(
+        client, alice, "/records/contacts", _contact(company="Initech", city="Austin")
+    )
     assert (top.status_code, field.status_code) == (400, 400)
     assert _body(top)["error"]["message"] == "Mailing city is required."
     assert "field" not in _body(top)["error"]

@@ -12,7 +12,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bench.signatures import TARGETS, group, invented_on_unsigned, load_corpus, parse_corpus, score
+from bench.signatures import (
+    TARGETS,
+    invented_on_unsigned,
+    load_corpus,
+    load_hand_written,
+    parse_corpus,
+    score,
+)
 from chalicelib.records.signature import addresses, block, contacts, people
 from chalicelib.records.signature.text import MAX_INPUT, body_lines, html_to_text
 from chalicelib.records.signatures import (
@@ -67,7 +74,6 @@ def test_plain_text_is_preferred_over_html_and_input_is_bounded() -> None:
         "---------- Forwarded message ---------",
         "From: Bob <bob@x.com>\nSent: Tuesday, March 5, 2024 9:14 AM",
         "From: Bob <bob@x.com> Sent: Tuesday, March 5, 2024 9:14 AM To: Anna",
-        "> quoted",
         "Sent from my iPhone",
         "Get Outlook for iOS",
         "CONFIDENTIALITY NOTICE: This email is confidential.",
@@ -117,13 +123,18 @@ def test_a_one_line_signature_with_separators_is_not_prose() -> None:
         ("Mobile/WhatsApp: +49 176 98765432", "US", [("mobile", "+4917698765432")]),
         ("+44 (0)20 7946 0018", "US", [("phone", "+442079460018")]),
         ("Móvil: 612 345 678", "ES", [("mobile", "+34612345678")]),
-        ("Handy: 0171 2345678", "US", [("mobile", "+491712345678")]),  # valid only in DE
-        ("Cell: 07911 123456", "US", []),  # a UK mobile or a Stuttgart number: no guess
+        # valid only in DE: left out when the block points to the US alone (round 5), read
+        # when its label's language points to Germany too
+        ("Handy: 0171 2345678", "US", []),
+        ("Handy: 0171 2345678", ["US", "DE"], [("mobile", "+491712345678")]),
+        # a UK mobile or a Stuttgart landline: with no region, the "Cell" label keeps the mobile
+        ("Cell: 07911 123456", [], [("mobile", "+447911123456")]),
+        ("07911 123456", "US", []),  # unlabelled: no guess
         ("Direct: +1 (312) 555-0147 ext. 204", "US", [("phone", "+13125550147")]),
     ],
 )
 def test_phones_are_e164_with_their_kind_by_label(
-    line: str, region: str, expected: list[tuple[str, str]]
+    line: str, region: str | list[str], expected: list[tuple[str, str]]
 ) -> None:
     assert [(p.kind, p.e164) for p in contacts.phones([line], region)] == expected
 
@@ -266,14 +277,18 @@ def test_corpus_is_large_and_varied() -> None:
     assert len({case.id for case in CORPUS}) == len(CORPUS)
 
 
-def test_corpus_meets_the_precision_and_recall_targets() -> None:
-    results = parse_corpus(CORPUS)
+def test_every_labelled_case_meets_the_precision_and_recall_targets_per_field() -> None:
+    """The issue's targets, per field (phone, mobile and fax at the phones' 0.95; first and
+    last name at the names' 0.9), over the generated corpus and every hand-written set, as
+    `make bench` reports them; and no field at all from an email without a signature."""
+    results = parse_corpus(CORPUS + load_hand_written())
     scores = score(results)
     below = {}
-    for name, (fields, target) in TARGETS.items():
-        total = group(scores, fields)
-        if min(total.precision, total.recall) < target:
-            below[name] = (round(total.precision, 3), round(total.recall, 3), target)
+    for fields, target in TARGETS.values():
+        for name in fields:
+            total = scores[name]
+            if min(total.precision, total.recall) < target:
+                below[name] = (round(total.precision, 3), round(total.recall, 3), target)
     assert below == {}
     assert invented_on_unsigned(results) == 0
 
@@ -285,6 +300,8 @@ def test_corpus_labels_are_in_their_text() -> None:
         for name, value in case.expected.items():
             if name in {"phone", "mobile", "fax"}:
                 assert _national(value) in re.sub(r"\D", "", text), (case.id, name)
+            elif name in _NAMES_FIELDS:  # a name in capitals is labelled as the From header
+                assert _collapse(value).casefold() in text.casefold(), (case.id, name, value)
             elif not (name == "company" and _collapse(value) not in text):
                 assert _collapse(value) in text, (case.id, name, value)
 
@@ -322,10 +339,14 @@ def test_never_raises_and_returns_only_what_is_in_the_text(
     result = extract(None if as_html else text, html, sender, name)  # no safety net
     source = _collapse(" ".join(body_lines(None if as_html else text, html)))
     for field, value in result.fields.items():
-        if field in {"phone", "mobile", "fax"}:
-            assert _national(value) in re.sub(r"\D", "", source)
+        if field in {"phone", "mobile", "fax"}:  # a vanity number's letters are its digits
+            keypad = phonenumbers.convert_alpha_characters_in_number(source.upper())
+            written = (re.sub(r"\D", "", text) for text in (source, keypad))
+            assert any(_national(value) in digits for digits in written)
         elif field == "company" and _collapse(value) not in source:
             assert result.confidence[field] <= 0.5
+        elif field in _NAMES_FIELDS:  # "SAM ADEYEMI" is returned as the From header writes it
+            assert _collapse(value).casefold() in source.casefold(), (field, value)
         else:
             assert _collapse(value) in source, (field, value)
     assert set(result.confidence) == set(result.fields)
@@ -367,6 +388,9 @@ def test_an_adversarial_256_kb_body_is_parsed_quickly(piece: str) -> None:
     parse_signature(body, None, "anna@acme.de", "Anna Müller")
     parse_signature(None, body, "anna@acme.de", "Anna Müller")
     assert time.perf_counter() - started < 2.0
+
+
+_NAMES_FIELDS = frozenset({"first_name", "last_name"})
 
 
 def _collapse(text: str) -> str:

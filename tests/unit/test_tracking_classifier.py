@@ -166,40 +166,17 @@ def test_an_unparseable_source_address_is_ignored() -> None:
     assert classify(Hit("open", CHROME_MAC, "not-an-ip", MINUTES)).verdict == Verdict.HUMAN
 
 
+def _human_click(message_id: str, recipient: int, link: int, at: float) -> ClickSeen:
+    """A stored click the per-hit rules judged human: the only kind the burst rule revisits."""
+    return ClickSeen(message_id, recipient, link, at, Verdict.HUMAN, "no_machine_signal")
+
+
 def test_several_links_clicked_in_one_second_are_a_scanner() -> None:
     clicks = [
-        ClickSeen(
-            message_id="m1",
-            recipient=0,
-            link=0,
-            at=100.1,
-            verdict=Verdict.HUMAN,
-            reason="no_machine_signal",
-        ),
-        ClickSeen(
-            message_id="m1",
-            recipient=0,
-            link=1,
-            at=100.7,
-            verdict=Verdict.HUMAN,
-            reason="no_machine_signal",
-        ),
-        ClickSeen(
-            message_id="m1",
-            recipient=0,
-            link=0,
-            at=160.0,
-            verdict=Verdict.HUMAN,
-            reason="no_machine_signal",
-        ),
-        ClickSeen(
-            message_id="m1",
-            recipient=1,
-            link=2,
-            at=100.2,
-            verdict=Verdict.HUMAN,
-            reason="no_machine_signal",
-        ),
+        _human_click("m1", recipient=0, link=0, at=100.1),
+        _human_click("m1", recipient=0, link=1, at=100.7),
+        _human_click("m1", recipient=0, link=0, at=160.0),
+        _human_click("m1", recipient=1, link=2, at=100.2),
     ]
     out = reclassify_bursts(clicks)
     assert [c.verdict for c in out] == [
@@ -211,19 +188,19 @@ def test_several_links_clicked_in_one_second_are_a_scanner() -> None:
     assert out[0].reason == "many_links_in_one_second"
 
 
-def test_the_same_link_clicked_twice_in_a_second_is_not_a_burst() -> None:
-    clicks = [
-        ClickSeen("m1", 0, 4, 10.1, Verdict.HUMAN, "no_machine_signal"),
-        ClickSeen("m1", 0, 4, 10.2, Verdict.HUMAN, "no_machine_signal"),
-    ]
-    assert all(c.verdict == Verdict.HUMAN for c in reclassify_bursts(clicks))
-
-
-def test_the_same_recipient_number_in_two_messages_is_two_people() -> None:
-    # Given recipient 0 of two different messages, each clicking one link in the same second
-    clicks = [
-        ClickSeen("message-a", 0, 0, 10.1, Verdict.HUMAN, "no_machine_signal"),
-        ClickSeen("message-b", 0, 1, 10.2, Verdict.HUMAN, "no_machine_signal"),
-    ]
-    # Then neither is a burst
+@pytest.mark.parametrize(
+    "clicks",
+    [
+        pytest.param(
+            [_human_click("m1", 0, 4, 10.1), _human_click("m1", 0, 4, 10.2)],
+            id="the_same_link_twice_in_a_second",
+        ),
+        pytest.param(
+            # recipient 0 of two different messages, each clicking one link in the same second
+            [_human_click("message-a", 0, 0, 10.1), _human_click("message-b", 0, 1, 10.2)],
+            id="the_same_recipient_number_in_two_messages_is_two_people",
+        ),
+    ],
+)
+def test_clicks_that_are_not_a_burst_stay_human(clicks: list[ClickSeen]) -> None:
     assert all(c.verdict == Verdict.HUMAN for c in reclassify_bursts(clicks))

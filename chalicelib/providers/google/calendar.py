@@ -25,13 +25,15 @@ from urllib.parse import quote
 from chalicelib.calendars import (
     CalendarChanges,
     CalendarEvent,
-    CalendarNotFound,
     EventDetails,
+    EventGone,
     EventRefused,
     ShowAs,
     Window,
     midnight,
     parse_instant,
+    refuse_event_write,
+    refuse_listing,
 )
 from chalicelib.errors import ErrorCode, StratusError
 from chalicelib.providers.oauth2 import JsonApi
@@ -42,10 +44,6 @@ _NO_NOTICE = {"sendUpdates": "none"}
 
 class SyncTokenGone(Exception):
     """The sync token was refused with 410 (`fullSyncRequired`)."""
-
-
-class EventGone(Exception):
-    """The event does not exist (404) or was deleted already (410 `deleted`)."""
 
 
 class DuplicateId(Exception):
@@ -83,25 +81,22 @@ def _listing_refused(status: int, body: bytes) -> StratusError | None:
     reason = _reason(body)
     if status == 410 and reason == "fullSyncRequired":
         raise SyncTokenGone()
-    if status == 404:
-        raise CalendarNotFound()
+    refuse_listing(status)
     return _throttled(status, reason)
 
 
 def _refused(status: int, body: bytes) -> StratusError | None:
-    """A write: 404/410 the event is gone; 409 `duplicate` the chosen id exists; a rate limit
-    throttles; any other 4xx refuses this one event (`forbiddenForNonOrganizer`, a 400...).
-    Raised as exceptions the client or the cycle catches (they never reach a user)."""
+    """A write: 409 `duplicate` the chosen id exists; a rate limit throttles; else as for
+    every provider (`refuse_event_write`: 404/410 gone, another 4xx refuses this one event,
+    `forbiddenForNonOrganizer`, a 400...). Raised as exceptions the client or the cycle
+    catches (they never reach a user)."""
     reason = _reason(body)
-    if status in {404, 410}:
-        raise EventGone()
     if status == 409 and reason == "duplicate":
         raise DuplicateId()
     throttled = _throttled(status, reason)
     if throttled is not None:
         return throttled
-    if 400 <= status < 500 and status != 401:
-        raise EventRefused(reason or f"http_{status}")
+    refuse_event_write(status, reason, gone=frozenset({404, 410}))
     return None
 
 
@@ -124,7 +119,7 @@ def _attendees(item: Mapping[str, Any]) -> tuple[str, ...]:
         for a in item.get("attendees") or []
         if isinstance(a, dict) and a.get("email") and not a.get("self") and not a.get("resource")
     ]
-    return tuple(sorted(set(found)))
+    return tuple(dict.fromkeys(found))  # the event's order: the first match is the WhoId
 
 
 def parse_event(item: Mapping[str, Any]) -> CalendarEvent:
@@ -150,6 +145,7 @@ def parse_event(item: Mapping[str, Any]) -> CalendarEvent:
         ),
         series_id=str(item["recurringEventId"]) if item.get("recurringEventId") else None,
         original_start=_edge(original)[0] if isinstance(original, dict) else None,
+        client_key=str(item["id"]),  # an insert chooses the id (`insert`)
     )
 
 
@@ -205,7 +201,7 @@ class GoogleCalendar:
     ) -> CalendarChanges:
         events: list[CalendarEvent] = []
         removed: list[str] = []
-        outside: list[str] = []
+        outside: list[CalendarEvent] = []
         query = {**params, "singleEvents": "true", "maxResults": PAGE_SIZE}
         while True:
             page = self._api.get(self._events, query, refused=_listing_refused)
@@ -227,7 +223,7 @@ class GoogleCalendar:
         window: Window,
         events: list[CalendarEvent],
         removed: list[str],
-        outside: list[str],
+        outside: list[CalendarEvent],
     ) -> None:
         if item.get("status") == "cancelled":
             removed.append(str(item["id"]))
@@ -236,7 +232,7 @@ class GoogleCalendar:
         if window.overlaps(event.details.start, event.details.end):
             events.append(event)
         else:
-            outside.append(event.provider_id)
+            outside.append(event)
 
     # -- writes --------------------------------------------------------------------------------
     def insert(self, details: EventDetails, key: str) -> CalendarEvent:
@@ -268,6 +264,14 @@ class GoogleCalendar:
         if answer is not None and answer.get("status") == "cancelled":
             return None  # a deleted event stays deleted: a patch without `status` keeps it so
         return self._parsed(answer)
+
+    def get(self, event_id: str) -> CalendarEvent | None:
+        path = f"{self._events}/{quote(event_id, safe='')}"
+        try:
+            answer = self._api.get(path, refused=_refused)
+        except EventGone:
+            return None
+        return None if answer.get("status") == "cancelled" else self._parsed(answer)
 
     def delete(self, event_id: str) -> None:
         path = f"{self._events}/{quote(event_id, safe='')}"

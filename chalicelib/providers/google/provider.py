@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 from chalicelib.calendars import CalendarClient
 from chalicelib.connections.provider import Connection, ErrorMeanings, OAuthRejected, TokenSource
-from chalicelib.errors import ErrorCode, StratusError
+from chalicelib.errors import ErrorCode, RevocationUnanswered, StratusError
 from chalicelib.mail import MailReader
 from chalicelib.providers import oauth2
 from chalicelib.settings import Settings
@@ -135,14 +135,20 @@ class GoogleProvider(ErrorMeanings):
         return rejected.error == "invalid_grant"
 
     def revoke(self, connection: Connection, token: str) -> bool:
-        return self.revoke_token(token)
+        status = self._revocation(token)
+        if oauth2.unanswered(status):  # the grant may be live: the deletion is retried
+            raise RevocationUnanswered(self.unavailable_code, self.display_name)
+        return status == 200
 
     def revoke_token(self, token: str) -> bool:
         """POST <GOOGLE_OAUTH_URL>/revoke (a refresh token revokes the whole grant)."""
-        status = oauth2.post_form(
+        return self._revocation(token) == 200
+
+    def _revocation(self, token: str) -> int | None:
+        """The revocation endpoint's HTTP status (None: out of reach)."""
+        return oauth2.post_form(
             f"{self._settings.google_oauth_url}/revoke", {"token": token}, timeout=self._timeout()
         )
-        return status == 200
 
     def client(self, connection: Connection, tokens: TokenSource) -> oauth2.JsonApi:
         return self.api(tokens)

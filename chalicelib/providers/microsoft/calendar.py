@@ -25,12 +25,13 @@ from urllib.parse import quote
 from chalicelib.calendars import (
     CalendarChanges,
     CalendarEvent,
-    CalendarNotFound,
     EventDetails,
-    EventRefused,
+    EventGone,
     ShowAs,
     Window,
     parse_instant,
+    refuse_event_write,
+    refuse_listing,
 )
 from chalicelib.errors import StratusError
 from chalicelib.providers.oauth2 import JsonApi
@@ -53,10 +54,6 @@ class DeltaGone(Exception):
     """The delta link was refused with 410: list the window again."""
 
 
-class EventGone(Exception):
-    """The event does not exist (404)."""
-
-
 def _code(body: bytes) -> str:
     try:
         return str(json.loads(body or b"{}").get("error", {}).get("code", ""))
@@ -68,18 +65,15 @@ def _listing_refused(status: int, body: bytes) -> StratusError | None:
     """410 on a delta link: resync; 404: the calendar is not there."""
     if status == 410 and (_code(body).lower() in _RESYNC_CODES or not _code(body)):
         raise DeltaGone()
-    if status == 404:
-        raise CalendarNotFound()
+    refuse_listing(status)
     return None
 
 
 def _refused(status: int, body: bytes) -> StratusError | None:
-    """A write: 404 the event is gone; another 4xx refuses this one event (its Graph error
-    code is the reason). Raised as exceptions the client or the cycle catches."""
-    if status == 404:
-        raise EventGone()
-    if 400 <= status < 500 and status not in {401, 429}:
-        raise EventRefused(_code(body) or f"http_{status}")
+    """A write: as for every provider (`refuse_event_write`: 404 gone, another 4xx refuses
+    this one event, its Graph error code the reason). Raised as exceptions the client or the
+    cycle catches."""
+    refuse_event_write(status, _code(body))
     return None
 
 
@@ -96,7 +90,7 @@ def _attendees(item: Mapping[str, Any]) -> tuple[str, ...]:
         and isinstance(a.get("emailAddress"), dict)
         and a["emailAddress"].get("address")
     ]
-    return tuple(sorted(set(found)))
+    return tuple(dict.fromkeys(found))  # the event's order: the first match is the WhoId
 
 
 def parse_event(item: Mapping[str, Any]) -> CalendarEvent:
@@ -121,6 +115,7 @@ def parse_event(item: Mapping[str, Any]) -> CalendarEvent:
         ),
         series_id=str(series) if series else None,
         original_start=parse_instant(str(original)) if original else None,
+        client_key=str(item["transactionId"]) if item.get("transactionId") else None,
     )
 
 
@@ -138,12 +133,33 @@ def event_body(details: EventDetails) -> dict[str, Any]:
     }
 
 
+def _sort(
+    item: Mapping[str, Any],
+    window: Window,
+    events: list[CalendarEvent],
+    removed: list[str],
+    outside: list[CalendarEvent],
+) -> None:
+    """One item of a delta page: removed, an event in the window, or one outside it (a series
+    master is not an event of the view: its occurrences are)."""
+    if "@removed" in item or item.get("isCancelled"):
+        removed.append(str(item["id"]))
+    elif item.get("type") != "seriesMaster":
+        event = parse_event(item)
+        if window.overlaps(event.details.start, event.details.end):
+            events.append(event)
+        else:
+            outside.append(event)
+
+
 class GraphCalendar:
     """`chalicelib.calendars.CalendarClient` over Microsoft Graph (see the module docstring)."""
 
     provider = "microsoft"
     #: patching or deleting a meeting with attendees notifies them
     notifies_attendees = True
+    #: a delta's `@removed` is a deletion or a move out of the range: `get` tells them apart
+    removal_may_be_a_move = True
 
     def __init__(self, api: JsonApi, calendar_id: str | None = None) -> None:
         self._api = api
@@ -155,7 +171,7 @@ class GraphCalendar:
     def changes(self, cursor: str | None, window: Window) -> CalendarChanges:
         if cursor:
             try:
-                return self._list(self._relative(cursor), None, full=False)
+                return self._list(self._relative(cursor), None, window, full=False)
             except DeltaGone:
                 return self._first(window, reset=True)
         return self._first(window, reset=False)
@@ -165,7 +181,7 @@ class GraphCalendar:
             "startDateTime": window.start.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "endDateTime": window.end.strftime("%Y-%m-%dT%H:%M:%SZ"),
         }
-        return self._list(self._view, params, full=True, reset=reset)
+        return self._list(self._view, params, window, full=True, reset=reset)
 
     def _relative(self, link: str) -> str:
         """A next/delta link as a path on the Graph base (never another host)."""
@@ -175,24 +191,34 @@ class GraphCalendar:
         return link[len(base) :]
 
     def _list(
-        self, path: str, params: dict[str, str] | None, *, full: bool, reset: bool = False
+        self,
+        path: str,
+        params: dict[str, str] | None,
+        window: Window,
+        *,
+        full: bool,
+        reset: bool = False,
     ) -> CalendarChanges:
+        """A delta round's pages. A delta link keeps the date range of the round's first request
+        ("specific to a calendar and date/time range",
+        https://learn.microsoft.com/graph/delta-query-events), so the events are sorted against
+        the current `window` here: one the round's older range still reports is `outside`."""
         events: list[CalendarEvent] = []
         removed: list[str] = []
+        outside: list[CalendarEvent] = []
         while True:
             page = self._api.get(path, params, headers=_PREFER, refused=_listing_refused)
             for item in page.get("value") or []:
-                if "@removed" in item or item.get("isCancelled"):
-                    removed.append(str(item["id"]))
-                elif item.get("type") != "seriesMaster":
-                    events.append(parse_event(item))
+                _sort(item, window, events, removed, outside)
             if page.get("@odata.nextLink"):
                 path, params = self._relative(str(page["@odata.nextLink"])), None
                 continue
             cursor = page.get("@odata.deltaLink")
             if not isinstance(cursor, str) or not cursor:
                 raise self._api.unavailable("calendarView/delta without a deltaLink")
-            return CalendarChanges(tuple(events), tuple(removed), (), cursor, full, reset)
+            return CalendarChanges(
+                tuple(events), tuple(removed), tuple(outside), cursor, full, reset
+            )
 
     # -- writes --------------------------------------------------------------------------------
     def insert(self, details: EventDetails, key: str) -> CalendarEvent:
@@ -207,6 +233,21 @@ class GraphCalendar:
         try:
             answer = self._api.send("PATCH", path, event_body(details), refused=_refused)
         except EventGone:
+            return None
+        return self._parsed(answer)
+
+    def get(self, event_id: str) -> CalendarEvent | None:
+        """The event now; None when it is gone or cancelled: a cancelled meeting can still be
+        read, with `isCancelled` true (a property of the event resource,
+        https://learn.microsoft.com/graph/api/resources/event; Exchange's IsCancelled "returns
+        true if the appointment or meeting has been canceled",
+        https://learn.microsoft.com/previous-versions/office/developer/exchange-server-2010/bb409023(v=exchg.140)),
+        and the delta's `_sort` takes it as removed already."""
+        try:
+            answer = self._api.get(f"/v1.0/me/events/{quote(event_id, safe='')}", refused=_refused)
+        except EventGone:
+            return None
+        if answer is not None and answer.get("isCancelled"):
             return None
         return self._parsed(answer)
 

@@ -9,7 +9,10 @@
 - Composite: up to 25 subrequests, which Salesforce counts as one API call. A Composite of GETs
   whose subrequest failed with a 5xx is retried like a 5xx of the whole request.
 - Budget: a call and its retry must end before API Gateway gives up on the request (29 s), so
-  that the client sees our 502, not the gateway's 504: see `worst_case_seconds`.
+  that the client sees our 502, not the gateway's 504: see `worst_case_seconds`. A caller that
+  runs several calls in one request (the offline queue) sets `deadline`: each attempt's
+  timeouts are cut to the time left, a retry is made only when one fits, and a call with too
+  little time left is not sent (503 `not_run`).
 """
 
 from __future__ import annotations
@@ -30,6 +33,9 @@ CONNECT_TIMEOUT = 3.05  # seconds; the read timeout is the setting SALESFORCE_TI
 ATTEMPTS = 2  # a request and at most one retry (idempotent requests, 5xx and timeouts)
 MAX_BACKOFF = 1.0  # seconds slept before the retry; a longer Retry-After means no retry
 GATEWAY_TIMEOUT = 29.0  # API Gateway ends every request after 29 s with its own 504
+#: no attempt is sent with less time before the deadline: it could hardly be answered, and an
+#: insert cut off leaves an outcome nobody knows
+MIN_ATTEMPT_SECONDS = 2.0
 COMPOSITE_MAX = 25
 COLLECTION_MAX = 200  # records of one sObject Collections request
 _USAGE = re.compile(r"api-usage=(\d+)/(\d+)")
@@ -56,6 +62,38 @@ class SalesforceApiError(StratusError):
         #: Salesforce's error list as answered (fields, duplicateResult), for callers that
         #: report them; never logged
         self.errors: list[dict[str, Any]] = []
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When a request's Salesforce calls must have ended, on `monotonic`'s clock."""
+
+    at: float
+    monotonic: Callable[[], float] = time.monotonic
+
+    def left(self) -> float:
+        return self.at - self.monotonic()
+
+
+#: what a request keeps after its Salesforce calls' deadline: our writes after them, the answer
+AFTER_CALLS_SECONDS = 2.0
+
+
+def deadline_within(seconds: float, monotonic: Callable[[], float] = time.monotonic) -> Deadline:
+    """The deadline of the Salesforce calls of a request that must answer within `seconds`
+    from now (API Gateway's GATEWAY_TIMEOUT for a route)."""
+    return Deadline(monotonic() + seconds - AFTER_CALLS_SECONDS, monotonic)
+
+
+def out_of_time() -> StratusError:
+    """Nothing was sent: too little time is left before the deadline (a definite answer: a
+    replay simply runs again)."""
+    return StratusError(
+        ErrorCode.NOT_RUN,
+        "Not run: too little time was left for Salesforce; send it again.",
+        503,
+        {"Retry-After": "1"},
+    )
 
 
 def worst_case_seconds(read_timeout: float) -> float:
@@ -146,6 +184,9 @@ class SalesforceClient:
         #: told of every request sent (each counts as an API call; a Composite of up to 25
         #: subrequests is one): the dashboard's figures (deps sets it)
         self.on_call: Callable[[], None] | None = None
+        #: when every call must have ended (None: each has its own timeouts only); the offline
+        #: queue sets it so that a batch answers before API Gateway's 29 s
+        self.deadline: Deadline | None = None
         if http is None:
             import requests
 
@@ -243,6 +284,7 @@ class SalesforceClient:
     ) -> Any:
         import requests
 
+        timeout = self._timeouts()
         self._called()
         try:
             response = self._http.request(
@@ -254,7 +296,7 @@ class SalesforceClient:
                     "Accept": "application/json",
                     "Content-Type": content_type,
                 },
-                timeout=self._timeout,
+                timeout=timeout,
             )
             outcomes.provider_call("salesforce", int(response.status_code))
             return response
@@ -318,6 +360,7 @@ class SalesforceClient:
         """The response, or None after a failed attempt that may be retried (slept already)."""
         import requests
 
+        timeout = self._timeouts()
         self._called()
         try:
             response = self._http.request(
@@ -330,7 +373,7 @@ class SalesforceClient:
                     "Authorization": f"Bearer {progress.token}",
                     "Accept": "application/json",
                 },
-                timeout=self._timeout,
+                timeout=timeout,
             )
             outcomes.provider_call("salesforce", int(response.status_code))
             return response
@@ -342,6 +385,17 @@ class SalesforceClient:
             raise StratusError(
                 ErrorCode.SALESFORCE_UNAVAILABLE, "Salesforce did not answer in time.", 502
             ) from None
+
+    def _timeouts(self) -> tuple[float, float]:
+        """This attempt's (connect, read) timeouts: its own, cut so that both end by the
+        deadline; out_of_time (nothing sent) when less than MIN_ATTEMPT_SECONDS is left."""
+        if self.deadline is None:
+            return self._timeout
+        left = self.deadline.left()
+        if left < MIN_ATTEMPT_SECONDS:
+            raise out_of_time()
+        connect = min(self._timeout[0], left / 2)
+        return connect, min(self._timeout[1], left - connect)
 
     def _called(self) -> None:
         if self.on_call is not None:
@@ -362,11 +416,15 @@ class SalesforceClient:
         if not progress.idempotent or progress.retried:
             return False
         delay = _retry_delay(retry_after)
-        if delay is None:
+        if delay is None or not self._fits(delay):
             return False
         progress.retried = True
         self._sleep(delay)
         return True
+
+    def _fits(self, delay: float) -> bool:
+        """Whether a retry after `delay` still has an attempt's time before the deadline."""
+        return self.deadline is None or self.deadline.left() - delay >= MIN_ATTEMPT_SECONDS
 
     def _recovered(
         self, status: int, body: Any, progress: _Progress, retry_after: str | None

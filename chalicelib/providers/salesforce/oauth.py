@@ -154,6 +154,12 @@ def refresh(login_base: str, client_id: str, client_secret: str, refresh_token: 
 
 def revoke(login_base: str, client_id: str, token: str) -> bool:
     """Revoke a token at Salesforce; False (never an exception) when it could not be done."""
+    return revocation_status(login_base, client_id, token) == 200  # a redirect is not one
+
+
+def revocation_status(login_base: str, client_id: str, token: str) -> int | None:
+    """POST the token to Salesforce's revocation endpoint: its HTTP status, None when out of
+    reach."""
     import requests
 
     try:
@@ -164,8 +170,8 @@ def revoke(login_base: str, client_id: str, token: str) -> bool:
             allow_redirects=False,
         )
     except requests.RequestException:
-        return False
-    return bool(response.status_code == 200)  # a redirect is not a revocation
+        return None
+    return int(response.status_code)
 
 
 def userinfo(login_base: str, client_id: str, access_token: str) -> dict[str, Any]:

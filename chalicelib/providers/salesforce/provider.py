@@ -12,7 +12,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from chalicelib.connections.provider import Connection, ErrorMeanings, OAuthRejected, TokenSource
-from chalicelib.errors import ErrorCode, StratusError
+from chalicelib.errors import ErrorCode, RevocationUnanswered, StratusError
+from chalicelib.providers import oauth2
 from chalicelib.providers.salesforce import hosts, oauth
 from chalicelib.providers.salesforce.allowed_orgs import OrgAllowList
 from chalicelib.providers.salesforce.client import ApiUsage, SalesforceClient
@@ -138,7 +139,11 @@ class SalesforceProvider(ErrorMeanings):
         return rejected.error == "invalid_grant"
 
     def revoke(self, connection: Connection, token: str) -> bool:
-        return self.revoke_grant(connection.attributes["login_base"], token)
+        login_base = connection.attributes["login_base"]
+        status = oauth.revocation_status(login_base, self.client_id, token)
+        if oauth2.unanswered(status):  # the grant may be live: the deletion is retried
+            raise RevocationUnanswered(self.unavailable_code, self.display_name)
+        return status == 200
 
     def client(self, connection: Connection, tokens: TokenSource) -> SalesforceClient:
         return self.client_at(connection.org_id, connection.attributes["instance_url"], tokens)

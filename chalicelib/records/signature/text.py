@@ -43,7 +43,14 @@ _SKIP_TAGS = frozenset({"script", "style", "head", "title", "template", "noscrip
 _QUOTE_CLASSES = ("gmail_quote", "yahoo_quoted", "moz-cite-prefix")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u3000]+")
+_BLANK_RUN = re.compile(r"\n[ \t\u00a0\u2007\u202f\u3000]*(?:\n[ \t\u00a0\u2007\u202f\u3000]*)+\n")
 _MAX_HREF = 200
+_MAX_ALT = 60
+_NOT_ALT_TEXT = re.compile(
+    r"\.(png|jpe?g|gif|svg|webp|bmp)\b|^(cid|image|img)\W?\d|\b(logo|icon|banner|photo|picture"
+    r"|image|spacer|pixel|headshot|avatar)\b",
+    re.IGNORECASE,
+)
 _MAX_TAG = 4096  # characters from "<" to ">": longer is not a tag we need
 
 
@@ -76,6 +83,8 @@ class _TextExtractor(HTMLParser):
             href = dict(attrs).get("href") or ""
             self._href = href if href.startswith(("http://", "https://")) else None
             self._link_text = []
+        if tag == "img" and self._href is None and not self._skip:
+            self._alt_text(dict(attrs).get("alt") or "")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
@@ -101,11 +110,22 @@ class _TextExtractor(HTMLParser):
                 self.parts.append(" ")
             self.parts.append(piece)
 
+    def _alt_text(self, alt: str) -> None:
+        """An image outside a link reads as its alt text, on a line of its own: what a reader
+        sees with images blocked (a name or a logo drawn as an image; an icon's "phone"). A
+        file name or a description of the picture ("logo", "photo") is not its text."""
+        alt = _SPACES.sub(" ", alt).strip()
+        if alt and len(alt) <= _MAX_ALT and not _NOT_ALT_TEXT.search(alt):
+            self._newline()
+            self.parts.append(alt)
+            self._newline()
+
     def _close_link(self) -> None:
         text = "".join(self._link_text).strip()
         href = self._href
         self._href = None
-        if href and len(href) <= _MAX_HREF and "." not in text and not self._skip:
+        # a link drawn only as an icon shows no text: its target is not in the signature
+        if href and text and len(href) <= _MAX_HREF and "." not in text and not self._skip:
             self.parts.append(f" <{href}>")
 
     def _newline(self) -> None:
@@ -148,4 +168,7 @@ def body_lines(text: str | None, html: str | None) -> list[str]:
     raw = text if text and text.strip() else html_to_text(html[:MAX_INPUT]) if html else ""
     raw = raw[:MAX_INPUT].translate(_INVISIBLE)
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    # a run of blank lines reads as one: every later step is linear in the lines, and 256 KB
+    # of newlines would otherwise be 256 K lines to walk
+    raw = _BLANK_RUN.sub("\n\n", raw)
     return [_SPACES.sub(" ", line).strip() for line in raw.split("\n")]

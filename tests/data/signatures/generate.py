@@ -3,9 +3,11 @@ and layouts (a seeded generator, so re-running it reproduces the file byte for b
 
 Every label is what a careful reader would type into the Lead form from the newest message's
 signature: names as written (a compound surname whole), phones as E.164 with their kind by label,
-the company from the sender's domain when the signature names none (never for free mail), a
-country only when the text names it, and no fields at all when the newest message is unsigned.
-Run: `.venv/bin/python tests/data/signatures/generate.py`.
+a country only when the text names it, and no fields at all when the newest message is unsigned.
+A company the signature does not name is not a label: what the parser guesses from the sender's
+domain then (never for free mail) is kept apart, under `guessed`, and scored on its own.
+Run: `.venv/bin/python tests/data/signatures/generate.py`; tests/unit/test_signature_formats.py
+checks that corpus.jsonl is what this writes, byte for byte.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 OUT = Path(__file__).with_name("corpus.jsonl")
+GUESSED_COMPANY = "guessed company"  # moved out of the labels into the case's `guessed`
 sys.path.insert(0, str(Path(__file__).parent))
 from handwritten import CASES as HANDWRITTEN  # noqa: E402
 
@@ -525,7 +528,7 @@ class Builder:
         if self.chance(0.8):
             parts["company"] = exp["company"] = company.name
         elif not free_mail:
-            exp["company"] = company.domain_company  # the parser's guess from the domain
+            exp[GUESSED_COMPANY] = company.domain_company  # the parser's guess: not a label
 
     def _phone_parts(self, country, lang, parts, exp) -> None:  # type: ignore[no-untyped-def]
         show_mobile = self.chance(0.5)
@@ -716,7 +719,10 @@ def signed_case(b: Builder, country: str, free_mail: bool = False) -> dict[str, 
         sender["name"] = f"{person.last}, {person.first}"
     if from_style == "none" and not parts.get("email"):
         sender["name"] = person.full  # a local part like "jsmith" cannot name anyone
+    guessed = exp.pop(GUESSED_COMPANY, None)
     case: dict[str, object] = {"from": sender, "expected": exp, "tags": tags}
+    if guessed is not None:
+        case["guessed"] = {"company": guessed}
     if b.chance(0.25) and "history" not in tags:
         body_part, _, _ = text.partition(sig)
         case["html"] = _to_html(body_part.strip(), sig, table=b.chance(0.5))
@@ -763,7 +769,8 @@ def unsigned_case(b: Builder, kind: int) -> dict[str, object]:
     return case
 
 
-def main() -> None:
+def render() -> str:
+    """The corpus as corpus.jsonl holds it."""
     b = Builder(seed=14)
     cases: list[dict[str, object]] = []
     countries = ["US", "US", "GB", "DE", "FR", "AU", "CA", "ES"]
@@ -776,9 +783,14 @@ def main() -> None:
         cases.append(
             {**case, "tags": ["handwritten", *(["no-signature"] if not case["expected"] else [])]}
         )
-    with OUT.open("w", encoding="utf-8") as out:
-        for number, case in enumerate(cases, 1):
-            out.write(json.dumps({"id": f"sig-{number:03d}", **case}, ensure_ascii=False) + "\n")
+    return "".join(
+        json.dumps({"id": f"sig-{number:03d}", **case}, ensure_ascii=False) + "\n"
+        for number, case in enumerate(cases, 1)
+    )
+
+
+def main() -> None:
+    OUT.write_text(render(), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -249,8 +249,8 @@ CASES: list[dict[str, object]] = [
         "Mobile/WhatsApp: +49 176 98765432\nandrew@fourthcoffee.com",
         "from": {"email": "andrew@fourthcoffee.com", "name": "Andrew Collins"},
         "expected": {
-            "first_name": "ANDREW",
-            "last_name": "COLLINS",
+            "first_name": "Andrew",  # a name in capitals as the From header writes it
+            "last_name": "Collins",
             "title": "VP, Customer Success",
             "company": "Fourth Coffee",
             "mobile": "+4917698765432",

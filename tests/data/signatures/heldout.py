@@ -593,6 +593,7 @@ CASES: list[dict[str, Any]] = [
         city="Richmond",
         state="North Yorkshire",
         postal_code="DL10 4HU",
+        phone="+441748496012",
     ),
     _case(
         "032",
@@ -670,6 +671,7 @@ CASES: list[dict[str, Any]] = [
         city="Elgin",
         state="Moray",
         postal_code="IV30 1SJ",
+        phone="+441343555012",
     ),
     _case(
         "036",
@@ -847,7 +849,7 @@ CASES: list[dict[str, Any]] = [
         street="8 quai Saint-Vincent",
         city="Lyon",
         postal_code="69001",
-        mobile="+33655550133",
+        phone="+33655550133",  # unlabelled: the phone (round 5)
     ),
     _case(
         "045",
@@ -863,6 +865,7 @@ CASES: list[dict[str, Any]] = [
         last_name="Petit",
         title="Acheteuse",
         company="Novacier SAS",
+        street="CS 30012",  # no street line: the box (round 4)
         city="Lille",
         postal_code="59044",
         country="France",
@@ -1129,6 +1132,9 @@ CASES: list[dict[str, Any]] = [
         last_name="O'Brien",
         title="Logistics Coordinator",
         company="Shamrock Freight Ltd",
+        street="Unit 3, Park West",  # the address the signature shows (was unlabelled)
+        city="Dublin 12",
+        postal_code="D12 X9F3",
         country="Ireland",
         phone="+35315550134",
     ),
@@ -1353,7 +1359,7 @@ CASES: list[dict[str, Any]] = [
         last_name="Caron",
         title="Fondatrice",
         company="Maison Caron SARL",
-        mobile="+33655550231",
+        phone="+33655550231",  # unlabelled: the phone (round 5)
     ),
     _case(
         "069",
@@ -1693,6 +1699,8 @@ CASES: list[dict[str, Any]] = [
         last_name="Osei",
         title="Procurement Officer",
         company="Gold Coast Mining Ltd",
+        street="P.O. Box 1234",  # no street line: the box (round 4)
+        city="Accra",  # the city the signature shows (was unlabelled)
         country="Ghana",
         phone="+233302550123",
     ),
@@ -1851,6 +1859,10 @@ CASES: list[dict[str, Any]] = [
         last_name="Conti",
         title="Export Manager",
         company="Vigna Alta S.r.l.",
+        street="Via Garibaldi 5",
+        city="Alba",
+        state="CN",
+        postal_code="12051",
         mobile="+393335550123",
     ),
     _case(
