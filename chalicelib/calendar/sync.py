@@ -223,24 +223,6 @@ def _details_of(event: SalesforceEvent | None) -> EventDetails | None:
     return event.details if event is not None and not event.deleted else None
 
 
-class _Alike:
-    """Records by subject (cut as Salesforce keeps it) and by start and end: the positions of
-    those alike in one of them, for the loose matching of a first full listing."""
-
-    def __init__(self, records: Iterable[EventDetails]) -> None:
-        self._subjects: dict[str, list[int]] = {}
-        self._times: dict[tuple[dt.datetime, dt.datetime], list[int]] = {}
-        for i, details in enumerate(records):
-            subject, start, end = match_key(details)
-            self._subjects.setdefault(subject, []).append(i)
-            self._times.setdefault((start, end), []).append(i)
-
-    def positions(self, details: EventDetails) -> list[int]:
-        subject, start, end = match_key(details)
-        found = self._subjects.get(subject, []) + self._times.get((start, end), [])
-        return sorted(set(found))
-
-
 class Cycle:
     """One cycle for one user (see the module docstring)."""
 
@@ -471,29 +453,26 @@ class Cycle:
             return set()
         unpaired = [e for e in changes.events if self._by_provider(e.provider_id) is None]
         matches = self._matches(unpaired, candidates, sf_by_id)
-        loose: dict[str, Pair] = {}
-        if self._state.watermark is None and changes.full:
-            loose = self._loose_matches(unpaired, candidates, sf_by_id, matches)
-            matches.update(loose)
+        # No looser pass (a subject alone, or a time slot alone): on a first enable it paired
+        # unrelated records and the later one overwrote the other (review 12f); an event moved
+        # or renamed while sync was off is copied instead (docs/calendar.md, "Known limits").
         for event in unpaired:
             pair = matches.get(event.provider_id)
             if pair is None:
                 continue
-            if pair.pending_at is None and event.provider_id not in loose:
+            if pair.pending_at is None:
                 plan.touched_sf.add(str(pair.sf_id))  # an earlier sync's pair: as it left them
             self._remember(
                 [
                     pair.done(
                         provider_id=event.provider_id,
-                        # a loose match differs: its version is unknown, so both passes see
-                        # a change on each side and the later modification wins (a conflict)
-                        provider_version=None if event.provider_id in loose else event.version,
+                        provider_version=event.version,
                         attendees=self._tags(event.details.attendees),
                         expires_at=self._expires(event),
                     )
                 ]
             )
-        return set(matches) - set(loose)
+        return set(matches)
 
     def _candidates(
         self, changes: CalendarChanges, sf_by_id: dict[str, SalesforceEvent]
@@ -547,39 +526,6 @@ class Cycle:
                 if free is not None:
                     taken.add(str(free.sf_id))
                     out[event.provider_id] = free
-        return out
-
-    def _loose_matches(
-        self,
-        events: list[CalendarEvent],
-        candidates: list[Pair],
-        sf_by_id: dict[str, SalesforceEvent],
-        matched: dict[str, Pair],
-    ) -> dict[str, Pair]:
-        """The last pass of the first full listing (sync turned on again): an event moved or
-        renamed while sync was off keeps one of its subject (cut to 255) or its start and
-        end. A still-unmatched event and Salesforce Event alike in one of them are paired only
-        when each is the other's only such record among the still unmatched ones; anything
-        less sure is left alone (docs/calendar.md, "Turning sync on again")."""
-        taken = {str(p.sf_id) for p in matched.values()}
-        free = [
-            (p, details)
-            for p in candidates
-            if p.sf_id not in taken and p.pending_at is None
-            for details in [_details_of(sf_by_id.get(str(p.sf_id)))]
-            if details is not None
-        ]
-        left = [e for e in events if e.provider_id not in matched]
-        sf_side = _Alike(d for _, d in free)
-        calendar_side = _Alike(e.details for e in left)
-        out: dict[str, Pair] = {}
-        for event in left:
-            alike = sf_side.positions(event.details)
-            if len(alike) != 1:
-                continue
-            pair, details = free[alike[0]]
-            if len(calendar_side.positions(details)) == 1:
-                out[event.provider_id] = pair
         return out
 
     def _plan_event(

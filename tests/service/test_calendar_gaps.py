@@ -904,9 +904,11 @@ def _frozen_salesforce(rig: Rig) -> None:
 
 
 @pytest.mark.parametrize("change", ["moved", "renamed"])
-def test_reenabling_pairs_an_event_moved_or_renamed_while_sync_was_off(
+def test_reenabling_copies_an_event_moved_or_renamed_while_sync_was_off(
     google_rig: Rig, change: str
 ) -> None:
+    """The known limit (docs/calendar.md): with the pairs deleted when sync was turned off, an
+    event changed meanwhile matches nothing and is copied, and nothing is overwritten."""
     # Given a Google-born event synced, then sync turned off and the event changed meanwhile
     gemu: GoogleEmulator = google_rig.emu
     google_rig.run()
@@ -922,19 +924,39 @@ def test_reenabling_pairs_an_event_moved_or_renamed_while_sync_was_off(
     google_rig.run()
     google_rig.clock.advance(600)
     google_rig.run()
-    # Then the two are paired again, nothing is created on either side, and the change made
-    # while off (the later one) reached Salesforce
+    # Then each side has a copy of the other's record, and neither record was changed
     subject = "planning" if change == "moved" else "planning (renamed)"
-    assert _named(google_rig, subject) == [sf_id]
-    assert _in_google(gemu, subject) == [event_id]
-    assert [p.provider_id for p in google_rig.pairs() if p.sf_id == sf_id] == [event_id]
+    assert sf_id in _named(google_rig, "planning")
+    assert event_id in _in_google(gemu, subject)
+    assert len(_named(google_rig, subject)) == (2 if change == "moved" else 1)
     if change == "moved":
-        assert _sf_start(google_rig, sf_id) == _far(3)
-    counts = google_rig.state().counts
-    assert counts["to_salesforce"]["created"] == counts["from_salesforce"]["created"] == 0
+        assert _sf_start(google_rig, sf_id) != _far(3)  # the old Event keeps its time
 
 
-def test_reenabling_leaves_an_ambiguous_loose_match_alone(google_rig: Rig) -> None:
+def test_a_first_enable_never_merges_unrelated_records_sharing_a_slot_or_a_subject(
+    google_rig: Rig,
+) -> None:
+    """Review 12f: an unrelated Google event in the slot of a Salesforce Event, and another
+    sharing only a subject, are each copied; no record takes the other's content."""
+    gemu: GoogleEmulator = google_rig.emu
+    slot = new_sf_event(google_rig, "Call with Acme", days=3)
+    subject = new_sf_event(google_rig, "Quarterly review", days=6)
+    same_slot = _gtimes(_sf_start(google_rig, slot), hours=0.5)
+    _new_google_event(gemu, google_rig, summary="Dentist", description="private", **same_slot)
+    _new_google_event(gemu, google_rig, summary="Quarterly review")  # two days ahead
+    google_rig.run()
+    google_rig.clock.advance(600)
+    google_rig.run()
+    assert _named(google_rig, "Call with Acme") == [slot]
+    assert google_rig.sf_events()[slot].get("Description") in (None, "")
+    assert slot not in _named(google_rig, "Dentist")
+    assert subject in _named(google_rig, "Quarterly review")
+    assert len(_named(google_rig, "Quarterly review")) == 2
+    assert len(_in_google(gemu, "Quarterly review")) == 2
+    assert len(_in_google(gemu, "Dentist")) == 1
+
+
+def test_a_shared_subject_is_never_a_match(google_rig: Rig) -> None:
     # Given two Salesforce Events with the same subject, and a Google event of that subject at
     # another time (none of them paired: sync turned on for the first time)
     gemu: GoogleEmulator = google_rig.emu
@@ -945,7 +967,7 @@ def test_reenabling_leaves_an_ambiguous_loose_match_alone(google_rig: Rig) -> No
     google_rig.run()
     google_rig.clock.advance(600)
     google_rig.run()
-    # Then no pair was guessed: each Salesforce Event went to Google, the event to Salesforce
+    # Then no pair was made: each Salesforce Event went to Google, the event to Salesforce
     assert len(_named(google_rig, "one on one")) == 3
     assert len(_in_google(gemu, "one on one")) == 3
     paired = {p.provider_id for p in google_rig.pairs() if p.sf_id in (first, second)}
